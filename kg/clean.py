@@ -1,0 +1,111 @@
+"""Cleaning that never loses provenance: each step maps a text to a new text plus, for every
+character of the new text, the index of the raw character it came from.
+
+The steps are small `str -> str` functions over a `View`, kept in one visible tuple (`STEPS`).
+Extractors read the cleaned view; offsets go back to the text as read through `View.to_raw`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    text: str
+    raw_index: tuple[int, ...]  # raw_index[i] = index in the raw text of text[i]
+
+    @classmethod
+    def of(cls, raw: str) -> "View":
+        return cls(raw, tuple(range(len(raw))))
+
+    def keep(self, pieces: list[tuple[str, int]]) -> "View":
+        """A new view from (char, raw index) pieces."""
+        return View("".join(c for c, _ in pieces), tuple(i for _, i in pieces))
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of this view to the raw text."""
+        if end <= start:
+            i = self.raw_index[start] if start < len(self.raw_index) else (self.raw_index[-1] + 1 if self.raw_index else 0)
+            return i, i
+        return self.raw_index[start], self.raw_index[end - 1] + 1
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0002ffff"
+
+
+def fold_width(v: View) -> View:
+    """Full-width forms to half-width and compatibility forms to canonical (NFKC, per character).
+    The ideographic full stop and Chinese quotes/brackets that NFKC leaves alone stay as they are."""
+    out: list[tuple[str, int]] = []
+    for c, i in zip(v.text, v.raw_index):
+        n = unicodedata.normalize("NFKC", c) if ord(c) > 0x7F else c
+        out.extend((ch, i) for ch in n)
+    return v.keep(out)
+
+
+# "Page 2 of 4", "第 2 页 共 4 页", "- 3 -" alone on a line: PDF page furniture
+PAGE_FURNITURE = re.compile(
+    r"""^[ \t]*(?:
+        Page\s+\d+\s+of\s+\d+          # Page 2 of 4
+      | 第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?   # 第2页 共4页
+      | -\s*\d+\s*-                   # - 3 -
+    )[ \t]*$""",
+    re.VERBOSE | re.MULTILINE | re.IGNORECASE,
+)
+
+
+def drop_page_furniture(v: View) -> View:
+    drop: set[int] = set()
+    for m in PAGE_FURNITURE.finditer(v.text):
+        drop.update(range(m.start(), m.end()))
+    if not drop:
+        return v
+    return v.keep([(c, i) for k, (c, i) in enumerate(zip(v.text, v.raw_index)) if k not in drop])
+
+
+_SPACES = " \t\u00a0\u3000"
+_SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
+WRAP_MIN_LINE = 16  # a line at least this long that ends mid-word was wrapped by a PDF or web page
+
+
+def join_wrapped(v: View) -> View:
+    """Remove whitespace a PDF or line wrap put inside Chinese text (`黄志 辉`, `有\\n\\n限公司`).
+
+    Spaces and tabs between two Han characters always go. A run with newlines goes only when the
+    line before it is long (a wrapped paragraph, not a headline) and does not end a sentence."""
+    t, n = v.text, len(v.text)
+    drop: set[int] = set()
+    i = 0
+    while i < n:
+        if t[i] in _SPACES or t[i] in "\r\n":
+            j = i
+            while j < n and (t[j] in _SPACES or t[j] in "\r\n"):
+                j += 1
+            if 0 < i and j < n and _is_han(t[i - 1]) and _is_han(t[j]):
+                run = t[i:j]
+                if "\n" not in run and "\r" not in run:
+                    drop.update(range(i, j))
+                else:
+                    line_start = t.rfind("\n", 0, i) + 1
+                    line = t[line_start:i].strip()
+                    if len(line) >= WRAP_MIN_LINE and line[-1] not in _SENTENCE_END:
+                        drop.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    if not drop:
+        return v
+    return v.keep([(c, k) for idx, (c, k) in enumerate(zip(v.text, v.raw_index)) if idx not in drop])
+
+
+STEPS = (fold_width, drop_page_furniture, join_wrapped)
+
+
+def clean(raw: str) -> View:
+    v = View.of(raw)
+    for step in STEPS:
+        v = step(v)
+    return v

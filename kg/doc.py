@@ -1,0 +1,78 @@
+"""`Doc`: one article with its cleaned, simplified view; the input of every extractor."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from kg.clean import View, clean
+from kg.model import Article, Kind, Mention, Region
+from kg.script import simplify
+
+# sentence ends for evidence spans: Chinese and Latin stops, and line breaks
+SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+
+
+@dataclass(frozen=True)
+class Doc:
+    article: Article
+    view: View
+
+    @classmethod
+    def of(cls, article: Article) -> "Doc":
+        return cls(article, simplify(clean(article.text)))
+
+    @property
+    def text(self) -> str:
+        """The normalised simplified text extractors read."""
+        return self.view.text
+
+    @property
+    def raw(self) -> str:
+        return self.article.text
+
+    def to_raw(self, nstart: int, nend: int) -> tuple[int, int]:
+        return self.view.to_raw(nstart, nend)
+
+    def mention(self, kind: Kind, nstart: int, nend: int, rule: str, *, region: Region | None = None,
+                value: str | None = None, peripheral: bool | None = None, title: str | None = None,
+                agreement_kind: str | None = None) -> Mention:
+        """A mention of view span [nstart, nend), carrying its raw offsets and text."""
+        start, end = self.to_raw(nstart, nend)
+        return Mention(kind=kind, start=start, end=end, text=self.raw[start:end],
+                       norm=self.text[nstart:nend], nstart=nstart, nend=nend, rule=rule, value=value,
+                       region=region, title=title, agreement_kind=agreement_kind,
+                       peripheral=self.is_peripheral(nstart) if peripheral is None else peripheral)
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """Sentence spans of the view, [start, end) with the closing stop included."""
+        out, start = [], 0
+        for m in SENTENCE_END.finditer(self.text):
+            if m.end() > start:
+                out.append((start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            out.append((start, len(self.text)))
+        return tuple(out)
+
+    def sentence_at(self, npos: int) -> tuple[int, int]:
+        """The view span of the sentence holding view position npos."""
+        import bisect
+        starts = [s for s, _ in self.sentences]
+        k = bisect.bisect_right(starts, npos) - 1
+        return self.sentences[max(k, 0)] if self.sentences else (0, len(self.text))
+
+    def evidence(self, *npositions: int) -> tuple[int, int]:
+        """Raw offsets of the smallest run of sentences covering the given view positions."""
+        spans = [self.sentence_at(p) for p in npositions]
+        s, e = min(a for a, _ in spans), max(b for _, b in spans)
+        return self.to_raw(s, e)
+
+    @cached_property
+    def peripheral_zones(self) -> tuple[tuple[int, int], ...]:
+        from kg.extract.zones import peripheral_zones
+        return peripheral_zones(self.text)
+
+    def is_peripheral(self, npos: int) -> bool:
+        return any(s <= npos < e for s, e in self.peripheral_zones)

@@ -1,0 +1,24 @@
+"""Errors of kg. Every one says what happened, the likely cause and the fix.
+
+    KgError
+     ├── InputError        an article or manifest that cannot be read (names the file and line)
+     ├── LexiconError      a data file under kg/data that is malformed
+     └── OutputError       the output folder cannot be written
+"""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base of every error kg raises on purpose."""
+
+
+class InputError(KgError):
+    """An input file, line or manifest entry that cannot be read as an article."""
+
+
+class LexiconError(KgError):
+    """A word list or table under kg/data that is missing or malformed."""
+
+
+class OutputError(KgError):
+    """The output folder or a file in it cannot be written."""

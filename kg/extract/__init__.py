@@ -1,0 +1,67 @@
+"""Extraction: one module per kind, run in a fixed order over one `Doc`.
+
+Each stage is `find(doc, lex, prior) -> Findings`, where `prior` holds what the earlier stages
+found (organisations see places, persons see organisations, roles see both, and so on).
+Overlaps between kinds are settled last, in `settle`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.doc import Doc
+from kg.extract import agreements, dates, events, organizations, persons, places
+from kg.lexicon import Lexicon
+from kg.model import Findings, Kind, Mention
+
+Stage = Callable[[Doc, Lexicon, Findings], Findings]
+
+
+def _dates(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    return Findings(tuple(dates.find(doc)))
+
+
+STAGES: tuple[Stage, ...] = (
+    places.find,
+    organizations.find,
+    persons.find,
+    _dates,
+    events.find,
+    agreements.find,
+)
+
+# when spans of two kinds overlap, the kind earlier here keeps its span
+PRECEDENCE = (Kind.AGREEMENT, Kind.EVENT, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.DATE)
+
+
+def extract(doc: Doc, lex: Lexicon) -> Findings:
+    found = Findings()
+    for stage in STAGES:
+        new = stage(doc, lex, found)
+        found = Findings(found.mentions + new.mentions, found.links + new.links)
+    return settle(found)
+
+
+def settle(found: Findings) -> Findings:
+    """Drop mentions that lie inside a mention of a kind of higher precedence (a place inside an
+    organisation's name), except dates, which may sit inside events; and links to dropped mentions."""
+    rank = {k: i for i, k in enumerate(PRECEDENCE)}
+    ordered = sorted(found.mentions, key=lambda m: (rank[m.kind], -(m.nend - m.nstart), m.nstart))
+    kept: list[Mention] = []
+    for m in ordered:
+        if m.kind is not Kind.DATE and any(_inside(m, k) and k.kind is not Kind.DATE for k in kept):
+            continue
+        if any(k.kind is m.kind and _overlaps(m, k) for k in kept):
+            continue
+        kept.append(m)
+    keep = set(kept)
+    links = tuple(l for l in found.links if l.source in keep and l.target in keep)
+    return Findings(tuple(sorted(kept, key=lambda m: (m.nstart, m.nend, m.kind))), links)
+
+
+def _inside(m: Mention, k: Mention) -> bool:
+    return k.nstart <= m.nstart and m.nend <= k.nend and (k.nstart, k.nend) != (m.nstart, m.nend) or (
+        (k.nstart, k.nend) == (m.nstart, m.nend) and k.kind is not m.kind)
+
+
+def _overlaps(m: Mention, k: Mention) -> bool:
+    return m.nstart < k.nend and k.nstart < m.nend

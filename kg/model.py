@@ -1,0 +1,124 @@
+"""The typed records that pass between the stages of kg; no I/O here.
+
+    Article --clean/script--> Doc --extract--> Findings --resolve.within--> Extraction
+            --resolve.across--> Extraction (with graph nodes) --graph--> nx.MultiDiGraph --export--> files
+
+Offsets: a `Mention`'s `start`/`end` always index the article text *as read*
+(`article.text[start:end] == mention.text`); `nstart`/`nend` index the normalised, simplified
+view (`Doc.text`) that extractors work on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    DATE = "date"
+    EVENT = "event"
+    AGREEMENT = "agreement"
+
+
+class Region(StrEnum):
+    HK = "HK"  # Hong Kong
+    SD = "SD"  # Shandong
+    MO = "MO"  # Macau
+    CN = "CN"  # rest of mainland China, national bodies
+    INTL = "INTL"  # outside China
+
+
+class Rel(StrEnum):
+    HOLDS_POSITION = "holds_position"  # person -> organisation or place, with title
+    PARTY_TO = "party_to"  # organisation/person/place -> agreement
+    ON_DATE = "on_date"  # event/agreement -> date
+    PARTICIPATED_IN = "participated_in"  # person/organisation -> event
+    ORGANIZED = "organized"  # organisation -> event
+    HELD_IN = "held_in"  # event -> place
+    PART_OF = "part_of"  # organisation -> organisation
+    LOCATED_IN = "located_in"  # organisation/event -> place
+    SIGNED_AT = "signed_at"  # agreement -> event
+    ALIAS_OF = "alias_of"  # mention-level only: a short form defined for a full name
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str  # as read: decoded, BOM dropped, newlines kept
+    published: str | None = None  # ISO date, from metadata or inferred from a dateline
+    title: str | None = None
+    source: str | None = None
+    path: str | None = None  # where it was read from (file, or file:line for JSON Lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in one article."""
+
+    kind: Kind
+    start: int  # into Article.text
+    end: int
+    text: str  # Article.text[start:end], as written
+    norm: str  # the normalised simplified surface form (no PDF spaces, NFKC, OpenCC t2s)
+    nstart: int  # into Doc.text
+    nend: int
+    rule: str  # which rule or lexicon produced it
+    value: str | None = None  # dates: EDTF
+    region: Region | None = None
+    peripheral: bool = False
+    title: str | None = None  # agreements: quoted title
+    agreement_kind: str | None = None  # agreements: 合作协议, 备忘录, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A relation between two mentions of one article, as an extractor found it."""
+
+    type: Rel
+    source: Mention
+    target: Mention
+    title: str | None = None  # holds_position: the post, written without the organisation
+    evidence: tuple[int, int] | None = None  # the sentence, offsets into Article.text
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    mentions: tuple[Mention, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One distinct thing in one article, with every mention of it."""
+
+    id: str  # e1, e2, ... unique within the article
+    kind: Kind
+    name: str  # fullest normalised form
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    region: Region | None = None
+    peripheral: bool = False
+    value: str | None = None
+    title: str | None = None
+    agreement_kind: str | None = None
+    node: str | None = None  # graph node id, set by resolve.across
+    merge_reason: str | None = None  # why this entity joined its node (exact, script, fuzzy:0.93, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    type: Rel
+    source: str  # Entity.id
+    target: str  # Entity.id
+    title: str | None = None
+    evidence: tuple[int, int] | None = None  # offsets into Article.text
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    problems: tuple[str, ...] = field(default=())
