@@ -2,14 +2,16 @@
 
 Each stage is `find(doc, lex, prior) -> Findings`, where `prior` holds what the earlier stages
 found (organisations see places, persons see organisations, roles see both, and so on).
-Overlaps between kinds are settled last, in `settle`.
+Overlaps between kinds are settled after the stages, in `settle`; then each refiner
+`refine(doc, lex, found) -> Findings` may rewrite the whole findings (regions, for instance, which
+need every organisation and role known).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from kg.doc import Doc
-from kg.extract import agreements, dates, events, organizations, persons, places
+from kg.extract import agreements, dates, events, organizations, persons, places, regions, roles
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
@@ -24,10 +26,12 @@ STAGES: tuple[Stage, ...] = (
     places.find,
     organizations.find,
     persons.find,
+    roles.find,
     _dates,
     events.find,
     agreements.find,
 )
+REFINERS: tuple[Stage, ...] = (regions.refine,)
 
 # when spans of two kinds overlap, the kind earlier here keeps its span
 PRECEDENCE = (Kind.AGREEMENT, Kind.EVENT, Kind.ORGANIZATION, Kind.PERSON, Kind.PLACE, Kind.DATE)
@@ -38,7 +42,10 @@ def extract(doc: Doc, lex: Lexicon) -> Findings:
     for stage in STAGES:
         new = stage(doc, lex, found)
         found = Findings(found.mentions + new.mentions, found.links + new.links)
-    return settle(found)
+    found = settle(found)
+    for refiner in REFINERS:
+        found = refiner(doc, lex, found)
+    return found
 
 
 def settle(found: Findings) -> Findings:
