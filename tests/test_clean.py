@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("黄志 辉说", "黄志辉说", id="space-inside-name"),
+        pytest.param("淄 博是", "淄博是", id="space-inside-place"),
+        pytest.param("大公坊科创(淄博)有限公司的一个很长的句子写到了这里有\n\n限公司", "大公坊科创(淄博)有限公司的一个很长的句子写到了这里有限公司", id="wrapped-line"),
+        pytest.param("新闻稿\n\n即时发布", "新闻稿\n\n即时发布", id="short-headline-kept"),
+        pytest.param("这是一个以句号结尾的很长很长很长的句子。\n下一段", "这是一个以句号结尾的很长很长很长的句子。\n下一段", id="sentence-end-kept"),
+        pytest.param("Alan Ashworth 教授", "Alan Ashworth 教授", id="latin-spaces-kept"),
+        pytest.param("10万吨 PET深加工", "10万吨 PET深加工", id="han-latin-space-kept"),
+    ],
+)
+def test_clean_join_wrapped(raw, expected):
+    assert join_wrapped(View.of(raw)).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("（香港，２０２３年）", "(香港,2023年)", id="full-width"),
+        pytest.param("電話：+852", "電話:+852", id="colon"),
+        pytest.param("「InnoHK」", "「InnoHK」", id="corner-quotes-kept"),
+    ],
+)
+def test_clean_fold_width(raw, expected):
+    assert fold_width(View.of(raw)).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("甲\n \nPage 2 of 4\n\n乙", id="page-of"),
+        pytest.param("甲\n第 3 页 共 8 页\n乙", id="chinese-page"),
+    ],
+)
+def test_clean_drop_page_furniture(raw):
+    out = drop_page_furniture(View.of(raw)).text
+    assert "Page" not in out and "页" not in out and out.startswith("甲") and out.endswith("乙")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("黄志 辉刚刚到山东任职。\nPage 2 of 4\n香港科技园公司（科技园公司）", id="mixed"),
+        pytest.param("ＡＢＣ　有　限公司…", id="width-and-ellipsis"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_clean_offsets_point_into_raw(raw):
+    v = clean(raw)
+    assert len(v.raw_index) == len(v.text)
+    assert list(v.raw_index) == sorted(v.raw_index)
+    for i, c in enumerate(v.text):
+        s, e = v.to_raw(i, i + 1)
+        assert 0 <= s < e <= len(raw)
+
+
+def test_clean_span_maps_to_text_as_written():
+    raw = "主任黄志 辉说"
+    v = clean(raw)
+    i = v.text.index("黄志辉")
+    s, e = v.to_raw(i, i + 3)
+    assert raw[s:e] == "黄志 辉"
