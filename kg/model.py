@@ -105,6 +105,8 @@ class Entity:
     agreement_kind: str | None = None
     node: str | None = None  # graph node id, set by resolve.across
     merge_reason: str | None = None  # why this entity joined its node (exact, script, fuzzy:0.93, ...)
+    alias_reasons: tuple[tuple[str, str], ...] = ()  # (alias, why it joined this entity in the article)
+    node_label: str | None = None  # the node's display label (most common surface form), set by resolve.across
 
 
 @dataclass(frozen=True, slots=True)
