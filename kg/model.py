@@ -70,6 +70,7 @@ class Mention:
     peripheral: bool = False
     title: str | None = None  # agreements: quoted title
     agreement_kind: str | None = None  # agreements: 合作协议, 备忘录, ...
+    label: str | None = None  # unnamed events: the descriptive name (香港科技园公司代表团访问山东)
 
 
 @dataclass(frozen=True, slots=True)
