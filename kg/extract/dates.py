@@ -114,6 +114,13 @@ DATELINE_CLOSE = re.compile(
     re.VERBOSE,
 )
 
+EDTF_DAY = re.compile(
+    r"""
+    \d{4}-\d{2}-\d{2}   # one known day: only such a dateline moves the anchor
+    """,
+    re.VERBOSE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Parts:
@@ -145,7 +152,7 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         value = _value(f, anchor)
         if value is None:
             continue
-        if _is_dateline(doc.text, f) and "X" not in value and "/" not in value and value.count("-") == 2:
+        if _is_dateline(doc.text, f) and EDTF_DAY.fullmatch(value):
             anchor = date.fromisoformat(value)
         out.append(doc.mention(Kind.DATE, f.start, f.end, f.rule, value=value))
     return tuple(out)
