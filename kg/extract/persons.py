@@ -1,30 +1,295 @@
-"""Persons: a surname (kg/data/surnames.txt) and one or two given-name characters, where a title
-precedes them or a speech verb follows."""
+"""Persons: Chinese names built from a surname (kg/data/surnames.txt) and one or two given-name
+characters, taken only where names are written in news text, and Latin-script names.
+
+A candidate is a surname at some position followed by one or two characters (two or three for a
+compound surname, three for a double surname such as 周骆美琪). Its left and right neighbours decide:
+
+- after a title (省长周乃翔, 行政总裁黄克强) or a byline word (记者初磊, 编辑:史飞雪): taken when
+  its right side ends the name (punctuation, an honorific, a speech verb, a byline word, the start
+  of a place or organisation);
+- before an honorific or a photo-caption position (孙东教授, 周伟雄(左二)): taken;
+- at a clause edge or after an organisation, before a verb (,黄志辉说 / 科技局熊欣签订): taken
+  unless the candidate is an ordinary word (jieba's dictionary, kg/data/person_nonnames.txt);
+- next to an accepted name across 、 (a list of names): taken on the same terms.
+Once a name is known, its other occurrences in the article are mentions too (宋振波在致辞中指出).
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from kg.doc import Doc
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind
+from kg.model import Findings, Kind, Mention
+
+# characters that end a name: punctuation, brackets, quotes, whitespace
+BOUNDARY = frozenset(",、。;:!?()「」『』“”\"《》〈〉[]【】·-—…/| \t\n")
+# a photo-caption position after a name: (左), (右二), (前排右七), (中)
+CAPTION = re.compile(r"""
+    \(                          # opening bracket (full-width folded by clean)
+    (?:[前后中]排|第[一二三四五六七八九十]排)?   # an optional row
+    [左右中]                     # side
+    [一二三四五六七八九十\d]{0,3}   # an optional count from that side
+    \)""", re.VERBOSE)
+# a Latin personal name: given name, optional initial, family name (Alan Ashworth, Bo Hanson)
+LATIN_NAME = re.compile(r"""
+    (?<![A-Za-z.])                  # not inside a longer Latin word
+    [A-Z][a-z]+                     # given name
+    (?:\ [A-Z]\.)?                  # an optional middle initial
+    \ [A-Z][a-z]+(?:-[A-Z][a-z]+)?  # family name, maybe hyphenated
+    (?![A-Za-z])                    # and no more letters
+    """, re.VERBOSE)
+# the start of a capitalised Latin word: where a Latin name may begin
+LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z]")
+# a line that holds nothing but a short Han word: a name in a contact block or a caption
+NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
+# how strongly a candidate's right neighbour ends a name
+END, VERB, WEAK, NONE = 3, 2, 1, 0
+COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists persons need, loaded once per lexicon."""
+
+    surnames: frozenset[str]
+    titles: frozenset[str]
+    modifiers: tuple[str, ...]  # longest first
+    bylines: tuple[str, ...]  # longest first
+    honorifics: tuple[str, ...]
+    verbs: tuple[str, ...]  # longest first
+    nonnames: frozenset[str]
+    freq: dict[str, int]
+
+    @property
+    def max_title(self) -> int:
+        return max(map(len, self.titles))
 
 
 @cache
-def name_pattern(lex: Lexicon) -> re.Pattern[str]:
-    surnames = sorted(lex.words("surnames"), key=len, reverse=True)
-    titles = sorted(lex.words("titles"), key=len, reverse=True)
-    return re.compile(
-        rf"""(?:(?:{'|'.join(titles)})   # after a title
-             (?P<a>(?:{'|'.join(surnames)})[\u4e00-\u9fff]{{1,2}}?)(?=[,，、(（表说指致在]|先生|教授|$)
-           | (?P<b>(?:{'|'.join(surnames)})[\u4e00-\u9fff]{{1,2}})(?=表示|指出|致辞|说))   # before a speech verb
-        """, re.VERBOSE)
+def words(lex: Lexicon) -> Words:
+    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
+    return Words(surnames=lex.words("surnames"), titles=lex.words("titles") | lex.words("title_bylines"),
+                 modifiers=by_len(lex.words("title_modifiers")), bylines=by_len(lex.words("title_bylines")),
+                 honorifics=by_len(lex.words("person_honorifics")), verbs=by_len(lex.words("person_verbs")),
+                 nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ)
+
+
+def is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def title_before(text: str, i: int, w: Words) -> int | None:
+    """Start of the title (with its modifiers) that ends at text[i], or None."""
+    start = next((i - k for k in range(min(w.max_title, i), 0, -1) if text[i - k:i] in w.titles), None)
+    while start is not None:
+        mod = next((m for m in w.modifiers if text.startswith(m, start - len(m)) and start >= len(m)), None)
+        if mod is None:
+            break
+        start -= len(mod)
+    return start
+
+
+def inside_title(text: str, i: int, w: Words) -> bool:
+    """Whether text[i] is the second or later character of a title (长 of 局长, 任 of 主任)."""
+    return any((s := title_before(text, i + k, w)) is not None and s < i for k in (1, 2))
+
+
+def byline_before(text: str, i: int, w: Words) -> bool:
+    j = i - 1 if i and text[i - 1] in ": " else i
+    return any(text.startswith(b, j - len(b)) and j >= len(b) for b in w.bylines)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a candidate's neighbours may be: the article text and the spans found before persons."""
+
+    text: str
+    w: Words
+    starts: frozenset[int]  # where an organisation or place starts
+    ends: frozenset[int]  # where one ends
+
+    def right(self, j: int) -> int:
+        """How strongly text[j] ends a name just before it."""
+        t = self.text
+        if j >= len(t) or t[j] in BOUNDARY or j in self.starts or self.tag(j):
+            return END
+        if any(t.startswith(b, j) for b in self.w.bylines):
+            return END
+        verb = next((v for v in self.w.verbs if t.startswith(v, j)), "")
+        return VERB if len(verb) > 1 else WEAK if verb else NONE
+
+    def tag(self, j: int) -> bool:
+        """An honorific or a caption position at text[j]."""
+        t = self.text
+        return any(t.startswith(h, j) for h in self.w.honorifics) or bool(CAPTION.match(t, j))
+
+    def edge(self, i: int) -> bool:
+        return i == 0 or self.text[i - 1] in BOUNDARY or i in self.ends
+
+    def lengths(self, i: int) -> tuple[int, ...]:
+        """Candidate name lengths at text[i], longest first; () where no surname starts."""
+        t = self.text
+        if t[i:i + 2] in self.w.surnames:
+            return (4, 3)
+        if t[i] not in self.w.surnames:
+            return ()
+        return (4, 3, 2) if i + 1 < len(t) and t[i + 1] in self.w.surnames else (3, 2)
+
+    def wordlike(self, name: str) -> bool:
+        """An ordinary word rather than a name."""
+        return (name in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) > 0
+                or self.w.freq.get(name[:2], 0) >= COMMON_PREFIX_FREQ)
+
+    def best(self, i: int, *, strong: bool) -> tuple[int, int] | None:
+        """(length, right strength) of the best-ending candidate at text[i]; strong contexts allow
+        the four-character double-surname form."""
+        found = []
+        for n in self.lengths(i):
+            name = self.text[i:i + n]
+            if len(name) < n or not all(map(is_han, name)) or name in self.w.nonnames:
+                continue
+            if n == 4 and not (strong or self.tag(i + n)) or any(name[k:] in self.w.titles for k in range(1, n)):
+                continue
+            found.append((self.right(i + n), n))
+        if not found:
+            return None
+        found = [(r, n) for r, n in found if n < 4 or r == END]
+        r, n = max(found, default=(NONE, 0))
+        return (n, r) if r > NONE else None
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    others = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
+    ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others))
+    spans = dict(chinese_names(ctx) + byline_names(doc, ctx) + latin_names(ctx) + line_names(ctx))
+    spans.update(listed_names(ctx, spans))
+    spans.update(repeated_names(ctx, spans, others))
+    return Findings(tuple(doc.mention(Kind.PERSON, s, e, rule) for (s, e), rule in sorted(spans.items())))
+
+
+def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
+    out, t, i = [], ctx.text, 0
+    while i < len(t):
+        if inside_title(t, i, ctx.w):
+            i += 1
+            continue
+        titled = title_before(t, i, ctx.w) is not None or (i > 1 and t[i - 1] in ": " and title_before(t, i - 1, ctx.w) is not None)
+        hit = ctx.best(i, strong=titled)
+        if hit:
+            n, r = hit
+            name = t[i:i + n]
+            tagged = ctx.tag(i + n)
+            if titled and r >= WEAK:
+                rule = "title"
+            elif tagged and not ctx.wordlike(name):
+                rule = "honorific"
+            elif ctx.edge(i) and r >= WEAK and (r < END or tagged) and not ctx.wordlike(name):
+                rule = "verb"
+            else:
+                rule = ""
+            if rule:
+                out.append(((i, i + n), f"person-{rule}"))
+                i += n
+                continue
+        i += 1
+    return out
+
+
+def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
+    """Names written after byline words (记者 初磊 实习生 李子怡 禚亦秋), several in a run; a space in
+    the text as read separates two names there."""
+    out, t = [], ctx.text
+    for b in ctx.w.bylines:
+        for m in re.finditer(re.escape(b), t):
+            i = m.end() + (1 if t[m.end():m.end() + 1] in (":", " ") else 0)
+            while i < len(t) and len(out) < 50:
+                hit = best_in_run(doc, ctx, i)
+                if not hit:
+                    break
+                out.append(((i, i + hit), "person-byline"))
+                i += hit
+                i += 1 if t[i:i + 1] == " " else 0
+                if not ctx.lengths(i) if i < len(t) else True:
+                    break
+    return out
+
+
+def best_in_run(doc: Doc, ctx: Context, i: int) -> int | None:
+    """Length of a byline name at text[i]: one that ends at a raw space or a name boundary."""
+    hit = ctx.best(i, strong=True)
+    for n in (3, 2):
+        j = i + n
+        if j < len(ctx.text) and is_han(ctx.text[j]) and raw_gap(doc, j) and ctx.lengths(i):
+            if all(map(is_han, ctx.text[i:j])) and ctx.text[i:j] not in ctx.w.nonnames:
+                return n
+    return hit[0] if hit and hit[1] == END else None
+
+
+def raw_gap(doc: Doc, j: int) -> bool:
+    """Whether the text as read has whitespace between view characters j-1 and j."""
+    _, a = doc.to_raw(j - 1, j)
+    b, _ = doc.to_raw(j, j + 1)
+    return any(c.isspace() for c in doc.raw[a:b])
+
+
+def latin_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
+    """Latin names before an honorific or caption (Alan Ashworth 教授) or after a title."""
+    out, t = [], ctx.text
+    for m in (LATIN_NAME.match(t, k.start()) for k in LATIN_WORD.finditer(t)):
+        if not m:
+            continue
+        j = m.end() + (1 if t[m.end():m.end() + 1] == " " else 0)
+        i = m.start() - (1 if m.start() and t[m.start() - 1] == " " else 0)
+        if ctx.tag(j) or title_before(t, i, ctx.w) is not None:
+            out.append((m.span(), "person-latin"))
+    return out
+
+
+def line_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
+    """A name alone on its line (a media contact: 香港科技园公司 / 温安怡 / 电话:...)."""
     out = []
-    for m in name_pattern(lex).finditer(doc.text):
-        g = "a" if m.group("a") else "b"
-        s, e = m.span(g)
-        out.append(doc.mention(Kind.PERSON, s, e, f"surname-{'title' if g == 'a' else 'verb'}"))
-    return Findings(tuple(out))
+    for m in NAME_LINE.finditer(ctx.text):
+        s, e = m.span(1)
+        hit = ctx.best(s, strong=False)
+        if hit and s + hit[0] == e and not ctx.wordlike(ctx.text[s:e]):
+            out.append(((s, e), "person-line"))
+    return out
+
+
+def listed_names(ctx: Context, spans: dict) -> dict:
+    """Names in a list with 、 next to a name already taken (王某、李某和张某)."""
+    out, t = {}, ctx.text
+    for s, e in list(spans):
+        for i in (e + 1,):
+            if t[e:e + 1] == "、" and i < len(t) and (hit := ctx.best(i, strong=False)):
+                name = t[i:i + hit[0]]
+                if not ctx.wordlike(name) and hit[1] == END:
+                    out[(i, i + hit[0])] = "person-list"
+    return {k: v for k, v in out.items() if not any(overlap(k, x) for x in spans)}
+
+
+def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict:
+    """Every other occurrence of a name taken somewhere in the article; a two-character name only
+    where its right side ends it (孙东 in 孙东亦有出席, not in 孙东升)."""
+    t, out = ctx.text, {}
+    taken = list(spans)
+    blocked = [(m.nstart, m.nend) for m in others if m.kind is Kind.ORGANIZATION]
+    for name in sorted({t[s:e] for s, e in spans}, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), t):
+            span = m.span()
+            if any(overlap(span, x) for x in taken) or any(a <= span[0] and span[1] <= b for a, b in blocked):
+                continue
+            if is_han(name[0]) and len(name) == 2 and ctx.right(span[1]) == NONE:
+                continue
+            if not is_han(name[0]) and (span[0] and t[span[0] - 1].isalpha() or span[1] < len(t) and t[span[1]].isalpha()):
+                continue
+            out[span] = "person-repeat"
+            taken.append(span)
+    return out
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
