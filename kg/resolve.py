@@ -1,28 +1,67 @@
 """Resolution: mentions -> entities within an article, and entities -> graph nodes across articles.
 
-Within an article: mentions of one kind join when their keys are equal, when an extractor linked
-them as alias and full name (`ALIAS_OF`), or when one is a short form of exactly one other (a
-suffix or prefix of it: 科技园公司 of 香港科技园公司, 山东 of 山东省). Union-find throughout.
-Across articles: entities of one kind join on a shared key of their names and aliases.
+Names are compared by their form (kg.forms: simplified, no spaces, known short forms, legal forms
+and region prefixes rewritten). Union-find throughout; every join carries a reason:
+
+    exact             the same name as written
+    script            the same name in the other script (黃克強 / 黄克强)
+    abbreviation      the same form after known short forms (港府 / 香港特区政府 / 香港特别行政区政府)
+    alias-definition  declared in the text: `华鲁控股集团有限公司(华鲁集团)`, or an extractor's ALIAS_OF
+    short-form        a short form of exactly one longer name (科技园公司 / 香港科技园公司, 济南 / 济南市)
+    fuzzy:0.93        an OCR or spacing variant (rapidfuzz ratio), same head, digits and region
+    ambiguous:...     never a join: a short form that fits several names, kept apart
+
+Never joined: different kinds; different heads (香港中文大学 / 香港中文大学(深圳)); persons other
+than by name, script or declaration. Across articles candidates come from blocks (a form, a head
+noun and a character, a head and a half of the form), never from all pairs, so the cost grows
+near-linearly with the number of entities.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from kg.doc import Doc
-from kg.model import Entity, Extraction, Findings, Kind, Mention, Region, Rel, Relation
+from kg.forms import Forms, is_subsequence, key
+from kg.lexicon import Lexicon, default
+from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
+from kg.script import to_simplified
 
-_NOT_KEY = re.compile(r"[\s「」『』《》〈〉“”‘’\"'·・()（）]+")
 NODE_PREFIX = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.PLACE: "place",
                Kind.DATE: "date", Kind.EVENT: "event", Kind.AGREEMENT: "agreement"}
+NAMED = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)
+FUZZY_MIN = 90.0  # rapidfuzz ratio for an OCR or spacing variant
+FUZZY_MIN_LEN = 6  # shorter forms differ in too few characters to tell a variant from a neighbour
+ACROSS_MIN_STEM = 2  # across articles a bare short form must say more than 市政府
+# a definition in brackets right after a name: 华鲁控股集团有限公司(华鲁集团), 建造业创新及科技基金(CITF)
+DEFINITION = re.compile(r"""
+    \(                          # the opening bracket, right after the name (folded to ASCII in Doc.text)
+    (?:简称|下称|以下简称)?       # an optional 'called' word
+    [「“"]?                      # an optional quote
+    ([^()「」“”"]{2,20}?)       # the short form
+    [」”"]?                      # an optional closing quote
+    \)                          # the closing bracket
+""", re.VERBOSE)
+# a Latin acronym as a defined short form: CITF, AMC, HKSTP
+ACRONYM = re.compile(r"""
+    ^[A-Z][A-Za-z0-9@&]{1,11}$    # a capital, then letters, digits or @ &
+""", re.VERBOSE)
 
 
-def key(name: str) -> str:
-    """The comparison key of a (simplified) name: no spaces, quotes or brackets, Latin lower-cased."""
-    return _NOT_KEY.sub("", name).lower()
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One join (or refusal) that resolution made, for a user to audit."""
+
+    node: str
+    kind: Kind
+    name: str  # the form that joined
+    label: str  # the node's label
+    reason: str
+    article: str
 
 
 class UnionFind:
@@ -36,51 +75,57 @@ class UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: Hashable, b: Hashable) -> None:
+    def union(self, a: Hashable, b: Hashable) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
-
-    def groups(self, items: Iterable[Hashable]) -> list[list[Hashable]]:
-        out: dict[Hashable, list[Hashable]] = defaultdict(list)
-        for x in items:
-            out[self.find(x)].append(x)
-        return list(out.values())
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+        return True
 
 
-def _mention_key(m: Mention) -> tuple[Kind, str]:
-    return (m.kind, m.value if m.kind is Kind.DATE and m.value else key(m.norm))
+# ---------------------------------------------------------------- within one article
 
-
-def _is_short_form(short: str, long: str) -> bool:
-    return short != long and len(short) >= 2 and (long.endswith(short) or long.startswith(short))
-
-
-def within(doc: Doc, found: Findings) -> Extraction:
-    """Group one article's mentions into entities and its links into relations."""
+def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
+    """Group one article's mentions into entities (one per distinct thing, its other forms as
+    aliases) and its links into relations."""
+    forms = Forms.of(lex or default())
     uf = UnionFind()
-    keys = {m: _mention_key(m) for m in found.mentions}
-    for k in keys.values():
-        uf.find(k)
+    node = {m: _mention_node(forms, m) for m in found.mentions}
+    reasons: dict[Hashable, str] = {}
+
+    def join(a: Hashable, b: Hashable, reason: str) -> None:
+        if uf.union(a, b):
+            reasons.setdefault(a, reason)
+            reasons.setdefault(b, reason)
+
+    for n in node.values():
+        uf.find(n)
     for link in found.links:
-        if link.type is Rel.ALIAS_OF:
-            uf.union(keys[link.source], keys[link.target])
-    by_kind: dict[Kind, set[str]] = defaultdict(set)
-    for kind, k in keys.values():
-        if kind in (Kind.ORGANIZATION, Kind.PLACE):
-            by_kind[kind].add(k)
-    for kind, ks in by_kind.items():
-        for short in ks:
-            longer = [l for l in ks if _is_short_form(short, l)]
-            roots = {uf.find((kind, l)) for l in longer}
-            if len(roots) == 1:
-                uf.union((kind, short), longer[0])
+        if link.type is Rel.ALIAS_OF and link.source.kind is link.target.kind:
+            join(node[link.source], node[link.target], "alias-definition")
+    defined = _definitions(doc, found, forms)
+    for m, _, short in defined:
+        if (m.kind, short) in uf.parent:
+            join(node[m], (m.kind, short), "alias-definition")
+    variants: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # a node's form and its keys
+    for m, n in node.items():
+        if m.kind in NAMED:
+            variants[n] |= {n[1], key(m.norm)}
+    for kind, short in sorted(variants):
+        longer = sorted(l for k, l in variants if k is kind and l != short and any(
+            forms.is_short_form(kind, a, b) for a in variants[(kind, short)] for b in variants[(kind, l)]))
+        if len({uf.find((kind, l)) for l in longer}) == 1:
+            join((kind, short), (kind, longer[0]), "short-form")
     groups: dict[Hashable, list[Mention]] = defaultdict(list)
     for m in found.mentions:
-        groups[uf.find(keys[m])].append(m)
+        groups[uf.find(node[m])].append(m)
+    extra = defaultdict(set)  # defined short forms the extractors did not find as mentions
+    for m, written, short in defined:
+        if (m.kind, short) not in uf.parent:
+            extra[uf.find(node[m])].add(written)
     entities, ent_of = [], {}
-    for n, ms in enumerate(sorted(groups.values(), key=lambda ms: min(m.start for m in ms)), 1):
-        ent = _entity(f"e{n}", ms)
+    for n, (root, ms) in enumerate(sorted(groups.items(), key=lambda g: min(m.start for m in g[1])), 1):
+        ent = _entity(f"e{n}", ms, extra[root], {m.norm: reasons.get(node[m], "") for m in ms}, forms)
         entities.append(ent)
         for m in ms:
             ent_of[m] = ent.id
@@ -94,15 +139,56 @@ def within(doc: Doc, found: Findings) -> Extraction:
     return Extraction(doc.article, tuple(entities), tuple(relations.values()))
 
 
-def _entity(eid: str, ms: Sequence[Mention]) -> Entity:
+def _tidy(surface: str) -> str:
+    """A surface form without a bracket an extractor left unbalanced at its edge: (华鲁集团 -> 华鲁集团."""
+    s = surface.strip()
+    if s[:1] in "(（" and not any(c in s for c in ")）"):
+        s = s[1:]
+    if s[-1:] in ")）" and not any(c in s for c in "(（"):
+        s = s[:-1]
+    return s.strip()
+
+
+def _alias_reason(alias: str, name: str, kind: Kind, joined: str | None, defined: bool, forms: Forms) -> str:
+    if key(alias) == key(name):
+        return "exact" if to_simplified(alias) == alias else "script"
+    if kind in NAMED and forms.form(kind, alias) == forms.form(kind, name):
+        return "abbreviation"
+    return joined or ("alias-definition" if defined else "short-form")
+
+
+def _mention_node(forms: Forms, m: Mention) -> tuple[Kind, str]:
+    if m.kind is Kind.DATE and m.value:
+        return (m.kind, m.value)
+    return (m.kind, forms.form(m.kind, m.norm) if m.kind in NAMED else key(m.norm))
+
+
+def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention, str, str]]:
+    """(mention, short form as written, its form) for each name followed by a bracketed short form."""
+    out = []
+    for m in found.mentions:
+        if m.kind not in (Kind.ORGANIZATION, Kind.PLACE):
+            continue
+        d = DEFINITION.match(doc.text, m.nend)
+        if not d:
+            continue
+        short = d.group(1).strip()
+        full, sf = forms.form(m.kind, m.norm), forms.form(m.kind, short)
+        if ACRONYM.match(short) or forms.is_short_form(m.kind, sf, full) or is_subsequence(sf, full) and len(sf) >= 2:
+            if forms.region(sf) != sf:  # 香港中文大学(深圳): a place in brackets is part of the name
+                out.append((m, short, sf))
+    return out
+
+
+def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
     ms = sorted(ms, key=lambda m: m.start)
     first = ms[0]
     norms = Counter(m.norm for m in ms)
-    if first.kind is Kind.DATE:
-        name = first.norm
-    else:
-        name = max(norms, key=lambda n: (len(key(n)), norms[n], -ms.index(next(m for m in ms if m.norm == n))))
-    aliases = sorted({m.norm for m in ms} | {m.text for m in ms if "\n" not in m.text} - {name})
+    order = {n: i for i, n in reversed(list(enumerate(m.norm for m in ms)))}
+    name = first.norm if first.kind is Kind.DATE else max(norms, key=lambda n: (len(key(n)), norms[n], -order[n]))
+    surfaces = {_tidy(m.norm) for m in ms} | {_tidy(m.text) for m in ms if "\n" not in m.text} | set(defined)
+    aliases = sorted(surfaces - {name, ""})
+    alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a), a in defined, forms)) for a in aliases)
     regions = Counter(m.region for m in ms if m.region)
     titles = [m.title for m in ms if m.title]
     kinds = [m.agreement_kind for m in ms if m.agreement_kind]
@@ -110,39 +196,185 @@ def _entity(eid: str, ms: Sequence[Mention]) -> Entity:
                   region=regions.most_common(1)[0][0] if regions else None,
                   peripheral=all(m.peripheral for m in ms),
                   value=first.value if first.kind is Kind.DATE else None,
-                  title=titles[0] if titles else None, agreement_kind=kinds[0] if kinds else None)
+                  title=titles[0] if titles else None, agreement_kind=kinds[0] if kinds else None,
+                  alias_reasons=alias_why)
 
 
-def _names(e: Entity) -> set[str]:
-    if e.kind is Kind.DATE:
-        return {e.value or key(e.name)}
-    from kg.script import to_simplified
-    return {key(to_simplified(n)) for n in (e.name, *e.aliases)} - {""}
+# ---------------------------------------------------------------- across articles
+
+Ref = tuple[str, str]  # (article id, entity id)
 
 
-def across(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
-    """Give every entity the id of its graph node; entities of one kind that share a key join."""
-    uf = UnionFind()
-    for x in extractions:
-        for e in x.entities:
-            ref = (x.article.id, e.id)
-            for n in _names(e):
-                uf.union(ref, (e.kind, n))
-    clusters: dict[Hashable, list[tuple[Extraction, Entity]]] = defaultdict(list)
-    for x in extractions:
-        for e in x.entities:
-            clusters[uf.find((x.article.id, e.id))].append((x, e))
-    node_of: dict[tuple[str, str], tuple[str, str]] = {}
-    for members in clusters.values():
-        kind = members[0][1].kind
-        label = Counter(e.name for _, e in members).most_common(1)[0][0]
-        node = f"{NODE_PREFIX[kind]}:{members[0][1].value if kind is Kind.DATE else label}"
-        for x, e in members:
-            reason = "exact" if len(members) == 1 or e.name == label else "alias"
-            node_of[(x.article.id, e.id)] = (node, reason)
+def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tuple[Extraction, ...]:
+    """Give every entity the id of its graph node, its node label and why it joined the node."""
+    forms = Forms.of(lex or default())
+    ents = {(x.article.id, e.id): e for x in extractions for e in x.entities}
+    uf, why = UnionFind(), {}
+
+    def join(a: Ref, b: Ref, reason: str) -> None:
+        if uf.union(a, b):
+            why.setdefault(max(a, b), reason)
+
+    name_form = {r: _form(forms, e, e.name) for r, e in sorted(ents.items())}
+    first: dict[tuple[Kind, str], Ref] = {}
+    for r, f in name_form.items():
+        join(first.setdefault((ents[r].kind, f), r), r, "form")
+    _join_aliases(ents, name_form, forms, uf, join, why)
+    _join_short_forms(ents, name_form, forms, uf, join, why)
+    _join_fuzzy(ents, name_form, forms, uf, join)
+    clusters: dict[Hashable, list[Ref]] = defaultdict(list)
+    for r in sorted(ents):
+        clusters[uf.find(r)].append(r)
+    node_of: dict[Ref, tuple[str, str, str]] = {}
+    taken: set[str] = set()
+    for members in sorted(clusters.values(), key=lambda ms: _label(ents, ms)):
+        label = _label(ents, members)
+        kind = ents[members[0]].kind
+        node = f"{NODE_PREFIX[kind]}:{ents[members[0]].value if kind is Kind.DATE else label}"
+        while node in taken:  # two things of one name that resolution kept apart
+            node += "'"
+        taken.add(node)
+        shown = _display(ents, members, label)
+        for r in members:
+            node_of[r] = (node, shown, _reason(ents[r], label, forms, why.get(r)))
     out = []
     for x in extractions:
-        ents = tuple(replace(e, node=node_of[(x.article.id, e.id)][0], merge_reason=node_of[(x.article.id, e.id)][1])
-                     for e in x.entities)
-        out.append(replace(x, entities=ents))
+        es = tuple(replace(e, node=node_of[(x.article.id, e.id)][0], node_label=node_of[(x.article.id, e.id)][1],
+                           merge_reason=node_of[(x.article.id, e.id)][2]) for e in x.entities)
+        out.append(replace(x, entities=es))
     return tuple(out)
+
+
+def _form(forms: Forms, e: Entity, name: str) -> str:
+    if e.kind is Kind.DATE:
+        return e.value or key(name)
+    return forms.form(e.kind, name) if e.kind in NAMED else key(name)
+
+
+def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
+    """An alias form joins the names that claim it, unless it is the alias of several things."""
+    claims: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
+    for r, e in sorted(ents.items()):
+        if e.kind in NAMED:
+            for a in {_form(forms, e, a) for a in e.aliases} - {name_form[r]}:
+                claims[(e.kind, a)].append(r)
+    named: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
+    for r, f in name_form.items():
+        named[(ents[r].kind, f)].append(r)
+    for kf in sorted(claims):
+        owners = sorted({uf.find(r) for r in claims[kf]}, key=repr)
+        if len(owners) > 1 and len({name_form[r] for r in claims[kf]}) > 1:
+            for r in named.get(kf, ()):
+                why.setdefault(r, "ambiguous:" + "|".join(sorted({ents[o].name for o in claims[kf]})))
+            continue
+        for r in claims[kf] + named.get(kf, []):
+            join(claims[kf][0], r, "alias")
+
+
+def _join_short_forms(ents, name_form, forms, uf, join, why) -> None:
+    """A bare short form joins the one longer name it fits (blocked by kind, head and character)."""
+    index: dict[tuple[Kind, str, str], set[str]] = defaultdict(set)
+    by_form: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
+    for r, f in name_form.items():
+        kind = ents[r].kind
+        if kind in (Kind.ORGANIZATION, Kind.PLACE):
+            by_form[(kind, f)].append(r)
+            head = forms.head(kind, f) or ""
+            for c in set(f[:len(f) - len(head)]):
+                index[(kind, head, c)].add(f)
+    for (kind, short), refs in sorted(by_form.items()):
+        head = forms.head(kind, short)
+        stem = forms.stem(kind, short)
+        if head is None or len(stem) < ACROSS_MIN_STEM:
+            continue
+        pools = sorted((index[(kind, head, c)] for c in set(short[:-len(head)])), key=len)
+        cands = set(pools[0]).intersection(*pools[1:]) if pools else set()
+        fits = sorted(l for l in cands if forms.is_short_form(kind, short, l, min_stem=ACROSS_MIN_STEM)
+                      and _regions_agree(ents, refs, by_form[(kind, l)]))
+        roots = {uf.find(by_form[(kind, l)][0]) for l in fits} - {uf.find(refs[0])}
+        if len(roots) == 1:
+            join(by_form[(kind, fits[0])][0], refs[0], "short-form")
+        elif len(roots) > 1:
+            for r in refs:
+                why.setdefault(r, "ambiguous:" + "|".join(fits[:4]))
+
+
+def _regions_agree(ents, refs: list[Ref], others: list[Ref]) -> bool:
+    a = {ents[r].region for r in refs} - {None}
+    b = {ents[r].region for r in others} - {None}
+    return not a or not b or bool(a & b)
+
+
+def _join_fuzzy(ents, name_form, forms, uf, join) -> None:
+    """OCR and spacing variants: same kind, head, length and one half of the form in common."""
+    blocks: dict[tuple, set[str]] = defaultdict(set)
+    by_form: dict[tuple[Kind, str], Ref] = {}
+    for r, f in name_form.items():
+        kind = ents[r].kind
+        if kind not in (Kind.ORGANIZATION, Kind.PLACE) or len(f) < FUZZY_MIN_LEN:
+            continue
+        by_form.setdefault((kind, f), r)
+        head, half = forms.head(kind, f), len(f) // 2
+        blocks[(kind, head, len(f), 0, f[:half])].add(f)
+        blocks[(kind, head, len(f), 1, f[half:])].add(f)
+    for (kind, head, *_), fs in sorted(blocks.items(), key=repr):
+        fs = sorted(fs)
+        for i, a in enumerate(fs):
+            for b in fs[i + 1:]:
+                score = fuzz.ratio(a, b)
+                if score >= FUZZY_MIN and forms.region(a) == forms.region(b) and _tokens(a) == _tokens(b):
+                    join(by_form[(kind, a)], by_form[(kind, b)], f"fuzzy:{score / 100:.2f}")
+
+
+def _tokens(form: str) -> list[str]:
+    return re.findall(r"[0-9]+|[a-z]+", form)
+
+
+def _label(ents, members: list[Ref]) -> str:
+    """The node's name: the most common entity name (simplified), weighted by mentions; then the
+    fullest; then the first in code-point order, so that ids do not depend on article order."""
+    counts: Counter[str] = Counter()
+    for r in members:
+        counts[ents[r].name] += len(ents[r].mentions)
+    return min(counts, key=lambda n: (-counts[n], -len(key(n)), n))
+
+
+def _display(ents, members: list[Ref], label: str) -> str:
+    """The label as most often written: the most common surface form that simplifies to it."""
+    written: Counter[str] = Counter()
+    for r in members:
+        for m in ents[r].mentions:
+            if key(m.text) == key(label) and "\n" not in m.text:
+                written[re.sub(r"\s+", "", m.text)] += 1
+    return min(written, key=lambda w: (-written[w], w)) if written else label
+
+
+def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
+    """Why an entity joined its node, told from its names against the node's label."""
+    if joined and joined.startswith("ambiguous:"):
+        return joined
+    if key(e.name) == key(label):
+        scripts = {to_simplified(m.text) == m.text for m in e.mentions}
+        return "exact" if scripts == {True} or e.kind not in NAMED else "script"
+    if _form(forms, e, e.name) == _form(forms, e, label):
+        return "abbreviation"
+    if joined in (None, "form", "alias"):
+        return "alias-definition" if any(r == "alias-definition" for _, r in e.alias_reasons) else "short-form"
+    return joined
+
+
+def merges(extractions: Sequence[Extraction]) -> tuple[Merge, ...]:
+    """Every join resolution made (within and across articles) and every short form it kept apart,
+    as records for `kg build` to report."""
+    out = []
+    for x in extractions:
+        for e in x.entities:
+            if e.kind not in NAMED:
+                continue
+            label = e.node_label or e.name
+            if e.merge_reason and (e.merge_reason not in ("exact",) or e.name != label):
+                out.append(Merge(e.node or "", e.kind, e.name, label, e.merge_reason, x.article.id))
+            for alias, reason in e.alias_reasons:
+                if reason not in ("exact", "script") or key(alias) != key(e.name):
+                    out.append(Merge(e.node or "", e.kind, alias, e.name, reason, x.article.id))
+    return tuple(sorted(set(out), key=lambda m: (m.node, m.article, m.name, m.reason)))

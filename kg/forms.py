@@ -1,0 +1,144 @@
+"""Name forms for resolution: the comparison form of a name, its head noun and region prefix, and
+the short-form test. Pure functions over one `Forms` built from the lexicon; no clustering here.
+
+    form("山东省人民政府") == form("山东政府") == "山东政府"     known short forms, region prefix
+    form("华鲁控股集团有限公司") == "华鲁控股集团"                 legal form folded
+    head("中国科学院香港创新研究院") == "研究院" != head("中国科学院") == "科学院"
+
+Data: kg/data/org_short_forms.tsv (known short forms), kg/data/name_heads.tsv (head nouns),
+kg/data/places.tsv (region prefixes: a place listed both as 山东省 and 山东 is compared as 山东).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import Lexicon
+from kg.model import Kind
+from kg.script import to_simplified
+
+# what a comparison key leaves out of a name
+NOT_KEY = re.compile(r"""
+    [\s\u00a0\u3000]              # spaces, including those a PDF left inside Chinese text
+  | [「」『』《》〈〉“”‘’"'·・]    # quotes and name dots
+  | [()（）\[\]【】]               # brackets (their content stays)
+""", re.VERBOSE)
+# a company's legal form at the end of its name, folded away before comparing
+LEGAL_FORM = re.compile(r"""
+    (?:股份有限公司|有限责任公司|有限公司|股份公司)$   # the registered forms
+""", re.VERBOSE)
+# digits and Latin words: two names that differ in them are never one (第1分组, 第2分组)
+TOKENS = re.compile(r"""
+    [0-9]+          # numbers
+  | [a-z]+          # Latin words (keys are lower-cased)
+""", re.VERBOSE)
+# administrative endings a place name may drop (山东省 -> 山东, 香港特别行政区 -> 香港)
+ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
+# what may follow a short organisation name to make its full one (香港科技园 + 公司)
+ORG_TAILS = ("公司", "集团")
+
+
+def key(name: str) -> str:
+    """The comparison key of a name as written: NFKC, simplified, no spaces, quotes or brackets,
+    Latin lower-cased."""
+    return NOT_KEY.sub("", to_simplified(unicodedata.normalize("NFKC", name))).lower()
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Every character of `short` occurs in `long`, in order."""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+@dataclass(frozen=True)
+class Forms:
+    whole: dict[str, str]  # a whole name -> its canonical form
+    parts: tuple[tuple[str, str], ...]  # a part of a name -> its canonical part, longest first
+    heads: dict[Kind, tuple[str, ...]]  # head nouns by kind, longest first
+    regions: tuple[str, ...]  # place names that start names, longest first
+    bare: dict[str, str]  # a place name -> the form it is compared as (山东省 -> 山东)
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> "Forms":
+        return _forms(lex)
+
+    def form(self, kind: Kind, name: str) -> str:
+        """The comparison form: the key, with known short forms, legal forms and region prefixes
+        rewritten the same way for every name, so that equal forms mean one thing."""
+        k = key(name)
+        if kind is Kind.ORGANIZATION:
+            k = self.whole.get(k, k)
+            for part, canon in self.parts:
+                k = k.replace(part, canon)
+            k = self.whole.get(k, k)
+            stem = LEGAL_FORM.sub("", k)
+            if stem != k and stem:
+                k = stem if stem.endswith(ORG_TAILS) else stem + "公司"
+        if kind in (Kind.ORGANIZATION, Kind.PLACE):
+            region = self.region(k)
+            if region and (region != k or kind is Kind.PLACE):
+                k = self.bare.get(region, region) + k[len(region):]
+        return k
+
+    def head(self, kind: Kind, form: str) -> str | None:
+        """The head noun a form ends in (the longest listed), or None."""
+        return next((h for h in self.heads.get(kind, ()) if form.endswith(h) and form != h), None)
+
+    def region(self, form: str) -> str | None:
+        """The place name a form starts with (the longest listed), or None."""
+        return next((r for r in self.regions if form.startswith(r)), None)
+
+    def stem(self, kind: Kind, form: str) -> str:
+        """A form without its region prefix and head noun: what must tell it apart."""
+        h = self.head(kind, form) or ""
+        r = self.region(form) or ""
+        return form[len(r):len(form) - len(h)] if len(r) + len(h) <= len(form) else ""
+
+    def is_short_form(self, kind: Kind, short: str, long: str, *, min_stem: int = 1) -> bool:
+        """Whether form `short` is a short form of form `long`: for organisations and places, the
+        long one plus a tail (香港科技园 -> 香港科技园公司, 济南 -> 济南市), or the same head noun with
+        the short one's characters in order in the long one and something besides region and head
+        (科技园公司 -> 香港科技园公司, 商务厅 -> 山东商务厅, never 香港大学 -> 香港中文大学)."""
+        if kind not in (Kind.ORGANIZATION, Kind.PLACE) or short == long or len(short) < 2 or len(short) >= len(long):
+            return False
+        if TOKENS.findall(short) != TOKENS.findall(long):
+            return False
+        tail = long[len(short):] if long.startswith(short) else None
+        if tail is not None and tail in (ORG_TAILS if kind is Kind.ORGANIZATION else ADMIN):
+            return True
+        if kind is Kind.PLACE and long.endswith(short) and self.region(long) == long[:-len(short)]:
+            return True  # 香港科学园 -> 科学园
+        h = self.head(kind, short)
+        if h is None or h != self.head(kind, long) or not is_subsequence(short, long):
+            return False
+        region = self.region(short)
+        # a region and a head alone (香港大学) is short only for a name that does not start with
+        # that region (深圳分园 -> 香港科学园深圳分园, never 香港大学 -> 香港中文大学)
+        return len(self.stem(kind, short)) >= min_stem or (
+            min_stem <= 1 and region is not None and not long.startswith(region))
+
+
+@cache
+def _forms(lex: Lexicon) -> Forms:
+    whole, parts = {}, []
+    for row in lex.table("org_short_forms"):
+        if row["scope"] == "whole":
+            whole[row["form"]] = row["canonical"]
+        else:
+            parts.append((row["form"], row["canonical"]))
+    heads: dict[Kind, list[str]] = {}
+    for row in lex.table("name_heads"):
+        heads.setdefault(Kind(row["kind"]), []).append(row["head"])
+    names = {row["name"]: row for row in lex.table("places")}
+    bare = {}
+    for name, row in names.items():
+        for end in ADMIN:
+            short = name[:-len(end)]
+            if name.endswith(end) and short in names and names[short]["region"] == row["region"]:
+                bare[name] = short
+                break
+    return Forms(whole=whole, parts=tuple(sorted(parts, key=lambda p: -len(p[0]))),
+                 heads={k: tuple(sorted(v, key=len, reverse=True)) for k, v in heads.items()},
+                 regions=tuple(sorted(names, key=len, reverse=True)), bare=bare)
