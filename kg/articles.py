@@ -216,7 +216,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         candidates.append((_common_share(text), name, text))
-    damaged_utf8 = _common_share(data[:4 * SAMPLE].decode("utf-8", "replace"))
+    damaged_utf8 = _common_share(data.decode("utf-8", "replace"))  # UTF-8 with a bad byte or two?
     best = max(candidates, key=lambda c: c[0], default=None)  # max keeps the first of equals
     if best is None or best[0] < damaged_utf8:
         byte = data[utf8_error.start]
