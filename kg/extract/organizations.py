@@ -1,32 +1,259 @@
-"""Organisations: maximal spans ending in an organisation suffix (kg/data/org_suffixes.txt)."""
+"""Organisations: maximal spans ending in an organisation suffix (kg/data/org_suffixes.txt), well-known
+institutions (kg/data/institutions.tsv), short forms ending in an industry word (金诚石化), Latin
+names (Health@InnoHK, STP Platform), and abbreviations defined in brackets after a name.
+
+Left boundary: a name runs left over name characters and is cut after verbs and function words
+(org_left_stops), determiners (org_determiners), a person's name before a place, and 与/和/及
+between two parties. A name must say more than generic words (园区公司, 研发平台 are no names).
+"""
 from __future__ import annotations
 
 import re
 from functools import cache
 
 from kg.doc import Doc
+from kg.extract.match import Gazetteer
+from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind
+from kg.model import Findings, Kind, Link, Mention, Rel
 
 # characters that may stand inside an organisation name
-NAME_CHAR = r"[\u4e00-\u9fffA-Za-z0-9()@]"
-# words at which a name cannot continue to the left
-LEFT_STOP = re.compile(r".*(?:与|和|及|的|在|由|是|为|了|、|等|向|将|于|对|从|把|被|并|同|跟)")
+NAME_CHAR = re.compile(r"""
+    [\u4e00-\u9fffA-Za-z0-9@&]   # Chinese, Latin, digits, handles (Health@InnoHK)
+""", re.VERBOSE)
+# a bracketed place inside or after a name: 香港中文大学(深圳), 大公坊科创(淄博)有限公司
+BRACKET = re.compile(r"""
+    \( ([\u4e00-\u9fff]{2,8}) \)   # a short Chinese word in brackets
+""", re.VERBOSE)
+# an abbreviation defined right after a name: 华鲁控股集团有限公司(华鲁集团)
+ABBREVIATION = re.compile(r"""
+    \( ([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9@]{1,11}) \)   # 2-12 name characters in brackets
+""", re.VERBOSE)
+# a Latin name: a handle (AIR@InnoHK) or capitalised words ending in an organisation word
+LATIN_NAME = re.compile(r"""
+    (?<![A-Za-z0-9@])
+    (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.\w])             # a handle: Health@InnoHK, no e-mail
+      | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,3}                       # capitalised words
+        (?:Platform|Accelerator|Fund|Limited|Ltd|Inc|Group|University|Institute|Council
+          |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)\b   # an organisation word
+        (?!\s+[A-Z])                                                     # and the name ends there
+    )
+""", re.VERBOSE)
+# a Latin token that may stand alone as a short form (InnoHK)
+LATIN_TOKEN = re.compile(r"""
+    ^[A-Za-z][A-Za-z0-9]{2,}(?=[^A-Za-z0-9@]|$)   # a leading Latin word of at least three letters
+""", re.VERBOSE)
+# a numeral and classifier before a generic noun: 三间, 91家, 20间
+QUANTITY = re.compile(r"""
+    (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3})   # a number, Chinese only at a start
+    [家间个所位项批]                              # a classifier
+""", re.VERBOSE)
+# what may follow a short form (金诚石化与…, 鲁维制药落地, 瀚远医药董事长)
+AFTER_SHORT = re.compile(r"""
+    [与和及、,。;:在将已于为是的等")\s]   # a function word or punctuation
+""", re.VERBOSE)
+# what may precede a short form: start of a clause, a conjunction or preposition
+BEFORE_SHORT = re.compile(r"""
+    [与和及、,。;:在由同跟"(\s]   # a function word or punctuation
+""", re.VERBOSE)
+CONJUNCTIONS = ("与", "和", "及", "同", "跟")
+HEAD_MODIFIERS = ("联合",)  # stop words that may modify the head directly: 联合实验室
+PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
+# a city's or province's own government named bare after another of its bodies: 淄博市委、市政府
+BARE_GOVERNMENT = re.compile(r"""
+    (?<=[、和及与])      # after a list separator
+    [省市区县](?:政府|委)  # 市政府, 省委, ...
+""", re.VERBOSE)
+WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than generic words and places
+# a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
+SUFFIX_CONTINUES = re.compile(r"""
+    (?<=[局厅署处办部所])[长理于在分法公面势限部署门件位有以属得谓需]   # 局长, 处理, 办法, 部门, 所有 ...
+""", re.VERBOSE)
+MAX_NAME = 30
 
 
 @cache
-def suffix_pattern(lex: Lexicon) -> re.Pattern[str]:
-    suffixes = sorted(lex.words("org_suffixes"), key=len, reverse=True)
-    return re.compile(rf"{NAME_CHAR}{{2,30}}?(?:{'|'.join(map(re.escape, suffixes))})")
+def _words_pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
+    words = sorted(lex.words(name), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def institutions(lex: Lexicon) -> Gazetteer:
+    return Gazetteer((row["name"], row) for row in lex.table("institutions"))
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    text = doc.text
+    places = [(m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE]
+    known = [(s, e, row) for s, e, row in institutions(lex).scan(text)
+             if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s]))]
+    protected = places + [(s, e) for s, e, _ in known]
+    out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
+    for m in _words_pattern(lex, "org_suffixes").finditer(text):
+        if SUFFIX_CONTINUES.match(text, m.end()) or any(a < m.start() < b for a, b, _ in known):
+            continue  # 局长; or a suffix inside a known name (港交所)
+        span = _name_span(text, lex, m.start(), m.end(), protected, places)
+        if span and _is_name(text[span[0]:span[1]], lex, places, span[0]):
+            out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
+    out += _short_forms(doc, lex)
+    out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
+    out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
+    out = _keep_maximal(out)
+    aliases, links = _abbreviations(doc, lex, out)
+    return Findings(tuple(out + aliases), links)
+
+
+def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
+               places: list) -> tuple[int, int] | None:
+    """The span of the name whose suffix is text[hs:he], or None."""
+    e = he
+    bracket = BRACKET.match(text, e)
+    if bracket and bracket.group(1) in place_gazetteer(lex):
+        e = bracket.end()
+    s = hs
+    while s > 0 and he - s < MAX_NAME:
+        c = text[s - 1]
+        if NAME_CHAR.match(c):
+            s -= 1
+        elif c == " " and s > 1 and re.match(r"[A-Za-z]", text[s - 2]):  # InnoHK 创新香港研发平台
+            s -= 1
+        elif c == "·" and s > 1 and not text[:s - 1].endswith(tuple(lex.words("org_suffixes"))):
+            s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报 is two
+        elif c == ")":
+            b = text.rfind("(", max(0, s - 10), s)
+            if b < 0 or text[b + 1:s - 1] not in place_gazetteer(lex):
+                break
+            s = b
+        else:
+            break
+    s = _cut_left(text, lex, s, hs, protected, places)
+    return (s, e) if hs > s or e > he else None
+
+
+def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places: list) -> int:
+    """Move the start right past the last stop word, determiner, title, quantity or generic phrase
+    (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
+    stops = [(m.start(), m.end(), m.group()) for pattern in (
+        _words_pattern(lex, "org_left_stops"), _words_pattern(lex, "org_determiners"),
+        _words_pattern(lex, "titles"), QUANTITY) for m in pattern.finditer(text, s, hs)]
+    stops += [(m.start(), m.end(), "") for m in _words_pattern(lex, "org_suffixes").finditer(text, s, hs)
+              if not _is_name(text[s:m.end()], lex, places, s)]  # a generic phrase in apposition
+    start = s
+    for a, b, word in sorted(stops):
+        if a < start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in protected):
+            continue  # inside a place or institution: 将 in 将军澳
+        if word in HEAD_MODIFIERS and b == hs:
+            continue  # 联合实验室: the word modifies the head
+        if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
+            continue  # 人工智能与机器人创新中心: a conjunction inside one name
+        start = b
+    for ps, _ in sorted(protected):  # a person's name before a place: 孙双香港特区政府…
+        if start < ps < hs and 2 <= ps - start <= 3 and text[start] in lex.words("surnames"):
+            if not any(a <= start < b for a, b in protected):
+                return ps
+    return start
+
+
+def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: list) -> bool:
+    """Whether text[s:e] ends with an organisation suffix, a place, a collective noun, or is a short
+    brand with an industry word (金诚石化与…): a party of its own before 与/和/及."""
+    bracket = re.search(r"\([\u4e00-\u9fff]{2,8}\)$", text[s:e])
+    e = e - len(bracket.group()) if bracket else e
+    if any(pe == e and ps >= s for ps, pe in protected):
+        return True
+    left = text[s:e]
+    return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or (
+        len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
+
+
+def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
+    """Whether a candidate says more than generic words and places (园区公司, 科技公司, 国际创科中心);
+    a government body may be a place and its suffix alone (山东省科技厅, 淄博市政府)."""
+    false_heads = lex.words("org_false_heads")
+    if name in false_heads or name.endswith(tuple(w for w in false_heads if len(w) >= 2
+                                                  and w not in lex.words("org_suffixes"))):
+        return False
+    core = name
+    for m in reversed(list(_words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
+        if m.end() == len(core):
+            core = core[:m.start()]
+    inner = [(ps - start, pe - start) for ps, pe in places if start <= ps and pe <= start + len(name)]
+    has_place = bool(inner)
+    bare = "".join(c for i, c in enumerate(core) if not any(a <= i < b for a, b in inner))
+    rest = _words_pattern(lex, "org_generic").sub("", bare).strip("与和及")
+    if re.search(r"[A-Za-z]", name):
+        return True
+    if name.endswith(WEAK_SUFFIXES):
+        return len(rest) >= 2 or (name.endswith("政府") and has_place and not rest)
+    return len(rest) >= 2 or (has_place and (len(rest) >= 1 or not name.endswith(("公司", "集团"))))
+
+
+def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """A 2-4 character brand and an industry word in a party's position: 金诚石化与…, 在鲁维制药落地."""
+    text = doc.text
     out = []
-    for m in suffix_pattern(lex).finditer(doc.text):
-        s, e = m.span()
-        cut = LEFT_STOP.match(doc.text, s, e)
-        if cut and cut.end() < e - 1:
-            s = cut.end()
-        if e - s >= 3:
-            out.append(doc.mention(Kind.ORGANIZATION, s, e, "suffix"))
-    return Findings(tuple(out))
+    heads = _words_pattern(lex, "org_industry_heads")
+    titles = lex.words("titles")
+    stops = _words_pattern(lex, "org_left_stops")
+    for m in heads.finditer(text):
+        for n in (2, 3, 4):
+            s = m.start() - n
+            if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[s:m.start()]):
+                break
+            before_ok = s == 0 or BEFORE_SHORT.match(text[s - 1])
+            after = text[m.end():m.end() + 4]
+            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or text[s - 1] in "在与和及、由"
+                        or any(after.startswith(t[:2]) for t in titles))
+            brand = text[s:m.start()]
+            if before_ok and after_ok and not _generic_brand(brand, lex) and not stops.search(brand):
+                out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
+                break
+    return out
+
+
+def _generic_brand(brand: str, lex: Lexicon) -> bool:
+    generic = lex.words("org_generic") | lex.words("org_determiners") | lex.words("org_left_stops")
+    return (brand in generic or any(brand.startswith(w) for w in lex.words("org_left_stops") | lex.words("org_determiners"))
+            or any(brand[i:j] in place_gazetteer(lex) for i in range(len(brand)) for j in range(i + 2, len(brand) + 1))
+            or _words_pattern(lex, "org_generic").sub("", brand) == "")
+
+
+def _keep_maximal(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions inside a longer one, and exact duplicates."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.nend - m.nstart), m.nstart)):
+        if not any(k.nstart <= m.nstart and m.nend <= k.nend for k in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.nstart)
+
+
+def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Mention], tuple[Link, ...]]:
+    """Short forms defined in brackets (华鲁控股集团有限公司(华鲁集团)) or Latin leads (InnoHK…), and
+    their later uses, linked to the full name with ALIAS_OF."""
+    text = doc.text
+    defined: dict[str, Mention] = {}
+    same_name: dict[str, list[Mention]] = {}
+    for full in orgs:
+        same_name.setdefault(full.norm, []).append(full)
+    out, links = [], []
+    for full in orgs:
+        m = ABBREVIATION.match(text, full.nend)
+        if m and m.group(1) not in place_gazetteer(lex) and not m.group(1).isdigit():
+            short = doc.mention(Kind.ORGANIZATION, m.start(1), m.end(1), "abbreviation")
+            out.append(short)
+            links.append(Link(Rel.ALIAS_OF, short, full))
+            defined.setdefault(short.norm, full)
+        lead = LATIN_TOKEN.match(full.norm)
+        if lead and lead.group() != full.norm:
+            defined.setdefault(lead.group(), full)
+    taken = [(m.nstart, m.nend) for m in orgs + out]
+    for short, full in defined.items():
+        for m in re.finditer(rf"(?<![A-Za-z0-9@]){re.escape(short)}(?![A-Za-z0-9@])", text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            mention = doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "abbreviation-use")
+            out.append(mention)
+            links += [Link(Rel.ALIAS_OF, mention, f) for f in same_name[full.norm]]
+            taken.append((m.start(), m.end()))
+    return out, tuple(links)

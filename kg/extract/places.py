@@ -1,12 +1,29 @@
-"""Places: gazetteer matches (kg/data/places.tsv), longest first."""
+"""Places: gazetteer matches (kg/data/places.tsv), zones after a place (青岛市上合示范区, 淄博科学城)
+and named venues and sites (齐盛国际宾馆, 香港科学园深圳分园, 泺源大街).
+
+A short gazetteer name that stands for a longer one in the same article (山东 for 山东省, 香港 for
+香港特别行政区) is linked to it with `ALIAS_OF`.
+"""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Region
+from kg.model import Findings, Kind, Link, Mention, Region, Rel
+
+# endings that turn a short place name into its full form (山东 -> 山东省)
+FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
+# characters a zone's or venue's own name may hold: Chinese, no function words or stops
+NAME_RUN = re.compile(r"""
+    [\u4e00-\u9fff]+   # a run of Chinese characters
+""", re.VERBOSE)
+# characters that never stand inside a venue's name
+NOT_IN_NAME = re.compile(r"""
+    [在于到的和与及至赴由从往为是了并将即等]   # prepositions, conjunctions, particles
+""", re.VERBOSE)
 
 
 @cache
@@ -14,9 +31,81 @@ def gazetteer(lex: Lexicon) -> Gazetteer:
     return Gazetteer((row["name"], row) for row in lex.table("places"))
 
 
+@cache
+def _suffixes(lex: Lexicon, name: str) -> re.Pattern[str]:
+    words = sorted(lex.words(name), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def region_of_row(row: dict[str, str]) -> Region | None:
+    return Region(row["region"]) if row.get("region") else None
+
+
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    text = doc.text
+    hits = list(gazetteer(lex).scan(text))
+    out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
+                          for s, e, row in hits]
+    out += _zones(doc, lex, hits)
+    out += _sites(doc, lex, hits)
+    return Findings(tuple(out), _alias_links(out))
+
+
+def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
+    """A place followed by up to four characters and a zone word: 青岛市上合示范区, 淄博科学城."""
+    zone = _suffixes(lex, "place_zone_suffixes")
     out = []
-    for s, e, row in gazetteer(lex).scan(doc.text):
-        region = Region(row["region"]) if row.get("region") else None
-        out.append(doc.mention(Kind.PLACE, s, e, "gazetteer", region=region))
-    return Findings(tuple(out))
+    for s, e, row in hits:
+        run = NAME_RUN.match(doc.text, e)
+        if not run:
+            continue
+        for m in zone.finditer(doc.text, e, min(run.end(), e + 10)):
+            between = doc.text[e:m.start()]
+            if len(between) <= 4 and not NOT_IN_NAME.search(between):
+                out.append(doc.mention(Kind.PLACE, s, m.end(), "zone", region=region_of_row(row)))
+                break
+    return out
+
+
+def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
+    """A two-to-four character name and a venue word: 齐盛国际宾馆, 大众传媒大厦, 香港科学园."""
+    site = _suffixes(lex, "place_site_suffixes")
+    ends = {e: (s, row) for s, e, row in hits}
+    starts = {s: (e, row) for s, e, row in hits}
+    out = []
+    for m in site.finditer(doc.text):
+        hs = m.start()
+        if hs in ends:  # a place right before: the place is part of the name (香港科学园)
+            s, row = ends[hs]
+            region = region_of_row(row)
+        else:
+            s = hs
+            while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1]) \
+                    and not NOT_IN_NAME.match(doc.text[s - 1]) and s not in ends:
+                s -= 1
+            region = None
+        if hs - s < 2 and hs not in ends:
+            continue
+        e = m.end()
+        if e in starts:  # a branch in another place: 香港科学园深圳分园
+            pe, _ = starts[e]
+            branch = re.match(r"[\u4e00-\u9fff]{0,2}?分园", doc.text[pe:pe + 4])
+            if branch:
+                e = pe + branch.end()
+        out.append(doc.mention(Kind.PLACE, s, e, "site", region=region))
+    return out
+
+
+def _alias_links(mentions: list[Mention]) -> tuple[Link, ...]:
+    """Link 山东 to 山东省, 香港 to 香港特别行政区 when the article uses both."""
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.norm, m)
+    links = []
+    for m in mentions:
+        for ending in FULL_FORM_ENDINGS:
+            full = first.get(m.norm + ending)
+            if full is not None and m.rule == "gazetteer" and full.rule == "gazetteer":
+                links.append(Link(Rel.ALIAS_OF, m, full))
+                break
+    return tuple(links)
