@@ -1,0 +1,165 @@
+"""kg.export: GraphML that Gephi reads with the right labels, colours and sizes, GEXF 1.3 with a
+timeline, node-link JSON; each read back by NetworkX and by a second, independent reader
+(python-igraph for GraphML, plain ElementTree for GEXF). Checked on a small hand-made graph and on
+the seeds graph, by structure and invariants only (the seeds graph changes as extraction does)."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import igraph
+import networkx as nx
+import pytest
+import xmlschema
+from kg_sample import sample_graph, seeds_graph
+
+from kg import export, graph
+
+SCHEMA = Path(__file__).resolve().parent / "data" / "graphml.xsd"
+G = "{http://graphml.graphdrawing.org/xmlns}"
+X = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
+
+# Gephi's GraphML importer (ImporterGraphML.java): a key becomes a display property when its id,
+# or failing that its attr.name, is one of these; `d3` and `d7` are yEd's label keys.
+GEPHI_NODE_PROPERTIES = {"label": "LABEL", "d3": "LABEL", "x": "X", "y": "Y", "xpos": "X", "ypos": "Y", "z": "Z",
+                         "size": "SIZE", "r": "R", "g": "G", "b": "B"}
+GEPHI_EDGE_PROPERTIES = {"label": "LABEL", "edgelabel": "LABEL", "d7": "LABEL", "weight": "WEIGHT",
+                         "Edge Weight": "WEIGHT", "id": "ID", "edgeid": "ID", "r": "R", "g": "G", "b": "B"}
+INTENDED = {"node": {"label": "LABEL", "size": "SIZE", "r": "R", "g": "G", "b": "B"},
+            "edge": {"label": "LABEL", "weight": "WEIGHT"}}
+
+
+@pytest.fixture(scope="module", params=["sample", "seeds"])
+def built(request, tmp_path_factory):
+    """(graph, folder with graph.graphml, graph.gexf and graph.json written from it)."""
+    out = tmp_path_factory.mktemp(request.param)
+    g = sample_graph() if request.param == "sample" else seeds_graph(out)
+    export.write_graphml(g, out / "graph.graphml")
+    export.write_gexf(g, out / "graph.gexf")
+    export.write_node_link(g, out / "graph.json")
+    return g, out
+
+
+def _keys(out: Path) -> list[dict]:
+    return [k.attrib for k in ET.parse(out / "graph.graphml").getroot().iter(f"{G}key")]
+
+
+def test_export_graphml_is_valid_graphml(built):
+    _, out = built
+    xmlschema.XMLSchema(SCHEMA).validate(out / "graph.graphml")
+
+
+def test_export_graphml_schema_rejects_networkx_default_ids():
+    g = nx.MultiDiGraph()
+    g.add_edge("《协议》 甲", "乙")
+    fh = io.BytesIO()
+    nx.write_graphml(g, fh)
+    fh.seek(0)
+    assert not xmlschema.XMLSchema(SCHEMA).is_valid(fh)
+
+
+@pytest.mark.parametrize("scope", ["node", "edge"])
+def test_export_graphml_gephi_takes_only_intended_keys_as_display_properties(built, scope):
+    table = GEPHI_NODE_PROPERTIES if scope == "node" else GEPHI_EDGE_PROPERTIES
+    mapped = {}
+    for k in _keys(built[1]):
+        if k["for"] == scope:
+            prop = table.get(k["id"]) or table.get(k["attr.name"])
+            if prop:
+                mapped[k["attr.name"]] = prop
+    assert mapped == INTENDED[scope]
+
+
+def test_export_graphml_key_ids_are_never_numbered(built):
+    assert not [k["id"] for k in _keys(built[1]) if re.fullmatch(r"d\d+", k["id"])]
+
+
+def test_export_graphml_one_type_per_attribute(built):
+    names = Counter((k["for"], k["attr.name"]) for k in _keys(built[1]))
+    assert [n for n, c in names.items() if c > 1] == []
+
+
+def test_export_graphml_networkx_reads_back(built):
+    g, out = built
+    h = nx.read_graphml(out / "graph.graphml")
+    assert (h.number_of_nodes(), h.number_of_edges()) == (g.number_of_nodes(), g.number_of_edges())
+    by_node = {d["node"]: d for _, d in h.nodes(data=True)}
+    assert {n: d["label"] for n, d in by_node.items()} == {n: d["label"] for n, d in g.nodes(data=True)}
+    for n, d in by_node.items():
+        assert type(d["mentions"]) is int and type(d["size"]) is float
+        assert all(0 <= d[c] <= 255 for c in "rgb")
+        assert d["type"] == g.nodes[n]["type"]
+    assert Counter(d["relation"] for *_, d in h.edges(data=True)) == Counter(d["type"] for *_, d in g.edges(data=True))
+    assert all(d["label"] and d["weight"] == 1.0 for *_, d in h.edges(data=True))
+
+
+def test_export_graphml_igraph_reads_back(built):
+    g, out = built
+    i = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
+    assert (i.vcount(), i.ecount(), i.is_directed()) == (g.number_of_nodes(), g.number_of_edges(), True)
+    assert dict(zip(i.vs["node"], i.vs["label"])) == {n: d["label"] for n, d in g.nodes(data=True)}
+    assert dict(zip(i.vs["node"], i.vs["mentions"])) == {n: d["mentions"] for n, d in g.nodes(data=True)}
+    assert Counter(i.es["relation"]) == Counter(d["type"] for *_, d in g.edges(data=True))
+    ends = Counter((i.vs[e.source]["node"], i.vs[e.target]["node"]) for e in i.es)
+    assert ends == Counter((u, v) for u, v in g.edges())
+
+
+def test_export_gexf_networkx_reads_back(built):
+    g, out = built
+    h = nx.read_gexf(out / "graph.gexf", version="1.3")
+    assert (h.number_of_nodes(), h.number_of_edges()) == (g.number_of_nodes(), g.number_of_edges())
+    assert {n: d["label"] for n, d in h.nodes(data=True)} == {n: d["label"] for n, d in g.nodes(data=True)}
+    assert all(d["viz"]["size"] > 0 and set(d["viz"]["color"]) >= {"r", "g", "b"} for _, d in h.nodes(data=True))
+    assert Counter(d["relation"] for *_, d in h.edges(data=True)) == Counter(d["type"] for *_, d in g.edges(data=True))
+
+
+def test_export_gexf_is_1_3_with_typed_attributes(built):
+    root = ET.parse(built[1] / "graph.gexf").getroot()
+    assert (root.tag, root.get("version")) == (f"{X}gexf", "1.3")
+    kinds = {(a.get("class"), t.get("id")): t.get("type") for a in root.iter(f"{X}attributes") for t in a}
+    parse = {"long": int, "double": float, "string": str, "boolean": {"true": True, "false": False}.__getitem__}
+    for scope in ("node", "edge"):
+        for el in root.iter(f"{X}{scope}"):
+            for v in el.iter(f"{X}attvalue"):
+                parse[kinds[(scope, v.get("for"))]](v.get("value"))
+    assert ("edge", "type") not in kinds
+
+
+def test_export_gexf_timeline_matches_edtf_dates(built):
+    g, out = built
+    root = ET.parse(out / "graph.gexf").getroot()
+    gel = root.find(f"{X}graph")
+    assert (gel.get("mode"), gel.get("timeformat")) == ("dynamic", "date")
+    spans = graph.spans(g)
+    dated = {n.get("id"): (n.get("start"), n.get("end")) for n in root.iter(f"{X}node") if n.get("start")}
+    assert dated == spans
+    for e in root.iter(f"{X}edge"):
+        touches = [spans[x] for x in (e.get("source"), e.get("target")) if x in spans]
+        assert bool(e.get("start")) == bool(touches)
+
+
+def test_export_node_link_json_reads_back(built):
+    g, out = built
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    h = nx.node_link_graph(data, edges="links")
+    assert (h.number_of_nodes(), h.number_of_edges()) == (g.number_of_nodes(), g.number_of_edges())
+    assert set(h) == set(g)
+    values = [v for _, d in h.nodes(data=True) for v in d.values()] + [v for *_, d in h.edges(data=True) for v in d.values()]
+    assert None not in values and not any(isinstance(v, dict) for v in values)
+
+
+def test_export_view_has_no_none(built):
+    h = export.view(built[0])
+    assert all(v is not None for _, d in h.nodes(data=True) for v in d.values())
+    assert all(v is not None and k != "type" for *_, d in h.edges(data=True) for k, v in d.items())
+
+
+@pytest.mark.xfail(strict=True, reason="kg/pipeline.py does not call export.write_gexf / write_node_link yet (asked of its owner)")
+def test_export_build_writes_every_graph_file(tmp_path):
+    seeds_graph(tmp_path)
+    assert all((tmp_path / f).stat().st_size for f in ("graph.graphml", "graph.gexf", "graph.json"))
