@@ -1,24 +1,205 @@
-"""Agreements: a quoted title followed by an agreement word, or an agreement word after 签署/签订."""
+"""Agreements signed in an article, with their parties (`party_to`), date (`on_date`) and the event
+they were signed at (`signed_at`).
+
+An agreement is a quoted title followed by an agreement word (《…》合作协议), a quoted title that
+ends in one (《全面合作战略框架协议》), or an agreement word shortly after a signing verb
+(签署合作协议, 签订了一份框架协议); kinds are kg/data/agreement_kinds.txt. A vague outcome
+(达成多项初步合作意向) has no agreement word and is not an agreement.
+
+Parties are the persons, organisations and places of the clause before the signing verb
+(`甲、乙及丙与丁签署…`; a clause that starts with 与 takes in the one before it), leaving out a
+mention that only describes the next one (华鲁集团旗下山东省环科院牵头建设的「…共同体」: the
+共同体 signs). The date is the clause's own, else the event's, else the dateline's. A signing
+ceremony (签署仪式) becomes an event named after its agreement.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 
 from kg.doc import Doc
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind
+from kg.model import Findings, Kind, Link, Mention, Rel
 
-AGREEMENT = re.compile(
-    r"""(?:《(?P<title>[^《》]{1,40})》)?            # an optional quoted title
-        (?P<kind>战略合作协议|合作协议|框架协议|共建协议|合作备忘录|备忘录|协议)   # the agreement word
+# a quoted title: 《…》, 「…」 or “…”
+TITLE = re.compile(r"""
+    《(?P<a>[^《》\n]{1,40})》       # title brackets
+    | 「(?P<b>[^「」\n]{1,40})」      # corner brackets
+    | “(?P<c>[^“”\n]{1,40})”        # curly quotes
     """, re.VERBOSE)
-SIGN = re.compile(r"签署|签订|签约")
+# a signing verb, with the manner words that may come before it
+SIGN = re.compile(r"""
+    (?:线上|线下|现场|正式|共同|分别|成功|同时)?   # how it was signed
+    (?:签署|签订|签约|缔结|订立|达成)              # the verb
+    了?                                              # perfective
+    """, re.VERBOSE)
+# a signing verb after the agreement word: 合作协议正式签署
+SIGN_AFTER = re.compile(r"(?:正式|顺利|成功)?(?:签署|签订|签约)")
+# a signing ceremony
+CEREMONY = re.compile(r"(?:签署|签约|签字)仪式")
+# words between a signing verb and its agreement word that keep them together: 签署了一份战略
+SIGN_GAP = 12
+CLAUSE_END = re.compile(r"[,。;:!?\n]")
+# a clause that has no subject of its own: 与华鲁集团…签署
+NO_SUBJECT = re.compile(r"^\s*(?:与|和|同|跟|并与|亦与|也与)")
+# where the party list starts inside a clause: after 包括
+LIST_START = re.compile(r".*包括", re.DOTALL)
+# a conjunction between two parties
+CONJUNCTION = re.compile(r"[与和及、同跟,]|以及")
+# a date written out, not relative
+EXPLICIT_DATE = re.compile(r"\d|[年月日]")
+DATELINE_REACH = 400  # characters from the top where a dateline may stand
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    kinds = sorted(lex.words("agreement_kinds"), key=len, reverse=True)
+    kind_re = re.compile("|".join(map(re.escape, kinds)))
+    text = doc.text
+    found: list[tuple[Mention, int]] = []  # (agreement mention, where its party clause ends)
+    taken: list[tuple[int, int]] = []
+    quotes = [q.span() for q in TITLE.finditer(text)]
+    for q in TITLE.finditer(text):
+        g = next(k for k in "abc" if q.group(k))
+        inner = q.group(g)
+        after = kind_re.match(text, q.end())
+        head_sign = _sign_before(text, q.start())
+        if after:
+            span, kind = (q.start(), after.end()), after.group()
+        elif (w := next((k for k in kinds if inner.endswith(k)), None)) and (g == "a" or head_sign):
+            span, kind = q.span(), w
+        else:
+            continue
+        m = doc.mention(Kind.AGREEMENT, *span, "agreement-titled", title=inner.strip(), agreement_kind=kind)
+        found.append((m, head_sign.start() if head_sign else q.start()))
+        taken.append(span)
+    for k in kind_re.finditer(text):
+        if any(s <= k.start() < e for s, e in taken + quotes):
+            continue
+        sign = _sign_before(text, k.start(), reach=SIGN_GAP)
+        after = SIGN_AFTER.match(text, k.end())
+        if not (sign or after):
+            continue
+        m = doc.mention(Kind.AGREEMENT, *k.span(), "agreement-signed", agreement_kind=k.group())
+        found.append((m, sign.start() if sign else k.start()))
+    return _slots(doc, prior, found)
+
+
+def _sign_before(text: str, npos: int, reach: int = 6) -> re.Match | None:
+    """The signing verb ending at most `reach` characters before npos, in the same clause."""
+    head_start = max(0, npos - reach - 8)
+    last = None
+    for s in SIGN.finditer(text, head_start, npos):
+        if npos - s.end() <= reach and not CLAUSE_END.search(text, s.end(), npos):
+            last = s
+    return last
+
+
+def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findings:
+    actors = _maximal([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
+    events = [m for m in prior.mentions if m.kind is Kind.EVENT]
+    main, main_date = _main_event(prior, events)
+    dateline = next((d for d in dates if d.nstart < DATELINE_REACH and len(d.value or "") == 10), None)
+    mentions: list[Mention] = []
+    links: list[Link] = []
+    for m, verb in found:
+        mentions.append(m)
+        clause = _party_clause(doc.text, verb)
+        parties = _parties([a for a in actors if clause <= a.nstart and a.nend <= verb], doc.text)
+        links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
+        s, e = doc.sentence_at(m.nstart)
+        own = [d for d in dates if clause <= d.nstart < m.nend and EXPLICIT_DATE.search(d.norm)]
+        own = own or [d for d in dates if s <= d.nstart < e and EXPLICIT_DATE.search(d.norm)]
+        at = next((ev for ev in events if s <= ev.nstart < e and ev.label is None), None)
+        if at is None and main is not None and (not own or (main_date and own[-1].value == main_date.value)):
+            at = main
+        date = own[-1] if own else (main_date if at is main and main_date else dateline)
+        if date is not None:
+            links.append(Link(Rel.ON_DATE, m, date, evidence=doc.evidence(m.nstart, date.nstart)))
+        if at is not None:
+            links.append(Link(Rel.SIGNED_AT, m, at, evidence=doc.evidence(m.nstart, at.nstart)))
+    ceremony = _ceremony(doc, found, links, actors)
+    return Findings(tuple(mentions) + ceremony.mentions, tuple(links) + ceremony.links)
+
+
+def _maximal(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if not any(o is not m and o.nstart <= m.nstart and m.nend <= o.nend
+                                     and o.nend - o.nstart > m.nend - m.nstart for o in ms)]
+
+
+def _party_clause(text: str, verb: int) -> int:
+    """Where the party list before a signing verb starts."""
+    ends = [0] + [c.end() for c in CLAUSE_END.finditer(text, 0, verb)]
+    while len(ends) > 1 and not text[ends[-1]:verb].strip():  # a line break inside the sentence
+        ends.pop()
+    start = ends[-1]
+    if NO_SUBJECT.match(text, start) and len(ends) >= 2 and text[start - 1] == ",":
+        start = ends[-2]
+    lead = LIST_START.match(text[start:verb])
+    return start + lead.end() if lead else start
+
+
+def _parties(cands: list[Mention], text: str) -> list[Mention]:
+    """The signers among a clause's mentions: not one that only describes the next (旗下, 的)."""
+    cands = sorted(cands, key=lambda m: m.nstart)
     out = []
-    for m in AGREEMENT.finditer(doc.text):
-        before = doc.text[max(0, m.start() - 40):m.start()]
-        if m.group("title") or SIGN.search(before):
-            out.append(doc.mention(Kind.AGREEMENT, *m.span(), "agreement-word",
-                                   title=m.group("title"), agreement_kind=m.group("kind")))
-    return Findings(tuple(out))
+    for i, m in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.nend:m.nstart] == "(":  # a short form defined in brackets
+            continue
+        gap = text[m.nend:nxt.nstart] if nxt is not None else ""
+        if nxt is not None and nxt.kind is not Kind.PERSON and gap != "(" and not CONJUNCTION.search(gap):
+            continue
+        if m.kind is Kind.PLACE and nxt is not None and nxt.kind is Kind.PERSON and nxt.nstart == m.nend:
+            continue
+        out.append(m)
+    return out
+
+
+def _main_event(prior: Findings, events: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """The article's most mentioned event, and its date."""
+    if not events:
+        return None, None
+    parent = {m: m for m in events}
+    for l in prior.links:
+        if l.type is Rel.ALIAS_OF and l.source in parent and l.target in parent:
+            parent[l.source] = l.target
+
+    def root(m: Mention) -> Mention:
+        while parent[m] != m:
+            m = parent[m]
+        return m
+
+    counts = Counter(re.sub(r"[\s「」“”《》]", "", root(m).label or root(m).norm) for m in events)
+    name, n = counts.most_common(1)[0]
+    if n < 2 and len(counts) > 1:
+        return None, None
+    group = [m for m in events if re.sub(r"[\s「」“”《》]", "", root(m).label or root(m).norm) == name]
+    dated = [l.target for l in prior.links if l.type is Rel.ON_DATE and l.source in group]
+    return min(group, key=lambda m: m.nstart), (dated[0] if dated else None)
+
+
+def _ceremony(doc: Doc, found: list[tuple[Mention, int]], links: list[Link], actors: list[Mention]) -> Findings:
+    """A signing ceremony: an event named after the agreement signed nearest before it."""
+    mentions, out = [], []
+    for c in CEREMONY.finditer(doc.text):
+        before = [m for m, _ in found if m.nend <= c.start()]
+        if not before:
+            continue
+        agr = before[-1]
+        parties = [l.source for l in links if l.type is Rel.PARTY_TO and l.target == agr]
+        names = list(dict.fromkeys(p.norm for p in parties if p.kind is not Kind.PERSON))
+        label = f"{'与'.join(names)}{agr.agreement_kind}签署仪式"
+        ev = replace(doc.mention(Kind.EVENT, *c.span(), "signing-ceremony"), label=label)
+        mentions.append(ev)
+        out += [Link(Rel.ORGANIZED, p, ev, evidence=doc.evidence(p.nstart, agr.nstart)) for p in parties
+                if p.kind is Kind.ORGANIZATION]
+        out += [Link(Rel.ON_DATE, ev, l.target, evidence=l.evidence) for l in links
+                if l.type is Rel.ON_DATE and l.source == agr]
+        out.append(Link(Rel.SIGNED_AT, agr, ev, evidence=doc.evidence(agr.nstart, ev.nstart)))
+        s, e = doc.sentence_at(c.start())
+        out += [Link(Rel.PARTICIPATED_IN, a, ev, evidence=doc.evidence(a.nstart)) for a in actors
+                if s <= a.nstart < e and a.kind is Kind.PERSON]
+    return Findings(tuple(mentions), tuple(out))

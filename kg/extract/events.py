@@ -1,18 +1,201 @@
-"""Events: named conferences, forums, summits, ceremonies and weeks."""
+"""Events: named conferences, forums, summits, ceremonies and weeks, unnamed visits, unveilings and
+openings, and their slots (`on_date`, `held_in`, `organized`, `participated_in`).
+
+A named event is the maximal span ending in an event word (kg/data/event_words.txt), parts joined
+by 暨 kept together, a year after it kept (`高峰会 2023`); it starts after the last cut word
+(kg/data/event_cuts.txt: 主办的鲁港创新合作大会 -> 鲁港创新合作大会). A quoted name
+(「InnoHK 创新香港研发平台高峰会 2023」) is taken whole. An event word with no real name before it
+(本次大会, 高峰会) is a later mention of the one named event of that word, if there is exactly one.
+Unnamed happenings get a descriptive `Mention.label` (香港科技园公司代表团访问山东) while the mention
+itself points at the phrase that evokes them (代表团访问山东省, 揭牌).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from kg.doc import Doc
+from kg.extract import happenings
+from kg.extract.slots import Slots
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind
+from kg.model import Findings, Kind, Link, Mention, Rel
 
-EVENT = re.compile(
-    r"""[\u4e00-\u9fffA-Za-z0-9()]{2,30}?
-        (?:大会|论坛|峰会|高峰会|研讨会|交流会|博览会|洽谈会|推介会|周)   # the event word
+# characters an unquoted event name is made of
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()“”·@&]")
+# a quoted name: its inside, without the quotes
+QUOTED = re.compile(r"""
+    「(?P<a>[^「」\n]{2,40})」        # corner brackets
+    | “(?P<b>[^“”\n]{2,40})”         # curly quotes
+    | 《(?P<c>[^《》\n]{2,40})》       # title brackets
     """, re.VERBOSE)
+# a year written after an event word: 高峰会 2023, 论坛2024
+TRAILING_YEAR = re.compile(r"""
+    \s?(?:19|20)\d{2}      # the year, maybe after one space
+    (?![\d年])             # not the start of a longer number or of a 年 date
+    """, re.VERBOSE)
+# what may not follow an event word for it to end a name (人民大会堂, 会议室, 20周年, 周边)
+NOT_AFTER_WORD = re.compile(r"""
+    [堂室厅馆址员]          # a building or a member: 大会堂, 会议室, 立法会议员
+    | 中心                  # 会议中心
+    """, re.VERBOSE)
+NOT_AFTER_WEEK = re.compile(r"[年边末岁期围村日一二三四五六]")
+# an ordinal edition at the start of a name, not part of what makes it a name: 第二十届
+EDITION = re.compile(r"""
+    ^(?:第[一二三四五六七八九十百\d]+[届次期])?   # 第二十届, 第3次
+    (?:(?:19|20)\d{2}年?)?                        # a year: 2024, 2024年
+    """, re.VERBOSE)
+CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
+# Chinese numbers up to 99, folded to digits when comparing names: 二十 -> 20
+CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
+MAX_NAME = 30  # characters of an unquoted name before its event word
+SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
+
+
+@dataclass(frozen=True)
+class Named:
+    mention: Mention
+    words: frozenset[str]  # the event words heading its parts (大会, 论坛)
+    parts: tuple[str, ...]  # its 暨-parts, normalised
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
-    out = [doc.mention(Kind.EVENT, *m.span(), "event-word") for m in EVENT.finditer(doc.text)]
-    return Findings(tuple(out))
+    words = sorted(lex.words("event_words"), key=len, reverse=True)
+    named, generic = _named(doc, lex, prior, words)
+    links = _aliases(named)
+    mentions = [n.mention for n in named]
+    for npos, word in generic:
+        heads = {_group_of(n, named, links) for n in named if word in n.words}
+        if len(heads) == 1:
+            ref = doc.mention(Kind.EVENT, npos, npos + len(word), "event-reference")
+            target = next(iter(heads))
+            mentions.append(ref)
+            links.append(Link(Rel.ALIAS_OF, ref, target, evidence=doc.evidence(npos)))
+    unnamed = happenings.find(doc, prior, taken=tuple(mentions))
+    mentions += unnamed.mentions
+    links += unnamed.links
+    slots = Slots(doc, prior, tuple(mentions), tuple(links))
+    return Findings(tuple(mentions), tuple(links) + slots.links())
+
+
+def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[list[Named], list[tuple[int, str]]]:
+    """Named events, and (position, word) of event words with no name before them."""
+    text = doc.text
+    named: list[Named] = []
+    quoted_spans: list[tuple[int, int]] = []
+    for q in QUOTED.finditer(text):
+        quoted_spans.append(q.span())
+        g = next(k for k in "abc" if q.group(k))
+        s, e = q.span(g)
+        inner = q.group(g)
+        word = _ends_with_word(inner, words)
+        if word and len(_modifier(inner, word)) >= 2:
+            named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({word}), (inner,)))
+    cuts = lex.words("event_cuts")
+    generic_mods = lex.words("event_generic")
+    places = [m for m in prior.mentions if m.kind is Kind.PLACE]
+    stops = [m for m in prior.mentions if m.kind is Kind.PERSON or (m.kind is Kind.DATE and re.search(r"[年月日]", m.norm))]
+    found: list[tuple[int, int, str]] = []  # (start, end, word)
+    generic: list[tuple[int, str]] = []
+    word_re = re.compile("|".join(map(re.escape, words)))
+    pos = 0
+    while (w := word_re.search(text, pos)) is not None:
+        pos = w.start() + 1
+        p, e, word = w.start(), w.end(), w.group()
+        if any(s <= p < qe for s, qe in quoted_spans) or NOT_AFTER_WORD.match(text, e):
+            continue
+        if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
+            continue
+        start = _start(text, p, cuts, stops)
+        if (y := TRAILING_YEAR.match(text, e)) and not NAME_CHAR.match(text, y.end()):
+            e = y.end()
+        mod = _modifier(text[start:p + len(word)], word)
+        if len(mod) < 2 or mod in generic_mods:
+            generic.append((p, word))
+            continue
+        if found and text[found[-1][1]:start] == "暨":
+            prev = found.pop()
+            found.append((prev[0], e, prev[2] + "|" + word))
+        else:
+            found.append((start, e, word))
+        pos = e
+    for s, e, ws in found:
+        parts = tuple(p for p in text[s:e].split("暨") if p)
+        named.append(Named(doc.mention(Kind.EVENT, s, e, "event-word"), frozenset(ws.split("|")), parts))
+    return named, generic
+
+
+def _ends_with_word(name: str, words: list[str]) -> str | None:
+    core = re.sub(r"\s?(?:19|20)\d{2}$", "", name).rstrip()
+    return next((w for w in words if core.endswith(w)), None)
+
+
+def _modifier(name: str, word: str) -> str:
+    core = re.sub(r"\s?(?:19|20)\d{2}$", "", name).rstrip()
+    core = core[: len(core) - len(word)] if core.endswith(word) else core
+    return EDITION.sub("", core.strip())
+
+
+def _start(text: str, p: int, cuts: frozenset[str], stops: list[Mention]) -> int:
+    """Where the name ending at p starts: back over name characters, then after the last cut
+    word, person or dated mention, and past an unbalanced bracket."""
+    s = p
+    while s > 0 and p - s < MAX_NAME and NAME_CHAR.match(text, s - 1):
+        s -= 1
+    span = text[s:p]
+    best = s
+    for cut in cuts:
+        k = span.rfind(cut)
+        if k >= 0 and _outside_quotes(span, k):
+            best = max(best, s + k + len(cut))
+    for m in stops:
+        if s <= m.nend <= p and m.nstart < p:
+            best = max(best, m.nend)
+    while best < p and text[best] in ")”":
+        best += 1
+    if ")" in text[best:p] and "(" not in text[best:text.index(")", best)]:
+        best = text.index(")", best) + 1
+    return best
+
+
+def _outside_quotes(span: str, k: int) -> bool:
+    return span[:k].count("“") == span[:k].count("”")
+
+
+def _fold(name: str) -> str:
+    """A comparison form: numbers as digits, quotes and brackets dropped."""
+    def number(m: re.Match) -> str:
+        s = m.group()
+        if "十" not in s:
+            return str(CHINESE_DIGITS[s])
+        tens, _, ones = s.partition("十")
+        return str(CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(ones, 0))
+    return re.sub(r"[\s「」“”《》()]", "", CHINESE_NUMBER.sub(number, name))
+
+
+def _aliases(named: list[Named]) -> list[Link]:
+    """ALIAS_OF links from a short or variant name to the fullest name of the same event: a 暨-part
+    found alone, or a name of the same event word at least SIMILAR alike."""
+    links: list[Link] = []
+    ordered = sorted(named, key=lambda n: -(n.mention.nend - n.mention.nstart))
+    for i, short in enumerate(ordered):
+        for full in ordered[:i]:
+            if _fold(short.mention.norm) == _fold(full.mention.norm) or not short.words <= full.words:
+                continue
+            a = _fold(short.mention.norm)
+            if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR for p in (full.mention.norm, *full.parts)):
+                links.append(Link(Rel.ALIAS_OF, short.mention, full.mention))
+                break
+    return links
+
+
+def _group_of(n: Named, named: list[Named], links: list[Link]) -> Mention:
+    """The fullest mention n is an alias of (following ALIAS_OF links)."""
+    m = n.mention
+    target = {l.source: l.target for l in links}
+    while m in target:
+        m = target[m]
+    return next((o.mention for o in named if _fold(o.mention.norm) == _fold(m.norm)
+                 and o.mention.nend - o.mention.nstart >= m.nend - m.nstart), m)
+

@@ -1,0 +1,169 @@
+"""Unnamed events: a delegation's or a leader's visit, an unveiling, an opening.
+
+Each gets a short descriptive `Mention.label` built from actor + verb + object
+(香港科技园公司代表团访问山东省, 先进合成材料联合实验室揭牌, 香港科学园深圳分园开幕), while the mention
+itself covers only the words that evoke it (代表团访问, 揭牌, 开幕), so that the actor's and the
+object's own mentions survive `settle`. Visits by the same actor or to the same place are one
+visit (ALIAS_OF links to the first).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.doc import Doc
+from kg.model import Findings, Kind, Link, Mention, Rel
+
+# a visit: an optional delegation, an optional 于 + time, and the visiting verb
+VISIT = re.compile(r"""
+    (?P<who>代表团)?                 # a delegation
+    (?:于[^,。;:\n]{1,12}?)?          # 于今年五月
+    (?P<verb>回访|到访|访问|拜访|视察|考察|出访)
+    """, re.VERBOSE)
+# where a visit goes when no place or organisation mention starts there: up to a stop
+DESTINATION = re.compile(r"""
+    [\u4e00-\u9fff]{2,8}?             # a short run of Han characters
+    (?=期间|时|,|。|、|;|并|促进|了解|参观|\n|$)   # ended by a stop
+    """, re.VERBOSE)
+# an unveiling: (成立)揭牌
+UNVEIL = re.compile(r"(?:成立|启动)?揭牌(?!仪式)")
+# an opening, not the opening ceremony or speech of something else
+OPENING = re.compile(r"开幕(?![式辞词前后典礼仪])")
+# between an opened thing and 开幕: 已于今年9月, 正式, 隆重
+OPENING_GAP = re.compile(r"""
+    (?P<future>即将|将于|将)?          # a future opening is not an event yet
+    (?:已|正式|隆重)?                   # already, formally
+    (?:于[^,。;\n]{1,12}?)?            # 于今年 9 月
+    $""", re.VERBOSE)
+# where the name of an opened or unveiled thing starts: after the last of these
+NAME_START = re.compile(r".*(?:的|在|于|为|,|。|、|:|\n|\s{2,})", re.DOTALL)
+LEAD = re.compile(r"(?:率领|带领|组织|组团)")  # an organisation leading a delegation
+CLAUSE_END = re.compile(r"[,。;:!?\n]")
+ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
+
+
+def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings:
+    """Unnamed visits, unveilings and openings not inside an already found event."""
+    actors = _maximal([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    free = lambda s, e: not any(t.nstart < e and s < t.nend for t in taken)  # noqa: E731
+    mentions: list[Mention] = []
+    links: list[Link] = []
+    visits = [v for v in _visits(doc, actors) if free(v[0].nstart, v[0].nend)]
+    for group in _visit_groups(visits):
+        head = group[0][0]
+        for m, actor, _ in group:
+            mentions.append(m)
+            if m is not head:
+                links.append(Link(Rel.ALIAS_OF, m, head, evidence=doc.evidence(m.nstart)))
+            if actor is not None:
+                rel = Rel.PARTICIPATED_IN if actor.kind is Kind.PERSON else Rel.ORGANIZED
+                if actor.kind is not Kind.PLACE:
+                    links.append(Link(rel, actor, m, evidence=doc.evidence(actor.nstart, m.nstart)))
+    for pattern, rule in ((UNVEIL, "unveiling"), (OPENING, "opening")):
+        for t in pattern.finditer(doc.text):
+            if free(*t.span()):
+                found = _object_event(doc, actors, t, rule)
+                if found:
+                    mentions.append(found[0])
+                    links.extend(found[1])
+    return Findings(tuple(mentions), tuple(links))
+
+
+def _maximal(ms: list[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one."""
+    return [m for m in ms if not any(o is not m and o.nstart <= m.nstart and m.nend <= o.nend
+                                     and (o.nend - o.nstart) > (m.nend - m.nstart) for o in ms)]
+
+
+def _clause_start(text: str, npos: int) -> int:
+    k = max((m.end() for m in CLAUSE_END.finditer(text, 0, npos)), default=0)
+    return k
+
+
+def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | None, str]]:
+    """(mention, actor, destination) of each visit."""
+    text, out = doc.text, []
+    last_actor: tuple[tuple[int, int], Mention] | None = None
+    for v in VISIT.finditer(text):
+        dest_m = max((m for m in actors if m.nstart == v.end() and m.kind is not Kind.PERSON),
+                     key=lambda m: m.nend, default=None)
+        d = DESTINATION.match(text, v.end())
+        dest = dest_m.norm if dest_m else (d.group() if d else None)
+        if not dest:
+            continue
+        clause = _clause_start(text, v.start())
+        sentence = doc.sentence_at(v.start())
+        actor = None
+        if v.group("who"):
+            before = [m for m in actors if m.nend == v.start() and m.kind is not Kind.PERSON]
+            lead = LEAD.search(text, clause, v.start())
+            leaders = [m for m in actors if clause <= m.nstart and m.nend <= (lead.start() if lead else clause)
+                       and m.kind is Kind.ORGANIZATION]
+            actor = before[0] if before else (leaders[0] if leaders else None)
+        else:
+            persons = [m for m in actors if m.kind is Kind.PERSON and clause <= m.nstart
+                       and 0 <= v.start() - m.nend <= ACTOR_GAP]
+            if persons:
+                actor = persons[-1]
+            elif last_actor and last_actor[0] == sentence:
+                actor = last_actor[1]
+            else:
+                continue
+            last_actor = (sentence, actor)
+        who = "代表团" if v.group("who") else ""
+        label = f"{actor.norm if actor else ''}{who}{v.group('verb')}{dest}"
+        m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
+        out.append((replace(m, label=label), actor, dest))
+    return out
+
+
+def _visit_groups(visits: list[tuple[Mention, Mention | None, str]]) -> list[list[tuple[Mention, Mention | None, str]]]:
+    """Visits joined when they share an actor or a destination (山东 and 山东省 are one)."""
+    groups: list[list[tuple[Mention, Mention | None, str]]] = []
+    for v in visits:
+        akey = v[1].norm if v[1] else None
+        dkey = _place_key(v[2])
+        home = next((g for g in groups if any((akey and o[1] and o[1].norm == akey) or _place_key(o[2]) == dkey
+                                              for o in g)), None)
+        if home is None:
+            groups.append([v])
+        else:
+            home.append(v)
+    return groups
+
+
+def _place_key(name: str) -> str:
+    return re.sub(r"(?:省|市|区|特别行政区)$", "", name)
+
+
+def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str) -> tuple[Mention, list[Link]] | None:
+    """An unveiling or opening of the thing named right before it (with 成立 or 已于…, between)."""
+    text = doc.text
+    clause = _clause_start(text, t.start())
+    head = text[clause:t.start()]
+    gap = OPENING_GAP.search(head) if rule == "opening" else re.search(r"$", head)
+    if gap is None or (gap.groupdict().get("future")):
+        return None
+    obj_end = clause + gap.start()
+    obj_end -= text[:obj_end].endswith(("」", "”", "\"")) and 1 or 0
+    obj = max((m for m in actors if m.nend == obj_end and m.kind is not Kind.PERSON), key=lambda m: m.nend - m.nstart,
+              default=None)
+    if obj is not None:
+        name = obj.norm
+    else:
+        chunk = text[clause:obj_end]
+        start = NAME_START.match(chunk)
+        name = chunk[start.end() if start else 0:].strip().strip("「“\"")
+    if len(name) < 2 or re.search(r"(?:会|论坛|周|会议|活动)$", name):
+        return None
+    word = "揭牌" if rule == "unveiling" else "开幕"
+    m = replace(doc.mention(Kind.EVENT, *t.span(), rule), label=f"{name}{word}")
+    links = []
+    if obj is not None and obj.kind is Kind.ORGANIZATION:
+        links.append(Link(Rel.PARTICIPATED_IN, obj, m, evidence=doc.evidence(obj.nstart, m.nstart)))
+    founded = re.search(r"(?:合作)?(?:成立|共建|建设|打造)的", head)
+    if founded:
+        for a in actors:
+            if clause <= a.nstart and a.nend <= clause + founded.start() and a.kind is Kind.ORGANIZATION:
+                links.append(Link(Rel.ORGANIZED, a, m, evidence=doc.evidence(a.nstart, m.nstart)))
+    return m, links

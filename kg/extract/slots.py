@@ -1,0 +1,153 @@
+"""The slots of events: `on_date`, `held_in`, `organized`, `participated_in`.
+
+Works on the event mentions of one article, grouped into events (equal names or labels, and
+ALIAS_OF links). The main event is the one mentioned most; a sentence that has someone speak,
+attend or host (致辞, 出席, 主持) but names no event is about the main event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.doc import Doc
+from kg.model import Findings, Kind, Link, Mention, Rel
+
+# a date written out (2月23日, 2023年) rather than relative (今天, 近日)
+EXPLICIT_DATE = re.compile(r"\d|[年月日]")
+# held somewhere: 在济南举行, 在香港科学园圆满举行
+HELD = re.compile(r"""
+    在(?P<place>[^,。;\n]{2,15}?)      # 在 + the place
+    (?:圆满|隆重|成功|顺利|正式)?       # how
+    (?:举行|举办|召开|开幕|开展)         # held
+    """, re.VERBOSE)
+# organised: 主办的, 联合…主办的, 合作举办的, 率领
+ORGANIZE_OF = re.compile(r"(?:联合|共同|合作)?(?:主办|承办|协办|举办|组织)的?")
+# someone taking part: speaking, attending, hosting, sharing, meeting, witnessing
+PARTICIPATE = re.compile(r"致辞|致开幕辞|出席|参加|参与|主持|分享|演讲|发言|见证|拜会|会见|接见|参会|与会|推介")
+DATE_REACH = 40  # characters between an event mention and its date in one sentence
+CLAUSE_END = re.compile(r"[,。;:!?\n]")
+
+
+class Slots:
+    def __init__(self, doc: Doc, prior: Findings, events: tuple[Mention, ...], links: tuple[Link, ...]) -> None:
+        self.doc = doc
+        self.events = sorted(events, key=lambda m: m.nstart)
+        self.dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
+        actors = [m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)]
+        self.actors = [m for m in actors if not any(
+            o is not m and o.nstart <= m.nstart and m.nend <= o.nend and o.nend - o.nstart > m.nend - m.nstart
+            for o in actors)]
+        self.groups = _groups(self.events, links)
+
+    def links(self) -> tuple[Link, ...]:
+        out: list[Link] = []
+        out += self._dates()
+        out += self._places()
+        organized = self._organizers()
+        out += organized
+        out += self._participants({(l.source, self.groups[l.target]) for l in organized})
+        return tuple(out)
+
+    def _main(self) -> Mention | None:
+        if not self.events:
+            return None
+        counts = Counter(self.groups[m] for m in self.events)
+        best, n = counts.most_common(1)[0]
+        return best if n >= 2 or len(counts) == 1 else None
+
+    def _dates(self) -> list[Link]:
+        out, dated = [], set()
+        for m in self.events:
+            g = self.groups[m]
+            if g in dated:
+                continue
+            s, e = self.doc.sentence_at(m.nstart)
+            near = [d for d in self.dates if s <= d.nstart < e and abs(d.nstart - m.nstart) <= DATE_REACH
+                    and not (d.nstart < m.nend and m.nstart < d.nend and d.nend - d.nstart < m.nend - m.nstart)]
+            if not near:
+                continue
+            d = min(near, key=lambda d: (not EXPLICIT_DATE.search(d.norm), d.nstart > m.nstart, abs(d.nstart - m.nstart)))
+            out.append(Link(Rel.ON_DATE, m, d, evidence=self.doc.evidence(m.nstart, d.nstart)))
+            dated.add(g)
+        return out
+
+    def _places(self) -> list[Link]:
+        out = []
+        for m in self.events:
+            h = HELD.match(self.doc.text, m.nend) or HELD.match(self.doc.text, m.nend + 1)
+            if not h:
+                continue
+            places = [p for p in self.actors if p.kind is Kind.PLACE and h.start("place") <= p.nstart and p.nend <= h.end("place")]
+            if places:
+                out.append(Link(Rel.HELD_IN, m, places[0], evidence=self.doc.evidence(m.nstart)))
+        return out
+
+    def _organizers(self) -> list[Link]:
+        """由X、Y主办的EVENT: every organisation of the clause; X先后举办A、B: the nearest organisation."""
+        text, out = self.doc.text, []
+        for m in self.events:
+            clause = max((c.end() for c in CLAUSE_END.finditer(text, 0, m.nstart)), default=0)
+            head = text[clause:m.nstart]
+            verb = None
+            for v in ORGANIZE_OF.finditer(head):
+                if v.group().endswith("的") and len(head) - v.end() <= 3:
+                    verb = v
+            orgs: list[Mention] = []
+            if verb:
+                orgs = [a for a in self.actors if a.kind is Kind.ORGANIZATION and clause <= a.nstart
+                        and a.nend <= clause + verb.start()]
+            else:
+                chain = re.search(r"(?:举办|主办|承办|召开)了?(?:[^,。;]*[、和及])?$", head)
+                if chain:
+                    s, _ = self.doc.sentence_at(m.nstart)
+                    before = [a for a in self.actors if a.kind is Kind.ORGANIZATION and s <= a.nstart
+                              and a.nend <= clause + chain.start()]
+                    orgs = before[-1:]
+            out += [Link(Rel.ORGANIZED, o, m, evidence=self.doc.evidence(o.nstart, m.nstart)) for o in orgs]
+        return out
+
+    def _participants(self, organizers: set[tuple[Mention, Mention]]) -> list[Link]:
+        """Persons and organisations of a sentence where someone speaks, attends or hosts: of the
+        event the sentence names, else of the main event."""
+        out = []
+        main = self._main()
+        for s, e in self.doc.sentences:
+            if not PARTICIPATE.search(self.doc.text, s, e):
+                continue
+            named = [m for m in self.events if s <= m.nstart < e]
+            target = named[0] if named else main
+            if target is None or self.doc.is_peripheral(s):
+                continue
+            g = self.groups[target]
+            for a in self.actors:
+                if s <= a.nstart < e and a.kind is not Kind.PLACE and (a, g) not in organizers:
+                    out.append(Link(Rel.PARTICIPATED_IN, a, target, evidence=self.doc.evidence(a.nstart, target.nstart)))
+        return out
+
+
+def _groups(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, Mention]:
+    """Each event mention -> the first mention of its event (equal name or label, or ALIAS_OF)."""
+    parent: dict[Mention, Mention] = {m: m for m in events}
+
+    def root(m: Mention) -> Mention:
+        while parent[m] != m:
+            m = parent[m]
+        return m
+
+    def join(a: Mention, b: Mention) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=lambda m: m.nstart)
+            parent[second] = first
+
+    by_name: dict[str, Mention] = {}
+    for m in events:
+        k = re.sub(r"[\s「」“”《》]", "", m.label or m.norm)
+        if k in by_name:
+            join(by_name[k], m)
+        else:
+            by_name[k] = m
+    for l in links:
+        if l.type is Rel.ALIAS_OF and l.source in parent and l.target in parent:
+            join(l.source, l.target)
+    return {m: root(m) for m in events}
