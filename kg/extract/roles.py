@@ -1,11 +1,180 @@
 """Roles: `holds_position` links from a person to the organisation or place whose post they hold,
-with the title written without the organisation (科技园公司行政总裁黄克强 -> 行政总裁)."""
+with the title written without the organisation (科技园公司行政总裁黄克强 -> 行政总裁).
+
+Before a name, a chain of segments `[organisation] title`, joined by 、 暨 兼 及 和, belongs to the
+name: 山东省科学技术厅党组成员、山东省创新发展研究院党组书记、院长刘峰 gives three roles, the last
+taking the organisation of the one before it. A segment whose chain reaches back to another person
+(科技园公司行政总裁黄克强、业务发展总监黄家裕) shares that person's organisation when it names none.
+A government post under a party committee (淄博市委常委、副市长) is held in the committee's place
+(淄博市). After a name, a title in brackets or after a comma is the name's too (黄克强(行政总裁),
+李凯声, 浪潮集团有限公司副总经理).
+
+A title with no organisation or place named (行政长官李家超, 编辑 王任辉) gives no link: a link
+needs a target mention.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from kg.doc import Doc
+from kg.extract.persons import Words, is_han, title_before, words
 from kg.lexicon import Lexicon
-from kg.model import Findings
+from kg.model import Findings, Kind, Link, Mention, Rel
+
+# words that join two posts of one person, or two persons of one list
+JOINERS = frozenset("、暨兼及和与")
+# words that join two posts of one person and never stand inside a title
+POST_JOINERS = frozenset("、暨兼")
+# characters that never stand between an organisation and its post: verbs and particles of a
+# clause (很荣幸邀得行政长官 is no title of the organisation before it)
+FREE_STOP = re.compile(r"[了得的是在由将被把邀请很向对从于也亦为曾已并即就到给让使称说]")
+# how far a title's own words may reach left of the title word (业务发展总监, 中国内地总代表)
+MAX_TITLE = 24
+# a post of a regional government, held in the place a party committee (市委, 省委) stands for
+GOV_POST = re.compile(r"""
+    (?:常务副|副)?              # an optional deputy
+    (?:省长|市长|区长|县长|镇长|乡长|州长|主席)$   # head of a government
+    """, re.VERBOSE)
+# a party committee: the place's name followed by 委 (淄博市委, 山东省委)
+COMMITTEE = re.compile(r"""
+    (?P<place>.+?[省市区县州])   # the place
+    委$                          # committee
+    """, re.VERBOSE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """`[organisation] title` before a name: the title's view span and the organisation, if any."""
+
+    start: int  # where the segment starts (the organisation's start, or the title's)
+    tstart: int
+    tend: int
+    org: Mention | None
+
+
+class Chains:
+    """The article text with the spans found before roles: organisations, places, persons."""
+
+    def __init__(self, doc: Doc, w: Words, prior: Findings) -> None:
+        self.doc, self.text, self.w = doc, doc.text, w
+        self.orgs = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
+        self.org_end: dict[int, Mention] = {}
+        for m in sorted(self.orgs, key=lambda m: (m.kind is Kind.ORGANIZATION, m.nend - m.nstart)):
+            self.org_end[m.nend] = m  # the organisation, then the longest, wins at one end
+        self.person_end = {m.nend: m for m in prior.mentions if m.kind is Kind.PERSON}
+
+    def segment(self, end: int, *, floor: int = 0) -> Segment | None:
+        """The segment whose title ends at text[end], reaching no further left than floor."""
+        t = self.text
+        ts = title_before(t, end, self.w)
+        if ts is None or ts < floor:
+            return None
+        org = self.reach(ts, floor)
+        if org is not None:
+            return Segment(org.nstart, org.nend, end, org)
+        k = ts  # no organisation: the title's own words reach back to a joiner or a person (、业务发展总监)
+        while k > max(floor, ts - MAX_TITLE) and is_han(t[k - 1]) and t[k - 1] not in JOINERS \
+                and k not in self.person_end:
+            k -= 1
+        if k < ts and (k in self.person_end or k > 0 and t[k - 1] in JOINERS):
+            return Segment(k, k, end, None)
+        return Segment(ts, ts, end, None)
+
+    def reach(self, ts: int, floor: int) -> Mention | None:
+        """The organisation whose name ends within reach left of a title starting at ts, across
+        the title's own words (香港贸易发展局|中国内地总代表) and a bracketed short form
+        (香港工业总会第1分组(香港化工业协会)副主席); else a place right before it (山东省|省长)."""
+        t, k = self.text, ts
+        while k not in self.org_end or self.org_end[k].kind is not Kind.ORGANIZATION:
+            if k <= max(floor, ts - MAX_TITLE) or k in self.person_end:
+                break
+            if t[k - 1] == ")" and (o := t.rfind("(", max(floor, k - MAX_TITLE), k)) > 0:
+                k = o
+                continue
+            if not (is_han(t[k - 1]) or t[k - 1].isalnum()) or t[k - 1] in POST_JOINERS or FREE_STOP.match(t[k - 1]):
+                break
+            k -= 1
+        found = self.org_end.get(k)
+        if found is not None and found.kind is Kind.ORGANIZATION:
+            return found
+        place = self.org_end.get(ts)
+        return place if place is not None and place.kind is Kind.PLACE else None
+
+    def before(self, person: Mention) -> list[Segment]:
+        """The chain of segments before a person, nearest first, organisations inherited leftwards."""
+        t, pos = self.text, person.nstart
+        pos -= 1 if pos and t[pos - 1] in ": " else 0
+        seg = self.segment(pos)
+        chain: list[Segment] = []
+        while seg:
+            chain.append(seg)
+            j = seg.start - 1 - (seg.start > 1 and t[seg.start - 1] == " ")
+            if j < 0 or t[j] not in JOINERS:
+                break
+            if j in self.person_end:  # a list of persons: share the organisation of the one before
+                other = next((o for o in self.before(self.person_end[j]) if o.org), None)
+                if other:
+                    chain.append(Segment(other.start, other.tend, other.tend, other.org))
+                break
+            seg = self.segment(j) or self.bare_org(j)
+        return inherit(chain)
+
+    def bare_org(self, end: int) -> Segment | None:
+        """An organisation with no title before a joiner (汇丰科创金融、Head of ...)."""
+        org = self.org_end.get(end)
+        return Segment(org.nstart, end, end, org) if org else None
+
+    def after(self, person: Mention) -> list[Segment]:
+        """A title right after a name: in brackets (黄克强(行政总裁)) or after a comma and naming an
+        organisation (李凯声, 浪潮集团有限公司副总经理)."""
+        t, e = self.text, person.nend
+        if t[e:e + 1] == "(":
+            close = t.find(")", e, e + MAX_TITLE + 2)
+            seg = self.segment(close, floor=e + 1) if close > 0 else None
+            return inherit([seg]) if seg and seg.start == e + 1 else []
+        if t[e:e + 1] == ",":
+            s = e + 1 + (t[e + 1:e + 2] == " ")
+            m = re.compile(r"[,。;)\n]|$").search(t, s)
+            seg = self.segment(m.start(), floor=s) if m else None
+            return [seg] if seg and seg.org and seg.start == s else []
+        return []
+
+    def place_of(self, committee: Mention) -> Mention | None:
+        """The place a party committee stands for (淄博市 for 淄博市委), mentioned elsewhere outside
+        any organisation's name."""
+        m = COMMITTEE.match(committee.norm)
+        if not m:
+            return None
+        names = {m["place"], m["place"][:-1]}
+        inside = lambda p: any(o.kind is Kind.ORGANIZATION and o.nstart <= p.nstart and p.nend <= o.nend  # noqa: E731
+                               for o in self.orgs)
+        places = [p for p in self.orgs if p.kind is Kind.PLACE and p.norm in names and not inside(p)]
+        return min(places, key=lambda p: abs(p.nstart - committee.nstart), default=None)
+
+
+def inherit(chain: list[Segment]) -> list[Segment]:
+    """Give a title-only segment the organisation of the nearest farther segment that has one."""
+    out = list(chain)
+    for i in range(len(out) - 2, -1, -1):
+        if out[i].org is None and out[i + 1].org is not None:
+            s = out[i]
+            out[i] = Segment(s.start, s.tstart, s.tend, out[i + 1].org)
+    return [s for s in out if s.tstart < s.tend]
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
-    return Findings()
+    chains = Chains(doc, words(lex), prior)
+    links: dict[tuple, Link] = {}
+    for person in (m for m in prior.mentions if m.kind is Kind.PERSON):
+        for seg in chains.before(person) + chains.after(person):
+            title = doc.text[seg.tstart:seg.tend]
+            target = seg.org
+            if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
+                target = chains.place_of(target) or target
+            if target is None:
+                continue
+            link = Link(Rel.HOLDS_POSITION, person, target, title=title,
+                        evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
+            links.setdefault((person, target.norm, title), link)
+    return Findings(links=tuple(links.values()))
