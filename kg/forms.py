@@ -113,11 +113,27 @@ class Forms:
         h = self.head(kind, short)
         if h is None or h != self.head(kind, long) or not is_subsequence(short, long):
             return False
+        if long.count(h) > 1 or not long.endswith(short) and self._has_head(kind, _unmatched(short, long)):
+            return False  # two names run together, or one nested in another (中国科学院香港创新研究院)
         region = self.region(short)
         # a region and a head alone (香港大学) is short only for a name that does not start with
         # that region (深圳分园 -> 香港科学园深圳分园, never 香港大学 -> 香港中文大学)
         return len(self.stem(kind, short)) >= min_stem or (
             min_stem <= 1 and region is not None and not long.startswith(region))
+
+    def _has_head(self, kind: Kind, text: str) -> bool:
+        return any(h in text for h in self.heads.get(kind, ()) if len(h) > 1)
+
+
+def _unmatched(short: str, long: str) -> str:
+    """The characters of `long` left over when `short` is matched in it from the right."""
+    rest, j = [], len(short) - 1
+    for c in reversed(long):
+        if j >= 0 and c == short[j]:
+            j -= 1
+        else:
+            rest.append(c)
+    return "".join(reversed(rest))
 
 
 @cache

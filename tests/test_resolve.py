@@ -96,6 +96,8 @@ WITHIN_APART = [
     pytest.param([(ORG, "山东省商务厅"), (ORG, "广东省商务厅"), (ORG, "商务厅")], id="ambiguous-short"),
     pytest.param([(PLACE, "青岛"), (PLACE, "青岛市上合示范区")], id="city-and-zone"),
     pytest.param([(ORG, "香港工业总会第1分组"), (ORG, "香港工业总会第2分组")], id="numbers"),
+    pytest.param([(ORG, "南京软件园公司"), (ORG, "南京软件园园区公司远航海运有限公司")], id="two-names-run-together"),
+    pytest.param([(ORG, "南京软件园公司"), (ORG, "南京平台软件园公司")], id="head-inside-the-long-one"),
 ]
 
 
@@ -221,3 +223,14 @@ def test_resolve_script_conversion_gives_the_same_nodes(seed_extractions):
     alone = {e.node for x in resolve.across(seed_extractions) for e in x.entities}
     both = seed_extractions + [extract_article(_converted(x)) for x in seed_extractions]
     assert {e.node for x in resolve.across(both) for e in x.entities} == alone
+
+
+def test_resolve_benchmark_smoke():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_resolve.py"
+    spec = importlib.util.spec_from_file_location("bench_resolve", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    row = bench.run(300)
+    assert row["mentions"] == 300 and 0 < row["nodes"] <= 300
