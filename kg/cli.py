@@ -1,12 +1,16 @@
 """The command line, and the one module that prints.
 
     kg build [PATH ...] [--out DIR] [--jobs N] [--engine local|dask [--scheduler ADDR]] [--no-cache] [--strict]
+    kg query find NAME | posts [--region R] | agreements [--sides R ...] | timeline | path A B | evidence A B | summary
+             [--out DIR] [--format table|csv|json]
+    kg show ENTITY [--out DIR] [--format table|csv|json]
 
 Exit status of build: 0 when every input was read, 1 when none could be, 2 on partial failure with --strict.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -53,6 +57,57 @@ def cmd_build(a: argparse.Namespace) -> int:
     return status
 
 
+def _print_table(df, fmt: str) -> None:
+    if fmt == "csv":
+        print(df.to_csv(index=False), end="")
+    elif fmt == "json":
+        print(df.to_json(orient="records", force_ascii=False))
+    elif df.empty:
+        print("(nothing found)")
+    else:
+        print(df.to_string(index=False, max_colwidth=40))
+
+
+def cmd_query(a: argparse.Namespace) -> int:
+    from kg import query
+
+    g = query.load(a.out)
+    asks = {"find": lambda: query.find(g, a.name),
+            "posts": lambda: query.posts(g, region=a.region),
+            "agreements": lambda: query.agreements(g, sides=a.sides),
+            "timeline": lambda: query.timeline(g),
+            "path": lambda: query.path(g, a.a, a.b),
+            "evidence": lambda: query.evidence(g, a.a, a.b),
+            "summary": lambda: query.summary(g).reset_index()}
+    _print_table(asks[a.question](), a.format)
+    return 0
+
+
+def cmd_show(a: argparse.Namespace) -> int:
+    from kg import query
+
+    g = query.load(a.out)
+    about = query.entity(g, a.entity)
+    around = query.neighbourhood(g, a.entity)
+    if a.format == "json":
+        print(json.dumps({"entity": json.loads(about.to_json(force_ascii=False)),
+                          "relations": json.loads(around.to_json(orient="records", force_ascii=False))}, ensure_ascii=False))
+        return 0
+    if a.format == "csv":
+        _print_table(about.rename_axis("attribute").reset_index(name="value"), a.format)
+        print()
+    else:
+        print(about.to_string())
+        print()
+    _print_table(around.drop(columns=["source", "target"]), a.format)
+    return 0
+
+
+def _add_reading(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", default=None, type=Path, help="the folder a build wrote (default: $KG_OUT, else out)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="how to print (default: table)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese news articles.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -65,6 +120,29 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-cache", action="store_true", help="re-extract every article, ignoring the cache")
     b.add_argument("--strict", action="store_true", help="exit 2 when some inputs could not be read")
     b.set_defaults(func=cmd_build)
+    q = sub.add_parser("query", help="ask the built graph a question")
+    asks = q.add_subparsers(dest="question", required=True)
+    ask = asks.add_parser("find", help="entities with this name or alias, in either script")
+    ask.add_argument("name")
+    ask = asks.add_parser("posts", help="who holds which post where")
+    ask.add_argument("--region", help="only persons or organisations of this region (HK, SD, MO, CN, INTL)")
+    ask = asks.add_parser("agreements", help="agreements with their parties and dates")
+    ask.add_argument("--sides", nargs="*", default=[], metavar="REGION",
+                     help="only agreements with a party of each of these regions, e.g. --sides SD HK")
+    asks.add_parser("timeline", help="dated events and agreements in order")
+    for what, text in (("path", "the shortest chain of relations between two entities"),
+                       ("evidence", "the sentence and article behind each relation between two entities")):
+        ask = asks.add_parser(what, help=text)
+        ask.add_argument("a")
+        ask.add_argument("b")
+    asks.add_parser("summary", help="node counts by type and region")
+    for ask in asks.choices.values():
+        _add_reading(ask)
+    q.set_defaults(func=cmd_query)
+    s = sub.add_parser("show", help="one entity: its attributes and every relation around it, with evidence")
+    s.add_argument("entity", help="a node id or any name of the entity")
+    _add_reading(s)
+    s.set_defaults(func=cmd_show)
     a = ap.parse_args(argv)
     try:
         return a.func(a)
