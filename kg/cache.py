@@ -1,0 +1,118 @@
+"""The extraction cache: one file per article content, so a rebuild re-extracts only what changed.
+
+    OUT/.cache/<version>/<key[:2]>/<key>.pkl
+
+`version` hashes everything the within-article extraction depends on: the lexicon data
+(`Lexicon.version`), the source of the modules that clean, convert, extract and resolve within an
+article, the records' module and this cache's format. A rule change gives a new version folder;
+folders of other versions are pruned when a cache is opened. `key` hashes the article's content
+(text, publication date, title, source), not its id or path, so a renamed file is still a hit.
+
+An entry holds only the article's entities, relations and problems; the `Article` is re-attached
+on load, so the cache never stores the text twice. Entries are pickles: the cache is the output
+folder's own, written by kg; never point `--out` at a folder someone else can write to.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import OutputError
+from kg.model import Article, Entity, Extraction, Relation
+
+FORMAT = 1  # bump when the layout or the payload below changes
+FOLDER = ".cache"
+# the source whose change changes what one article extracts to (paths under the kg package)
+RULE_SOURCES = ("extract", "clean.py", "script.py", "doc.py", "resolve.py", "model.py", "lexicon.py")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What is stored for one article: its extraction without the article."""
+
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    problems: tuple[str, ...]
+
+    @classmethod
+    def of(cls, x: Extraction) -> "Entry":
+        return cls(x.entities, x.relations, x.problems)
+
+    def attach(self, article: Article) -> Extraction:
+        return Extraction(article, self.entities, self.relations, self.problems)
+
+
+def source_version(root: Path | None = None) -> str:
+    """A hash of the rule source files (RULE_SOURCES under the kg package)."""
+    root = root or Path(str(resources.files("kg")))
+    h = hashlib.sha256()
+    for name in RULE_SOURCES:
+        p = root / name
+        files = sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        for f in files:
+            h.update(f.relative_to(root).as_posix().encode() + b"\0")
+            h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def version(lexicon_version: str) -> str:
+    """The cache version: format, lexicon data and rule source together."""
+    h = hashlib.sha256(f"{FORMAT}\0{lexicon_version}\0{source_version()}".encode())
+    return h.hexdigest()[:16]
+
+
+def content_key(article: Article) -> str:
+    """The hash of what extraction reads from an article (not its id or path)."""
+    h = hashlib.sha256()
+    for part in (article.text, article.published, article.title, article.source):
+        h.update(b"\1" if part is None else b"\0" + part.encode("utf-8", "surrogatepass"))
+        h.update(b"\2")
+    return h.hexdigest()
+
+
+class Cache:
+    """The cache of one output folder for one version. `get` misses on anything unreadable."""
+
+    def __init__(self, out: Path, version: str) -> None:
+        self.base = Path(out) / FOLDER
+        self.root = self.base / version
+
+    def prune(self) -> None:
+        """Remove the folders of other versions (stale rules or data)."""
+        if self.base.is_dir():
+            for p in self.base.iterdir():
+                if p.is_dir() and p != self.root:
+                    shutil.rmtree(p, ignore_errors=True)
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pkl"
+
+    def get(self, article: Article) -> Extraction | None:
+        try:
+            with open(self.path(content_key(article)), "rb") as fh:
+                entry = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
+            return None
+        return entry.attach(article) if isinstance(entry, Entry) else None
+
+    def put(self, x: Extraction) -> None:
+        path = self.path(content_key(x.article))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as err:
+            raise OutputError(f"{path.parent}: cannot write the extraction cache ({err.strerror}); "
+                              "choose another --out or build with --no-cache") from err
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(Entry.of(x), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
