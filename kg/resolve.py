@@ -52,6 +52,13 @@ ACRONYM = re.compile(r"""
 """, re.VERBOSE)
 
 
+# spaces next to a Chinese character (淄 博, InnoHK 创新香港研发平台)
+SPACE_NEAR_CJK = re.compile(r"""
+    (?<=[\u3400-\u9fff])\s+     # after a Chinese character
+  | \s+(?=[\u3400-\u9fff])      # before one
+""", re.VERBOSE)
+
+
 @dataclass(frozen=True, slots=True)
 class Merge:
     """One join (or refusal) that resolution made, for a user to audit."""
@@ -139,6 +146,11 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     return Extraction(doc.article, tuple(entities), tuple(relations.values()))
 
 
+def squeeze(text: str) -> str:
+    """A name without the spaces a PDF put in or around Chinese text; Latin words keep one space."""
+    return " ".join(SPACE_NEAR_CJK.sub("", text).split())
+
+
 def _tidy(surface: str) -> str:
     """A surface form without a bracket an extractor left unbalanced at its edge: (华鲁集团 -> 华鲁集团."""
     s = surface.strip()
@@ -188,7 +200,8 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
     name = first.norm if first.kind is Kind.DATE else max(norms, key=lambda n: (len(key(n)), norms[n], -order[n]))
     surfaces = {_tidy(m.norm) for m in ms} | {_tidy(m.text) for m in ms if "\n" not in m.text} | set(defined)
     aliases = sorted(surfaces - {name, ""})
-    alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a), a in defined, forms)) for a in aliases)
+    alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(to_simplified(a)), a in defined, forms))
+                      for a in aliases)
     regions = Counter(m.region for m in ms if m.region)
     titles = [m.title for m in ms if m.title]
     kinds = [m.agreement_kind for m in ms if m.agreement_kind]
@@ -230,7 +243,7 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
     for members in sorted(clusters.values(), key=lambda ms: _label(ents, ms)):
         label = _label(ents, members)
         kind = ents[members[0]].kind
-        node = f"{NODE_PREFIX[kind]}:{ents[members[0]].value if kind is Kind.DATE else label}"
+        node = f"{NODE_PREFIX[kind]}:{ents[members[0]].value if kind is Kind.DATE else squeeze(label)}"
         while node in taken:  # two things of one name that resolution kept apart
             node += "'"
         taken.add(node)
@@ -345,7 +358,7 @@ def _display(ents, members: list[Ref], label: str) -> str:
     for r in members:
         for m in ents[r].mentions:
             if key(m.text) == key(label) and "\n" not in m.text:
-                written[re.sub(r"\s+", "", m.text)] += 1
+                written[squeeze(m.text)] += 1
     return min(written, key=lambda w: (-written[w], w)) if written else label
 
 
@@ -364,17 +377,19 @@ def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
 
 
 def merges(extractions: Sequence[Extraction]) -> tuple[Merge, ...]:
-    """Every join resolution made (within and across articles) and every short form it kept apart,
-    as records for `kg build` to report."""
-    out = []
+    """Every join resolution made (aliases within an article, entities of several articles into one
+    node) and every short form it kept apart, as records for `kg build` to report."""
+    size = Counter(e.node for x in extractions for e in x.entities)
+    out = set()
     for x in extractions:
         for e in x.entities:
             if e.kind not in NAMED:
                 continue
             label = e.node_label or e.name
-            if e.merge_reason and (e.merge_reason not in ("exact",) or e.name != label):
-                out.append(Merge(e.node or "", e.kind, e.name, label, e.merge_reason, x.article.id))
-            for alias, reason in e.alias_reasons:
-                if reason not in ("exact", "script") or key(alias) != key(e.name):
-                    out.append(Merge(e.node or "", e.kind, alias, e.name, reason, x.article.id))
-    return tuple(sorted(set(out), key=lambda m: (m.node, m.article, m.name, m.reason)))
+            reason = e.merge_reason or ""
+            if reason.startswith("ambiguous:") or size[e.node] > 1 and reason != "exact":
+                out.add(Merge(e.node or "", e.kind, e.name, label, reason, x.article.id))
+            for alias, why in e.alias_reasons:
+                if why not in ("exact", "script"):
+                    out.add(Merge(e.node or "", e.kind, alias, e.name, why, x.article.id))
+    return tuple(sorted(out, key=lambda m: (m.node, m.article, m.name, m.reason)))
