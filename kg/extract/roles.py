@@ -31,6 +31,8 @@ POST_JOINERS = frozenset("、暨兼")
 FREE_STOP = re.compile(r"[了得的是在由将被把邀请很向对从于也亦为曾已并即就到给让使称说]")
 # how far a title's own words may reach left of the title word (业务发展总监, 中国内地总代表)
 MAX_TITLE = 24
+# the most characters of its own a title may have and still share an organisation named before it
+MAX_OWN_INHERITED = 4
 # a post of a regional government, held in the place a party committee (市委, 省委) stands for
 GOV_POST = re.compile(r"""
     (?:常务副|副)?              # an optional deputy
@@ -51,6 +53,7 @@ class Segment:
     tstart: int
     tend: int
     org: Mention | None
+    own: int = 0  # how many of the title's characters lie before its lexicon word (业务发展 of 业务发展总监)
 
 
 class Chains:
@@ -78,7 +81,7 @@ class Chains:
                 and k not in self.person_end:
             k -= 1
         if k < ts and (k in self.person_end or k > 0 and t[k - 1] in JOINERS):
-            return Segment(k, k, end, None)
+            return Segment(k, k, end, None, own=ts - k)
         return Segment(ts, ts, end, None)
 
     def reach(self, ts: int, floor: int) -> Mention | None:
@@ -154,10 +157,12 @@ class Chains:
 
 
 def inherit(chain: list[Segment]) -> list[Segment]:
-    """Give a title-only segment the organisation of the nearest farther segment that has one."""
+    """Give a title-only segment the organisation of the nearest farther segment that has one,
+    unless its own words are long enough to hold a name the organisation stage missed
+    (全国工商联常委、香港全港各区工商联会长)."""
     out = list(chain)
     for i in range(len(out) - 2, -1, -1):
-        if out[i].org is None and out[i + 1].org is not None:
+        if out[i].org is None and out[i + 1].org is not None and out[i].own <= MAX_OWN_INHERITED:
             s = out[i]
             out[i] = Segment(s.start, s.tstart, s.tend, out[i + 1].org)
     return [s for s in out if s.tstart < s.tend]
