@@ -15,10 +15,10 @@ ceremony (签署仪式) becomes an event named after its agreement.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 
 from kg.doc import Doc
+from kg.extract.slots import groups_of, main_event
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -47,6 +47,11 @@ NO_SUBJECT = re.compile(r"^\s*(?:与|和|同|跟|并与|亦与|也与)")
 LIST_START = re.compile(r".*包括", re.DOTALL)
 # a conjunction between two parties
 CONJUNCTION = re.compile(r"[与和及、同跟,]|以及")
+# what may follow a place that signs (与淄博签署, 山东省与香港): not a noun it only modifies (香港科学园区公司)
+PLACE_SIGNS = re.compile(r"""
+    \s*(?:$|[与和及、同跟,(]|以及       # the end of the list, or the next party
+    |签|在|于|亦|也|共同|正式|线上|线下|分别|今|近|将|已|双方|政府)   # the signing, or how and when
+    """, re.VERBOSE)
 # a date written out, not relative
 EXPLICIT_DATE = re.compile(r"\d|[年月日]")
 DATELINE_REACH = 400  # characters from the top where a dateline may stand
@@ -103,6 +108,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findi
     dateline = next((d for d in dates if d.nstart < DATELINE_REACH and len(d.value or "") == 10), None)
     mentions: list[Mention] = []
     links: list[Link] = []
+    rows = []
     for m, verb in found:
         mentions.append(m)
         clause = _party_clause(doc.text, verb)
@@ -112,15 +118,29 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findi
         own = [d for d in dates if clause <= d.nstart < m.nend and EXPLICIT_DATE.search(d.norm)]
         own = own or [d for d in dates if s <= d.nstart < e and EXPLICIT_DATE.search(d.norm)]
         at = next((ev for ev in events if s <= ev.nstart < e and ev.label is None), None)
-        if at is None and main is not None and (not own or (main_date and own[-1].value == main_date.value)):
+        rows.append((m, own[-1] if own else None, at))
+    own_dates = {_key(m): own for m, own, _ in reversed(rows) if own is not None}
+    ceremony = _ceremony(doc, found, links, actors, own_dates)
+    dated = set(own_dates)
+    held = {_key(m) for m, own, at in rows if at is not None} | {
+        _key(l.source) for l in ceremony.links if l.type is Rel.SIGNED_AT}
+    for m, own, at in rows:
+        if at is None and main is not None and _key(m) not in held and (
+                own is None or (main_date is not None and own.value == main_date.value)):
             at = main
-        date = own[-1] if own else (main_date if at is main and main_date else dateline)
+        date = own or (main_date if at is main and main_date else None)
+        if date is None and _key(m) not in dated:
+            date = dateline
         if date is not None:
             links.append(Link(Rel.ON_DATE, m, date, evidence=doc.evidence(m.nstart, date.nstart)))
         if at is not None:
             links.append(Link(Rel.SIGNED_AT, m, at, evidence=doc.evidence(m.nstart, at.nstart)))
-    ceremony = _ceremony(doc, found, links, actors)
     return Findings(tuple(mentions) + ceremony.mentions, tuple(links) + ceremony.links)
+
+
+def _key(m: Mention) -> str:
+    """Which agreement a mention names: its title, else its kind (one untitled 合作协议 an article)."""
+    return re.sub(r"\s", "", m.title or m.agreement_kind or m.norm)
 
 
 def _maximal(ms: list[Mention]) -> list[Mention]:
@@ -152,7 +172,7 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
         gap = text[m.nend:nxt.nstart] if nxt is not None else ""
         if nxt is not None and nxt.kind is not Kind.PERSON and gap != "(" and not CONJUNCTION.search(gap):
             continue
-        if m.kind is Kind.PLACE and nxt is not None and nxt.kind is Kind.PERSON and nxt.nstart == m.nend:
+        if m.kind is Kind.PLACE and not PLACE_SIGNS.match(text, m.nend):
             continue
         out.append(m)
     return out
@@ -160,28 +180,16 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
 
 def _main_event(prior: Findings, events: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The article's most mentioned event, and its date."""
-    if not events:
+    groups = groups_of(events, prior.links)
+    main = main_event(events, groups)
+    if main is None:
         return None, None
-    parent = {m: m for m in events}
-    for l in prior.links:
-        if l.type is Rel.ALIAS_OF and l.source in parent and l.target in parent:
-            parent[l.source] = l.target
-
-    def root(m: Mention) -> Mention:
-        while parent[m] != m:
-            m = parent[m]
-        return m
-
-    counts = Counter(re.sub(r"[\s「」“”《》]", "", root(m).label or root(m).norm) for m in events)
-    name, n = counts.most_common(1)[0]
-    if n < 2 and len(counts) > 1:
-        return None, None
-    group = [m for m in events if re.sub(r"[\s「」“”《》]", "", root(m).label or root(m).norm) == name]
-    dated = [l.target for l in prior.links if l.type is Rel.ON_DATE and l.source in group]
-    return min(group, key=lambda m: m.nstart), (dated[0] if dated else None)
+    dated = [l.target for l in prior.links if l.type is Rel.ON_DATE and l.source in groups and groups[l.source] == main]
+    return main, (dated[0] if dated else None)
 
 
-def _ceremony(doc: Doc, found: list[tuple[Mention, int]], links: list[Link], actors: list[Mention]) -> Findings:
+def _ceremony(doc: Doc, found: list[tuple[Mention, int]], links: list[Link], actors: list[Mention],
+              own_dates: dict[str, Mention]) -> Findings:
     """A signing ceremony: an event named after the agreement signed nearest before it."""
     mentions, out = [], []
     for c in CEREMONY.finditer(doc.text):
@@ -196,8 +204,8 @@ def _ceremony(doc: Doc, found: list[tuple[Mention, int]], links: list[Link], act
         mentions.append(ev)
         out += [Link(Rel.ORGANIZED, p, ev, evidence=doc.evidence(p.nstart, agr.nstart)) for p in parties
                 if p.kind is Kind.ORGANIZATION]
-        out += [Link(Rel.ON_DATE, ev, l.target, evidence=l.evidence) for l in links
-                if l.type is Rel.ON_DATE and l.source == agr]
+        if (date := own_dates.get(_key(agr))) is not None:
+            out.append(Link(Rel.ON_DATE, ev, date, evidence=doc.evidence(ev.nstart, date.nstart)))
         out.append(Link(Rel.SIGNED_AT, agr, ev, evidence=doc.evidence(agr.nstart, ev.nstart)))
         s, e = doc.sentence_at(c.start())
         out += [Link(Rel.PARTICIPATED_IN, a, ev, evidence=doc.evidence(a.nstart)) for a in actors

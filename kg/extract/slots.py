@@ -24,6 +24,9 @@ HELD = re.compile(r"""
 ORGANIZE_OF = re.compile(r"(?:联合|共同|合作)?(?:主办|承办|协办|举办|组织)的?")
 # someone taking part: speaking, attending, hosting, sharing, meeting, witnessing
 PARTICIPATE = re.compile(r"致辞|致开幕辞|出席|参加|参与|主持|分享|演讲|发言|见证|拜会|会见|接见|参会|与会|推介")
+# a happening at the scene of another event: 会议现场为…揭牌, 会上, 期间
+ON_SITE = re.compile(r"现场|会上|会议上|大会上|活动上|期间|此行|行程")
+DATELINE_REACH = 400  # characters from the top where a dateline may stand
 DATE_REACH = 40  # characters between an event mention and its date in one sentence
 CLAUSE_END = re.compile(r"[,。;:!?\n]")
 
@@ -37,7 +40,7 @@ class Slots:
         self.actors = [m for m in actors if not any(
             o is not m and o.nstart <= m.nstart and m.nend <= o.nend and o.nend - o.nstart > m.nend - m.nstart
             for o in actors)]
-        self.groups = _groups(self.events, links)
+        self.groups = groups_of(self.events, links)
 
     def links(self) -> tuple[Link, ...]:
         out: list[Link] = []
@@ -49,27 +52,42 @@ class Slots:
         return tuple(out)
 
     def _main(self) -> Mention | None:
-        if not self.events:
-            return None
-        counts = Counter(self.groups[m] for m in self.events)
-        best, n = counts.most_common(1)[0]
-        return best if n >= 2 or len(counts) == 1 else None
+        return main_event(self.events, self.groups)
 
     def _dates(self) -> list[Link]:
-        out, dated = [], set()
+        """One date per event: over all its mentions, a named mention before a reference, a written
+        date before a relative one, one in the mention's clause or before it before one after it."""
+        best: dict[Mention, tuple[tuple, Mention, Mention]] = {}
         for m in self.events:
-            g = self.groups[m]
-            if g in dated:
-                continue
             s, e = self.doc.sentence_at(m.nstart)
-            near = [d for d in self.dates if s <= d.nstart < e and abs(d.nstart - m.nstart) <= DATE_REACH
-                    and not (d.nstart < m.nend and m.nstart < d.nend and d.nend - d.nstart < m.nend - m.nstart)]
-            if not near:
-                continue
-            d = min(near, key=lambda d: (not EXPLICIT_DATE.search(d.norm), d.nstart > m.nstart, abs(d.nstart - m.nstart)))
-            out.append(Link(Rel.ON_DATE, m, d, evidence=self.doc.evidence(m.nstart, d.nstart)))
-            dated.add(g)
+            clause = max((c.end() for c in CLAUSE_END.finditer(self.doc.text, s, m.nstart)), default=s)
+            for d in self.dates:
+                if not s <= d.nstart < e:
+                    continue
+                inside = d.nstart < m.nend and m.nstart < d.nend and m.label is None  # 2024港澳山东周
+                after = d.nstart >= m.nend
+                if (d.nstart - m.nend if after else m.nstart - d.nend) > (DATE_REACH if after else 2 * DATE_REACH):
+                    continue
+                rank = (m.rule == "event-reference", not EXPLICIT_DATE.search(d.norm), inside, after,
+                        d.nstart < clause, abs(d.nstart - m.nstart))
+                g = self.groups[m]
+                if g not in best or rank < best[g][0]:
+                    best[g] = (rank, m, d)
+        out = [Link(Rel.ON_DATE, m, d, evidence=self.doc.evidence(m.nstart, d.nstart)) for _, m, d in best.values()]
+        main = self._main()
+        main_date = best[main][2] if main in best else self._dateline()
+        if main is not None and main_date is not None:
+            if main not in best:
+                out.append(Link(Rel.ON_DATE, main, main_date, evidence=self.doc.evidence(main.nstart, main_date.nstart)))
+            for m in self.events:  # 会议现场为…揭牌: a happening at the main event, on its date
+                s, e = self.doc.sentence_at(m.nstart)
+                if self.groups[m] not in best and self.groups[m] != main and m.rule != "visit" and m.label and ON_SITE.search(self.doc.text, s, e):
+                    out.append(Link(Rel.ON_DATE, m, main_date, evidence=self.doc.evidence(m.nstart, main_date.nstart)))
         return out
+
+    def _dateline(self) -> Mention | None:
+        """The date at the top of the article (a dateline: 香港,2023年10月24日), if any."""
+        return next((d for d in self.dates if d.nstart < DATELINE_REACH and len(d.value or "") == 10), None)
 
     def _places(self) -> list[Link]:
         out = []
@@ -125,7 +143,17 @@ class Slots:
         return out
 
 
-def _groups(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, Mention]:
+def main_event(events: list[Mention], groups: dict[Mention, Mention]) -> Mention | None:
+    """The first mention of the event mentioned most (a named one before an unnamed one on a tie),
+    if it is mentioned twice or is the only one."""
+    if not events:
+        return None
+    counts = Counter(groups[m] for m in events)
+    best = max(counts, key=lambda g: (counts[g], g.label is None, -g.nstart))
+    return best if counts[best] >= 2 or len(counts) == 1 else None
+
+
+def groups_of(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, Mention]:
     """Each event mention -> the first mention of its event (equal name or label, or ALIAS_OF)."""
     parent: dict[Mention, Mention] = {m: m for m in events}
 
