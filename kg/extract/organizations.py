@@ -31,11 +31,11 @@ ABBREVIATION = re.compile(r"""
 """, re.VERBOSE)
 # a Latin name: a handle (AIR@InnoHK) or capitalised words ending in an organisation word
 LATIN_NAME = re.compile(r"""
-    (?<![A-Za-z0-9@])
+    (?<![A-Za-z0-9@&])
     (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.\w])             # a handle: Health@InnoHK, no e-mail
       | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,3}                       # capitalised words
         (?:Platform|Accelerator|Fund|Limited|Ltd|Inc|Group|University|Institute|Council
-          |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)\b   # an organisation word
+          |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)(?![A-Za-z0-9])   # an organisation word
         (?!\s+[A-Z])                                                     # and the name ends there
     )
 """, re.VERBOSE)
@@ -57,6 +57,7 @@ BEFORE_SHORT = re.compile(r"""
     [与和及、,。;:在由同跟"(\s]   # a function word or punctuation
 """, re.VERBOSE)
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
+APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合",)  # stop words that may modify the head directly: 联合实验室
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies: 淄博市委、市政府
@@ -67,7 +68,7 @@ BARE_GOVERNMENT = re.compile(r"""
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than generic words and places
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
 SUFFIX_CONTINUES = re.compile(r"""
-    (?<=[局厅署处办部所])[长理于在分法公面势限部署门件位有以属得谓需]   # 局长, 处理, 办法, 部门, 所有 ...
+    (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院]   # 局长, 处理, 办法, 部门, 院士 ...
 """, re.VERBOSE)
 MAX_NAME = 30
 
@@ -86,15 +87,18 @@ def institutions(lex: Lexicon) -> Gazetteer:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     places = [(m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE]
-    known = [(s, e, row) for s, e, row in institutions(lex).scan(text)
+    known = [(s, _bracketed_place(text, lex, e), row) for s, e, row in institutions(lex).scan(text)
              if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s]))]
     protected = places + [(s, e) for s, e, _ in known]
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     for m in _words_pattern(lex, "org_suffixes").finditer(text):
-        if SUFFIX_CONTINUES.match(text, m.end()) or any(a < m.start() < b for a, b, _ in known):
-            continue  # 局长; or a suffix inside a known name (港交所)
+        if SUFFIX_CONTINUES.match(text, m.end()):
+            continue  # 局长, 处理
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
-        if span and _is_name(text[span[0]:span[1]], lex, places, span[0]):
+        inside = [a for a, b, _ in known if a < m.start() < b]
+        if span and inside and not _names_before(text, lex, span[0], inside[0]):
+            continue  # a suffix inside a known name (港交所), with no name before it
+        if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
     out += _short_forms(doc, lex)
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
@@ -104,13 +108,21 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     return Findings(tuple(out + aliases), links)
 
 
+def _bracketed_place(text: str, lex: Lexicon, e: int) -> int:
+    """The end of a name followed by a place in brackets (香港中文大学(深圳)), else e."""
+    bracket = BRACKET.match(text, e)
+    return bracket.end() if bracket and bracket.group(1) in place_gazetteer(lex) else e
+
+
+def _names_before(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether text[s:e], before a known name, is itself a name or place (…联络办公室 + 教育科技部)."""
+    return text[s:e] in place_gazetteer(lex) or text[s:e].endswith(tuple(lex.words("org_suffixes")))
+
+
 def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
                places: list) -> tuple[int, int] | None:
     """The span of the name whose suffix is text[hs:he], or None."""
-    e = he
-    bracket = BRACKET.match(text, e)
-    if bracket and bracket.group(1) in place_gazetteer(lex):
-        e = bracket.end()
+    e = _bracketed_place(text, lex, he)
     s = hs
     while s > 0 and he - s < MAX_NAME:
         c = text[s - 1]
@@ -137,12 +149,13 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
     stops = [(m.start(), m.end(), m.group()) for pattern in (
         _words_pattern(lex, "org_left_stops"), _words_pattern(lex, "org_determiners"),
         _words_pattern(lex, "titles"), QUANTITY) for m in pattern.finditer(text, s, hs)]
-    stops += [(m.start(), m.end(), "") for m in _words_pattern(lex, "org_suffixes").finditer(text, s, hs)
-              if not _is_name(text[s:m.end()], lex, places, s)]  # a generic phrase in apposition
+    stops += [(m.start(), m.end(), APPOSITION) for m in _words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
     start = s
     for a, b, word in sorted(stops):
         if a < start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in protected):
             continue  # inside a place or institution: 将 in 将军澳
+        if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
+            continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
         if word in HEAD_MODIFIERS and b == hs:
             continue  # 联合实验室: the word modifies the head
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
@@ -163,8 +176,15 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: list) -> boo
     if any(pe == e and ps >= s for ps, pe in protected):
         return True
     left = text[s:e]
-    return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or (
+    return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or bool(
+        re.search(r"[A-Z]{2,}$", left)) or (
         len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
+
+
+def _coordinated_body(text: str, s: int, e: int) -> bool:
+    """A department named bare after another one of the same government: 山东省科技厅及商务厅."""
+    return (2 <= e - s <= 5 and text[e - 1] in "厅局委办署" and s >= 2 and text[s - 1] in "、及和与"
+            and text[s - 2] in "厅局委办署")
 
 
 def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:

@@ -15,6 +15,7 @@ from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Region, Rel
 
 # endings that turn a short place name into its full form (山东 -> 山东省)
+NEEDS_PLACE = ("科学园", "分园")  # site words named only after a place: 香港科学园, not 进驻科学园
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
@@ -76,23 +77,24 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     for m in site.finditer(doc.text):
         hs = m.start()
         if hs in ends:  # a place right before: the place is part of the name (香港科学园)
-            s, row = ends[hs]
-            region = region_of_row(row)
+            s, _ = ends[hs]
         else:
             s = hs
             while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1]) \
                     and not NOT_IN_NAME.match(doc.text[s - 1]) and s not in ends:
                 s -= 1
-            region = None
-        if hs - s < 2 and hs not in ends:
-            continue
+        if hs not in ends:
+            stop = list(_suffixes(lex, "org_left_stops").finditer(doc.text, s, hs))
+            s = stop[-1].end() if stop else s
+            if hs - s < 2 or m.group() in NEEDS_PLACE or re.search(r"[年月日]", doc.text[s:hs]):
+                continue
         e = m.end()
         if e in starts:  # a branch in another place: 香港科学园深圳分园
             pe, _ = starts[e]
             branch = re.match(r"[\u4e00-\u9fff]{0,2}?分园", doc.text[pe:pe + 4])
             if branch:
                 e = pe + branch.end()
-        out.append(doc.mention(Kind.PLACE, s, e, "site", region=region))
+        out.append(doc.mention(Kind.PLACE, s, e, "site"))  # its region: kg.extract.regions
     return out
 
 

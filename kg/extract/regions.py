@@ -1,11 +1,123 @@
 """Regions (HK, SD, MO, CN, INTL) for persons, organisations and places: from gazetteers, name
-prefixes, affiliations and what the article says."""
+prefixes, affiliations and what the article says.
+
+In order, the first that answers wins:
+- a place: its gazetteer row, else the last place inside its name (香港科学园深圳分园 is in 深圳),
+  else the place named just before it in the sentence (在淄博齐盛宾馆).
+- an organisation: a place in brackets (香港中文大学(深圳)); its own row in institutions.tsv; the
+  first place in its name that is not the mainland as a whole, the part before 驻 only
+  (香港特区政府驻山东联络处 is Hong Kong's); a region prefix (鲁, 港, 中国, 全国 ...); a Latin name
+  ending in HK; the full name it abbreviates (ALIAS_OF) or a longer name it is part of; else the
+  nearest organisation or place before it in its sentence.
+- a person: the organisation or place of the first post they hold (HOLDS_POSITION).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from functools import cache
+
 from kg.doc import Doc
+from kg.extract.organizations import institutions
+from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
-from kg.model import Findings
+from kg.model import Findings, Kind, Link, Mention, Region, Rel
+
+# a place in brackets inside or after a name: 英科国际(香港)有限公司
+BRACKETED = re.compile(r"""
+    \( ([\u4e00-\u9fff]{2,8}) \)   # a short Chinese word in brackets
+""", re.VERBOSE)
+# a Latin name ending in HK: InnoHK, Health@InnoHK
+LATIN_HK = re.compile(r"""
+    [A-Za-z]HK\b   # ...HK at the end of a Latin word
+""", re.VERBOSE)
+CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
+PREFIX_FILES = {Region.HK: "region_prefix_hk", Region.SD: "region_prefix_sd", Region.MO: "region_prefix_mo",
+                Region.CN: "region_prefix_cn"}
+
+
+@cache
+def _prefixes(lex: Lexicon) -> tuple[tuple[str, Region], ...]:
+    pairs = [(p, region) for region, name in PREFIX_FILES.items() for p in lex.words(name)]
+    return tuple(sorted(pairs, key=lambda pr: -len(pr[0])))
+
+
+def places_in(name: str, lex: Lexicon) -> list[Region]:
+    """Regions of the gazetteer places inside a name, left to right."""
+    return [Region(row["region"]) for _, _, row in place_gazetteer(lex).scan(name) if row.get("region")]
+
+
+def place_region(name: str, lex: Lexicon) -> Region | None:
+    row = place_gazetteer(lex).get(name)
+    if row and row.get("region"):
+        return Region(row["region"])
+    inside = places_in(name, lex)
+    return inside[-1] if inside else None
+
+
+def org_region(name: str, lex: Lexicon) -> Region | None:
+    """The region an organisation's name tells, or None."""
+    for m in BRACKETED.finditer(name):
+        row = place_gazetteer(lex).get(m.group(1))
+        if row and row.get("region"):
+            return Region(row["region"])
+    row = institutions(lex).get(name)
+    if row and row.get("region"):
+        return Region(row["region"])
+    head = name.split("驻")[0]
+    inside = places_in(head, lex)
+    local = [r for r in inside if r is not Region.CN]
+    if local:
+        return local[0]
+    for prefix, region in _prefixes(lex):
+        if head.startswith(prefix):
+            return region
+    if inside:
+        return inside[0]
+    if LATIN_HK.search(name):
+        return Region.HK
+    return None
 
 
 def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
-    return found
+    by_name: dict[Mention, Region | None] = {}
+    for m in found.mentions:
+        if m.kind is Kind.PLACE:
+            by_name[m] = m.region or place_region(m.norm, lex)
+        elif m.kind is Kind.ORGANIZATION:
+            by_name[m] = m.region or org_region(m.norm, lex)
+    for link in found.links:  # an abbreviation is where its full name is
+        if link.type is Rel.ALIAS_OF and by_name.get(link.source) is None:
+            by_name[link.source] = by_name.get(link.target)
+    named = [(m, r) for m, r in by_name.items() if r is not None]
+    for m, r in list(by_name.items()):
+        if r is None:
+            by_name[m] = _from_longer(m, named) or _from_context(doc, m, named)
+    for link in found.links:  # a person is where the body they hold a post in is
+        if link.type is Rel.HOLDS_POSITION and link.source.kind is Kind.PERSON and link.source not in by_name:
+            by_name[link.source] = by_name.get(link.target)
+    new = {m: replace(m, region=r) for m, r in by_name.items() if r is not None and r != m.region}
+    if not new:
+        return found
+    mentions = tuple(new.get(m, m) for m in found.mentions)
+    links = tuple(replace(l, source=new.get(l.source, l.source), target=new.get(l.target, l.target))
+                  for l in found.links)
+    return Findings(mentions, links)
+
+
+def _from_longer(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
+    """The region of a longer name of the same kind that this one is part of (科技园公司)."""
+    regions = {r for k, r in named if k.kind is m.kind and k.norm != m.norm and m.norm in k.norm}
+    return regions.pop() if len(regions) == 1 else None
+
+
+def _from_context(doc: Doc, m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
+    """The region of the nearest named organisation or place before m in its sentence, else in the
+    few lines before it (a numbered list of companies), else after it in its sentence."""
+    s, e = doc.sentence_at(m.nstart)
+    for lo, hi in ((s, m.nstart), (m.nstart - CONTEXT, m.nstart)):
+        before = [(k.nend, r) for k, r in named if lo <= k.nstart and k.nend <= hi]
+        if before:
+            return max(before)[1]
+    after = [(k.nstart, r) for k, r in named if m.nend <= k.nstart and k.nend <= e]
+    return min(after)[1] if after else None
