@@ -47,6 +47,7 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z]")
 NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
 # how strongly a candidate's right neighbour ends a name
 END, VERB, WEAK, NONE = 3, 2, 1, 0
+WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
 COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
 
 
@@ -140,23 +141,24 @@ class Context:
 
     def wordlike(self, name: str) -> bool:
         """An ordinary word rather than a name."""
-        return (name in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) > 0
+        return (name in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) >= WORD_FREQ
                 or self.w.freq.get(name[:2], 0) >= COMMON_PREFIX_FREQ)
 
     def best(self, i: int, *, strong: bool) -> tuple[int, int] | None:
-        """(length, right strength) of the best-ending candidate at text[i]; strong contexts allow
-        the four-character double-surname form."""
+        """(length, right strength) of the best-ending candidate at text[i]. A double surname
+        (周骆美琪) needs a strong context (a title before it, or a tag after it) and a clean end."""
         found = []
+        double = self.text[i:i + 2] not in self.w.surnames
         for n in self.lengths(i):
             name = self.text[i:i + n]
             if len(name) < n or not all(map(is_han, name)) or name in self.w.nonnames:
                 continue
-            if n == 4 and not (strong or self.tag(i + n)) or any(name[k:] in self.w.titles for k in range(1, n)):
+            if any(name[k:] in self.w.titles for k in range(1, n)):
                 continue
-            found.append((self.right(i + n), n))
-        if not found:
-            return None
-        found = [(r, n) for r, n in found if n < 4 or r == END]
+            r = self.right(i + n)
+            if n == 4 and double and not ((strong or self.tag(i + n)) and r == END):
+                continue
+            found.append((r, n))
         r, n = max(found, default=(NONE, 0))
         return (n, r) if r > NONE else None
 
