@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from kg.doc import Doc
-from kg.forms import Forms, is_subsequence, key
+from kg.forms import ADMIN, ORG_TAILS, Forms, is_subsequence, key
 from kg.lexicon import Lexicon, default
 from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
 from kg.script import to_simplified
@@ -285,31 +285,44 @@ def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
 
 
 def _join_short_forms(ents, name_form, forms, uf, join, why) -> None:
-    """A bare short form joins the one longer name it fits (blocked by kind, head and character)."""
-    index: dict[tuple[Kind, str, str], set[str]] = defaultdict(set)
+    """A bare short form joins the one longer name it fits; if it fits several, it stays apart."""
     by_form: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
     for r, f in name_form.items():
-        kind = ents[r].kind
-        if kind in (Kind.ORGANIZATION, Kind.PLACE):
-            by_form[(kind, f)].append(r)
-            head = forms.head(kind, f) or ""
-            for c in set(f[:len(f) - len(head)]):
-                index[(kind, head, c)].add(f)
-    for (kind, short), refs in sorted(by_form.items()):
-        head = forms.head(kind, short)
-        stem = forms.stem(kind, short)
-        if head is None or len(stem) < ACROSS_MIN_STEM:
-            continue
-        pools = sorted((index[(kind, head, c)] for c in set(short[:-len(head)])), key=len)
-        cands = set(pools[0]).intersection(*pools[1:]) if pools else set()
-        fits = sorted(l for l in cands if forms.is_short_form(kind, short, l, min_stem=ACROSS_MIN_STEM)
-                      and _regions_agree(ents, refs, by_form[(kind, l)]))
+        by_form[(ents[r].kind, f)].append(r)
+    for (kind, short), longs in sorted(short_forms(forms, by_form).items()):
+        refs = by_form[(kind, short)]
+        fits = [l for l in longs if _regions_agree(ents, refs, by_form[(kind, l)])]
         roots = {uf.find(by_form[(kind, l)][0]) for l in fits} - {uf.find(refs[0])}
         if len(roots) == 1:
             join(by_form[(kind, fits[0])][0], refs[0], "short-form")
         elif len(roots) > 1:
             for r in refs:
                 why.setdefault(r, "ambiguous:" + "|".join(fits[:4]))
+
+
+def short_forms(forms: Forms, names: Iterable[tuple[Kind, str]]) -> dict[tuple[Kind, str], list[str]]:
+    """For each (kind, form) that is a short form of others, those longer forms, sorted. Blocked:
+    a long form is looked up by its kind, head noun and each character before the head (the short
+    form's rarest character picks the candidates), or as the short form plus a tail (济南 -> 济南市)."""
+    names = sorted({(k, f) for k, f in names if k in (Kind.ORGANIZATION, Kind.PLACE)})
+    present = set(names)
+    index: dict[tuple[Kind, str, str], set[str]] = defaultdict(set)
+    for kind, f in names:
+        head = forms.head(kind, f) or ""
+        for c in set(f[:len(f) - len(head)]):
+            index[(kind, head, c)].add(f)
+    out: dict[tuple[Kind, str], list[str]] = {}
+    for kind, short in names:
+        tails = ORG_TAILS if kind is Kind.ORGANIZATION else ADMIN
+        cands = {short + t for t in tails if (kind, short + t) in present}
+        head = forms.head(kind, short)
+        if head is not None and len(forms.stem(kind, short)) >= ACROSS_MIN_STEM:
+            pools = sorted((index[(kind, head, c)] for c in set(short[:-len(head)])), key=len)
+            cands |= set(pools[0]).intersection(*pools[1:]) if pools else set()
+        fits = sorted(l for l in cands if forms.is_short_form(kind, short, l, min_stem=ACROSS_MIN_STEM))
+        if fits:
+            out[(kind, short)] = fits
+    return out
 
 
 def _regions_agree(ents, refs: list[Ref], others: list[Ref]) -> bool:

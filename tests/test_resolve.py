@@ -234,3 +234,26 @@ def test_resolve_benchmark_smoke():
     spec.loader.exec_module(bench)
     row = bench.run(300)
     assert row["mentions"] == 300 and 0 < row["nodes"] <= 300
+
+
+def test_resolve_short_forms_blocked_equals_all_pairs():
+    """The blocked candidate search finds exactly what comparing every pair finds."""
+    import importlib.util
+
+    from kg.forms import Forms
+    from kg.lexicon import default
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_resolve.py"
+    spec = importlib.util.spec_from_file_location("bench_resolve", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    forms = Forms.of(default())
+    names = {(e.kind, forms.form(e.kind, e.name)) for x in bench.corpus(1500) for e in x.entities}
+    names |= {(PLACE, "潍坊"), (PLACE, "潍坊市"), (ORG, "远航海运"), (ORG, "远航海运公司")}
+    slow = {}
+    for kind, short in names:
+        fits = sorted(l for k, l in names if k is kind and forms.is_short_form(kind, short, l, min_stem=resolve.ACROSS_MIN_STEM))
+        if fits:
+            slow[(kind, short)] = fits
+    assert len(slow) > 10
+    assert resolve.short_forms(forms, names) == slow
