@@ -181,13 +181,18 @@ def _aliases(named: list[Named]) -> list[Link]:
     ordered = sorted(named, key=lambda n: -(n.mention.nend - n.mention.nstart))
     for i, short in enumerate(ordered):
         for full in ordered[:i]:
-            if _fold(short.mention.norm) == _fold(full.mention.norm) or not short.words <= full.words:
+            if _same(short.mention.norm, full.mention.norm) or not short.words <= full.words:
                 continue
             a = _fold(short.mention.norm)
             if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR for p in (full.mention.norm, *full.parts)):
                 links.append(Link(Rel.ALIAS_OF, short.mention, full.mention))
                 break
     return links
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal as resolution compares names (without spaces and quotes)."""
+    return re.sub(r"[\s「」“”《》]", "", a) == re.sub(r"[\s「」“”《》]", "", b)
 
 
 def _group_of(n: Named, named: list[Named], links: list[Link]) -> Mention:

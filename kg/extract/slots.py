@@ -133,7 +133,7 @@ class Slots:
             if not PARTICIPATE.search(self.doc.text, s, e):
                 continue
             named = [m for m in self.events if s <= m.nstart < e]
-            target = named[0] if named else main
+            target = self.groups[named[0]] if named else main
             if target is None or self.doc.is_peripheral(s):
                 continue
             g = self.groups[target]

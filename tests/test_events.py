@@ -1,0 +1,175 @@
+"""Events: named events and their spans, references to the main event, unnamed happenings, slots.
+
+Rule cases run `events.find` on our own sentences with a hand-built `prior` (so they test this
+stage alone); gold cases run the whole extraction over the seeds.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from rapidfuzz import fuzz
+
+from conftest import gold, seed_article, seed_ids
+from kg.doc import Doc
+from kg.extract import events, extract
+from kg.lexicon import default
+from kg.model import Article, Findings, Kind, Rel
+from kg.script import to_simplified
+
+
+def _doc(text: str) -> Doc:
+    return Doc.of(Article("t", text, "2024-05-20"))
+
+
+def _prior(doc: Doc, **kinds: list) -> Findings:
+    """A mention of each listed surface at its first occurrence; dates as (surface, value)."""
+    out = []
+    for kind, items in kinds.items():
+        for item in items:
+            surface, value = item if isinstance(item, tuple) else (item, None)
+            at = doc.text.index(surface)
+            out.append(doc.mention(Kind(kind), at, at + len(surface), "test", value=value))
+    return Findings(tuple(out))
+
+
+def _find(text: str, **kinds: list) -> Findings:
+    doc = _doc(text)
+    return events.find(doc, default(), _prior(doc, **kinds))
+
+
+def _names(found: Findings) -> list[str]:
+    return [m.label or m.norm for m in found.mentions if m.kind is Kind.EVENT and m.rule != "event-reference"]
+
+
+def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
+    return {(l.source.label or l.source.norm, l.target.value or l.target.label or l.target.norm)
+            for l in found.links if l.type is rel}
+
+
+@pytest.mark.parametrize("text,kinds,name", [
+    ("由省商务厅主办的第三届黄河流域生态保护论坛在郑州举行。", {}, "第三届黄河流域生态保护论坛"),
+    ("2025港澳江苏周在香港举行。", {"place": ["江苏", "香港"]}, "2025港澳江苏周"),
+    ("「Smart City 亚洲峰会 2024」圆满举行。", {}, "Smart City 亚洲峰会 2024"),
+    ("希望以此次中欧绿色金融大会为契机。", {}, "中欧绿色金融大会"),
+    ("中欧绿色金融大会暨第五届可持续投资论坛于上海召开。", {}, "中欧绿色金融大会暨第五届可持续投资论坛"),
+    ("继3月成功举办鲁豫“数字经济与产业升级”会议之后。", {}, "鲁豫“数字经济与产业升级”会议"),
+], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside"])
+def test_events_named_span(text, kinds, name):
+    assert _names(_find(text, **kinds)) == [name]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("江苏省省长周立新出席。", {"place": ["江苏省"], "person": ["周立新"]}),
+    ("今天庆祝公司成立20周年。", {}),
+    ("会议在人民大会堂举行。", {}),
+    ("立法会议员陈大文表示。", {"person": ["陈大文"]}),
+    ("大家在会议室讨论了专题论坛的安排。", {}),
+], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words"])
+def test_events_not_an_event(text, kinds):
+    assert _names(_find(text, **kinds)) == []
+
+
+def test_events_part_found_alone_is_alias_of_full_name():
+    found = _find("中欧绿色金融大会暨第五届可持续投资论坛于上海召开。中欧绿色金融大会吸引了众多嘉宾。")
+    assert ("中欧绿色金融大会", "中欧绿色金融大会暨第五届可持续投资论坛") in _links(found, Rel.ALIAS_OF)
+
+
+def test_events_number_variant_is_alias():
+    found = _find("「深圳科技园二十周年纪念活动」以创新为主题。我很高兴出席深圳科技园20周年纪念活动。")
+    assert len(_links(found, Rel.ALIAS_OF)) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("第五届中欧绿色金融大会在上海举行。本次大会吸引了众多嘉宾。", 1),
+    ("中欧绿色金融大会与亚洲数字贸易大会同期举行。本次大会吸引了众多嘉宾。", 0),
+], ids=["one-named", "two-named"])
+def test_events_generic_word_refers_to_the_one_named_event(text, expected):
+    found = _find(text)
+    refs = [m for m in found.mentions if m.rule == "event-reference"]
+    assert len(refs) == expected
+
+
+@pytest.mark.parametrize("text,kinds,label", [
+    ("浙江大学代表团访问新加坡国立大学,双方签署了交流计划。",
+     {"organization": ["浙江大学", "新加坡国立大学"]}, "浙江大学代表团访问新加坡国立大学"),
+    ("国家主席习近平日前视察澳门期间,会见了各界代表。", {"person": ["习近平"], "place": ["澳门"]}, "习近平视察澳门"),
+    ("会上,中德智能制造联合实验室揭牌。", {"organization": ["中德智能制造联合实验室"]}, "中德智能制造联合实验室揭牌"),
+    ("位于广州南沙的粤港科创中心已于今年3月开幕。", {"place": ["广州", "南沙"]}, "粤港科创中心开幕"),
+], ids=["delegation-visit", "leader-visit", "unveiling", "opening"])
+def test_events_unnamed_label(text, kinds, label):
+    found = _find(text, **kinds)
+    assert _names(found) == [label]
+    assert all(m.text in text for m in found.mentions)  # the mention is the evoking phrase
+
+
+def test_events_future_opening_is_not_an_event():
+    assert _names(_find("粤港科创中心即将开幕。")) == []
+
+
+def test_events_slots_of_a_forum():
+    found = _find("5月18日,由山东省商会主办的黄河流域生态保护论坛在济南举行。张三在论坛上致辞。",
+                  organization=["山东省商会"], place=["济南"], person=["张三"], date=[("5月18日", "2024-05-18")])
+    name = "黄河流域生态保护论坛"
+    assert (name, "2024-05-18") in _links(found, Rel.ON_DATE)
+    assert (name, "济南") in _links(found, Rel.HELD_IN)
+    assert ("山东省商会", name) in _links(found, Rel.ORGANIZED)
+    assert ("张三", name) in _links(found, Rel.PARTICIPATED_IN)
+
+
+def test_events_organiser_of_a_list():
+    found = _find("山东省商会近年先后举办齐鲁新机遇研讨会、鲁港法治合作交流会等活动。", organization=["山东省商会"])
+    assert _links(found, Rel.ORGANIZED) == {("山东省商会", "齐鲁新机遇研讨会"), ("山东省商会", "鲁港法治合作交流会")}
+
+
+def test_events_delegation_visits_to_one_place_are_one_visit():
+    found = _find("(济南,2024年5月20日)浙江大学率领代表团访问山东省。代表团到访山东期间参观了企业。",
+                  organization=["浙江大学"], place=["山东省", "山东"])
+    assert len(_links(found, Rel.ALIAS_OF)) == 1
+
+
+# ---------------------------------------------------------------- gold-driven (whole extraction)
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s「」『』《》“”\"'·()]", "", to_simplified(s)).lower()
+
+
+@cache
+def _seed_findings(article_id: str) -> tuple[Doc, Findings]:
+    doc = Doc.of(seed_article(article_id))
+    return doc, extract(doc, default())
+
+
+def _gold_events() -> list:
+    return [pytest.param(a, g, id=f"{a[:3]}-{g['name']}") for a in seed_ids() for g in gold(a)["events"]]
+
+
+def _matching(article_id: str, g: dict) -> list:
+    _, found = _seed_findings(article_id)
+    names = {_key(n) for n in [g["name"], *g["aliases"]]}
+    return [m for m in found.mentions if m.kind is Kind.EVENT
+            and any(fuzz.ratio(_key(m.label or m.norm), n) >= 85 for n in names)]
+
+
+@pytest.mark.parametrize("article_id,g", _gold_events())
+def test_events_gold_event_found(article_id, g):
+    assert _matching(article_id, g)
+
+
+MISSED_DATES = {
+    "香港科技园公司代表团访问山东": "近日 gives no month; the visit takes the dateline's day 2023-10-24, gold has 2023-10",
+    "习近平视察香港科学园": "the date is in another sentence, after 习主席, which is no person mention",
+}
+
+
+def _gold_dated() -> list:
+    return [pytest.param(a, g, id=f"{a[:3]}-{g['name']}", marks=[pytest.mark.xfail(strict=True, reason=MISSED_DATES[g["name"]])]
+                         if g["name"] in MISSED_DATES else []) for a in seed_ids() for g in gold(a)["events"] if g["date"]]
+
+
+@pytest.mark.parametrize("article_id,g", _gold_dated())
+def test_events_gold_event_date(article_id, g):
+    _, found = _seed_findings(article_id)
+    ms = set(_matching(article_id, g))
+    assert g["date"] in {l.target.value for l in found.links if l.type is Rel.ON_DATE and l.source in ms}
