@@ -270,7 +270,8 @@ def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
     for r, e in sorted(ents.items()):
         if e.kind in NAMED:
             for a in {_form(forms, e, a) for a in e.aliases} - {name_form[r]}:
-                claims[(e.kind, a)].append(r)
+                if _specific(forms, e.kind, a):
+                    claims[(e.kind, a)].append(r)
     named: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
     for r, f in name_form.items():
         named[(ents[r].kind, f)].append(r)
@@ -282,6 +283,12 @@ def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
             continue
         for r in claims[kf] + named.get(kf, []):
             join(claims[kf][0], r, "alias")
+
+
+def _specific(forms: Forms, kind: Kind, alias: str) -> bool:
+    """Whether an alias says enough to join articles: not 市政府 or 议会, which an article may use
+    for its own city's government or any council."""
+    return kind is Kind.PERSON or len(forms.stem(kind, alias)) >= ACROSS_MIN_STEM or bool(re.fullmatch(r"[a-z0-9@&]{2,}", alias))
 
 
 def _join_short_forms(ents, name_form, forms, uf, join, why) -> None:

@@ -172,6 +172,8 @@ ACROSS_APART = [
     pytest.param([[(ORG, "山东省科学技术厅")], [(ORG, "广东省科学技术厅")]], id="fuzzy-but-other-region"),
     pytest.param([[(ORG, "山东省商务厅")], [(ORG, "广东省商务厅")], [(ORG, "商务厅")]], id="ambiguous-short"),
     pytest.param([[(ORG, "中大")], [(ORG, "香港中文大学")]], id="unknown-short"),
+    pytest.param([[(ORG, "淄博市政府"), (ORG, "市政府")], [(ORG, "市政府")]], id="generic-alias"),
+    pytest.param([[(ORG, "香港建造业议会"), (ORG, "议会")], [(ORG, "议会")]], id="bare-head-alias"),
 ]
 
 
