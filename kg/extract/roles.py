@@ -29,6 +29,8 @@ POST_JOINERS = frozenset("、暨兼")
 # characters that never stand between an organisation and its post: verbs and particles of a
 # clause (很荣幸邀得行政长官 is no title of the organisation before it)
 FREE_STOP = re.compile(r"[了得的是在由将被把邀请很向对从于也亦为曾已并即就到给让使称说]")
+# a short form in brackets right after an organisation's name: 香港工业总会第1分组(香港化工业协会)
+BRACKETED = re.compile(r"\([^()]*\)")
 # how far a title's own words may reach left of the title word (业务发展总监, 中国内地总代表)
 MAX_TITLE = 24
 # the most characters of its own a title may have and still share an organisation named before it
@@ -75,7 +77,8 @@ class Chains:
             return None
         org = self.reach(ts, floor)
         if org is not None:
-            return Segment(org.nstart, org.nend, end, org)
+            bracket = BRACKETED.match(t, org.nend, ts)
+            return Segment(org.nstart, bracket.end() if bracket else org.nend, end, org)
         k = ts  # no organisation: the title's own words reach back to a joiner or a person (、业务发展总监)
         while k > max(floor, ts - MAX_TITLE) and is_han(t[k - 1]) and t[k - 1] not in JOINERS \
                 and k not in self.person_end:

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+from conftest import gold, seed_article, seed_ids
+
+from kg.doc import Doc
+from kg.extract import extract, persons, roles
+from kg.lexicon import default
+from kg.model import Article, Findings, Kind, Rel
+
+
+def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> set[tuple]:
+    """(person, title, target) of the roles found in text, with the given organisation and place
+    names marked (every occurrence) as found by the earlier stages."""
+    doc = Doc.of(Article("t", text))
+    marked = []
+    for kind, names in ((Kind.ORGANIZATION, orgs), (Kind.PLACE, places)):
+        for name in names:
+            i = doc.text.find(name)
+            while i >= 0:
+                marked.append(doc.mention(kind, i, i + len(name), "test"))
+                i = doc.text.find(name, i + 1)
+    prior = Findings(tuple(marked))
+    prior = Findings(prior.mentions + persons.find(doc, default(), prior).mentions)
+    links = roles.find(doc, default(), prior).links
+    assert all(l.type is Rel.HOLDS_POSITION and l.evidence for l in links)
+    return {(l.source.norm, l.title, l.target.norm) for l in links}
+
+
+@pytest.mark.parametrize(
+    "text, orgs, places, expected",
+    [
+        pytest.param("青岛港集团董事长张立新表示。", ("青岛港集团",), (), {("张立新", "董事长", "青岛港集团")},
+                     id="org-title-name"),
+        pytest.param("会见了江苏省省长许昆林。", (), ("江苏省",), {("许昆林", "省长", "江苏省")}, id="place-title"),
+        pytest.param("香港旅游发展局华东区首席代表陈文华表示。", ("香港旅游发展局",), ("华东",),
+                     {("陈文华", "华东区首席代表", "香港旅游发展局")}, id="title-with-own-words"),
+        pytest.param("济南市委常委、副市长王大伟出席济南市的会议。", ("济南市委",), ("济南市",),
+                     {("王大伟", "常委", "济南市委"), ("王大伟", "副市长", "济南市")}, id="committee-chain"),
+        pytest.param("山东大学党委书记、校长李明华致辞。", ("山东大学",), (),
+                     {("李明华", "党委书记", "山东大学"), ("李明华", "校长", "山东大学")}, id="chain-inherits"),
+        pytest.param("甲乙科技有限公司董事长赵一鸣、技术总监钱文博及市场总监孙立群出席。", ("甲乙科技有限公司",), (),
+                     {("赵一鸣", "董事长", "甲乙科技有限公司"), ("钱文博", "技术总监", "甲乙科技有限公司"),
+                      ("孙立群", "市场总监", "甲乙科技有限公司")}, id="list-shares-org"),
+        pytest.param("华夏基金执行董事兼总经理周文涛(左三)发言。", ("华夏基金",), (),
+                     {("周文涛", "执行董事", "华夏基金"), ("周文涛", "总经理", "华夏基金")}, id="jian"),
+        pytest.param("北京大学教授、中华化学会(化学会)副会长刘建平主持。", ("北京大学", "中华化学会"), (),
+                     {("刘建平", "教授", "北京大学"), ("刘建平", "副会长", "中华化学会")}, id="bracketed-short-form"),
+        pytest.param("王志刚表示欢迎。嘉宾包括王志刚(行政总裁)。", (), (), set(), id="after-in-brackets-no-org"),
+        pytest.param("王志刚表示欢迎。嘉宾包括王志刚(东方集团行政总裁)。", ("东方集团",), (), {("王志刚", "行政总裁", "东方集团")},
+                     id="after-in-brackets"),
+        pytest.param("刘志强表示欢迎。出席者有刘志强, 远东银行副行长。", ("远东银行",), (), {("刘志强", "副行长", "远东银行")},
+                     id="after-comma"),
+        pytest.param("行政长官李家明表示。", (), (), set(), id="no-org-no-link"),
+        pytest.param("科技园公司很荣幸邀得行政长官李家明出席。", ("科技园公司",), (), set(), id="clause-words-are-no-title"),
+    ],
+)
+def test_roles_found(text, orgs, places, expected):
+    assert found_roles(text, orgs, places) == expected
+
+
+# roles the seeds give that the extractor does not link, and why
+KNOWN_MISSES = {
+    ("001", "卢锦钦", "会长"): "the organisation stage misses 香港全港各区工商联",
+    ("004", "Bo Hanson", "Head of Global Fund Banking"): "English titles are not in the title lexicon",
+    ("004", "邱达根", "议员"): "a constituency (科技创新界) stands between title and name",
+}
+
+
+def gold_roles():
+    for aid in seed_ids():
+        for p in gold(aid)["persons"]:
+            for r in p["roles"]:
+                if r["org"] is None:
+                    continue  # no target mention to link to: see kg/extract/roles.py
+                reason = KNOWN_MISSES.get((aid[:3], p["name"], r["title"]))
+                marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+                yield pytest.param(aid, p["name"], r["title"], id=f"{aid[:3]}-{p['name']}-{r['title']}", marks=marks)
+
+
+@pytest.fixture(scope="module")
+def links():
+    cache = {}
+
+    def get(aid):
+        if aid not in cache:
+            cache[aid] = extract(Doc.of(seed_article(aid)), default()).links
+        return cache[aid]
+    return get
+
+
+@pytest.mark.parametrize("aid, name, title", list(gold_roles()))
+def test_roles_gold_title(links, aid, name, title):
+    titles = [l.title for l in links(aid) if l.type is Rel.HOLDS_POSITION and l.source.norm.replace(" ", "") == name.replace(" ", "")]
+    assert any(t == title or t.endswith(title) or title.endswith(t) for t in titles), titles
+
