@@ -26,7 +26,7 @@ SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 # F1 floors, each a little below the score measured when it was set (the measured score in the comment).
 FLOORS = {
-    "person": 0.85,  # 0.911
+    "person": 0.85,  # 0.889
     "organization": 0.70,  # 0.775
     "place": 0.78,  # 0.850
     "date": 0.95,  # 1.000
