@@ -32,7 +32,7 @@ ABBREVIATION = re.compile(r"""
 # a Latin name: a handle (AIR@InnoHK) or capitalised words ending in an organisation word
 LATIN_NAME = re.compile(r"""
     (?<![A-Za-z0-9@&])
-    (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.\w])             # a handle: Health@InnoHK, no e-mail
+    (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.A-Za-z0-9])       # a handle: Health@InnoHK, no e-mail
       | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,3}                       # capitalised words
         (?:Platform|Accelerator|Fund|Limited|Ltd|Inc|Group|University|Institute|Council
           |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)(?![A-Za-z0-9])   # an organisation word
@@ -105,7 +105,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
     out = _keep_maximal(out)
     aliases, links = _abbreviations(doc, lex, out)
-    return Findings(tuple(out + aliases), links)
+    spans = {(m.nstart, m.nend) for m in aliases}
+    return Findings(tuple([m for m in out if (m.nstart, m.nend) not in spans] + aliases), links)
 
 
 def _bracketed_place(text: str, lex: Lexicon, e: int) -> int:
@@ -267,7 +268,8 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
         lead = LATIN_TOKEN.match(full.norm)
         if lead and lead.group() != full.norm:
             defined.setdefault(lead.group(), full)
-    taken = [(m.nstart, m.nend) for m in orgs + out]
+    taken = [(m.nstart, m.nend) for m in orgs + out if m.norm not in defined]
+    taken += [(m.nstart, m.nend) for m in out]
     for short, full in defined.items():
         for m in re.finditer(rf"(?<![A-Za-z0-9@]){re.escape(short)}(?![A-Za-z0-9@])", text):
             if any(a <= m.start() < b for a, b in taken):
