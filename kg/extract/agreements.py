@@ -42,7 +42,7 @@ CEREMONY = re.compile(r"(?:签署|签约|签字)仪式")
 SIGN_GAP = 12
 CLAUSE_END = re.compile(r"[,。;:!?\n]")
 # a clause that has no subject of its own: 与华鲁集团…签署
-NO_SUBJECT = re.compile(r"^\s*(?:与|和|同|跟|并与|亦与|也与)")
+NO_SUBJECT = re.compile(r"\s*(?:与|和|同|跟|并与|亦与|也与)")
 # where the party list starts inside a clause: after 包括
 LIST_START = re.compile(r".*包括", re.DOTALL)
 # a conjunction between two parties
@@ -104,6 +104,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findi
     actors = _maximal([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
     dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
     events = [m for m in prior.mentions if m.kind is Kind.EVENT]
+    groups = groups_of(events, prior.links)
     main, main_date = _main_event(prior, events)
     dateline = next((d for d in dates if d.nstart < DATELINE_REACH and len(d.value or "") == 10), None)
     mentions: list[Mention] = []
@@ -117,7 +118,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findi
         s, e = doc.sentence_at(m.nstart)
         own = [d for d in dates if clause <= d.nstart < m.nend and EXPLICIT_DATE.search(d.norm)]
         own = own or [d for d in dates if s <= d.nstart < e and EXPLICIT_DATE.search(d.norm)]
-        at = next((ev for ev in events if s <= ev.nstart < e and ev.label is None), None)
+        at = next((groups[ev] for ev in events if s <= ev.nstart < e and ev.label is None), None)
         rows.append((m, own[-1] if own else None, at))
     own_dates = {_key(m): own for m, own, _ in reversed(rows) if own is not None}
     ceremony = _ceremony(doc, found, links, actors, own_dates)

@@ -1,0 +1,159 @@
+"""Agreements: titles, kinds, parties, dates, the event they were signed at, signing ceremonies.
+
+Rule cases run `agreements.find` on our own sentences with a hand-built `prior` (events found by
+`events.find` first where a case needs them); gold cases run the whole extraction over the seeds.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+
+from conftest import gold, seed_article, seed_ids
+from kg.doc import Doc
+from kg.extract import agreements, events, extract
+from kg.lexicon import default
+from kg.model import Article, Findings, Kind, Rel
+from kg.script import to_simplified
+
+
+def _find(text: str, **kinds: list) -> Findings:
+    """Agreements of text, after events, with a mention of each listed surface at its first occurrence."""
+    doc = Doc.of(Article("t", text, "2024-05-20"))
+    out = []
+    for kind, items in kinds.items():
+        for item in items:
+            surface, value = item if isinstance(item, tuple) else (item, None)
+            at = doc.text.index(surface)
+            out.append(doc.mention(Kind(kind), at, at + len(surface), "test", value=value))
+    prior = Findings(tuple(out))
+    ev = events.find(doc, default(), prior)
+    prior = Findings(prior.mentions + ev.mentions, prior.links + ev.links)
+    found = agreements.find(doc, default(), prior)
+    return Findings(ev.mentions + found.mentions, found.links)
+
+
+def _agreements(found: Findings) -> list[tuple[str | None, str | None]]:
+    return [(m.title, m.agreement_kind) for m in found.mentions if m.kind is Kind.AGREEMENT]
+
+
+def _parties(found: Findings) -> list[str]:
+    return [l.source.norm for l in found.links if l.type is Rel.PARTY_TO]
+
+
+def _targets(found: Findings, rel: Rel) -> set[str]:
+    return {l.target.value or l.target.label or l.target.norm for l in found.links if l.type is rel}
+
+
+@pytest.mark.parametrize("text,kinds,expected,parties", [
+    ("清华大学与青岛市政府签订《海洋科技创新》合作协议。", {"organization": ["清华大学", "青岛市政府"]},
+     [("海洋科技创新", "合作协议")], ["清华大学", "青岛市政府"]),
+    ("香港大学与山东大学线上签订《量子计算研究》合作协议。", {"organization": ["香港大学", "山东大学"]},
+     [("量子计算研究", "合作协议")], ["香港大学", "山东大学"]),
+    ("山东大学、浙江大学及复旦大学与华为公司签署战略合作协议。",
+     {"organization": ["山东大学", "浙江大学", "复旦大学", "华为公司"]},
+     [(None, "战略合作协议")], ["山东大学", "浙江大学", "复旦大学", "华为公司"]),
+    ("深圳科技协会与济南市科技局王明签订《人才交流框架协议》。",
+     {"organization": ["深圳科技协会", "济南市科技局"], "person": ["王明"]},
+     [("人才交流框架协议", "框架协议")], ["深圳科技协会", "济南市科技局", "王明"]),
+    ("三家企业与青岛集团旗下青岛研究院牵头建设的「海洋产业创新联盟」签署合作协议。",
+     {"organization": ["青岛集团", "青岛研究院", "海洋产业创新联盟"]},
+     [(None, "合作协议")], ["海洋产业创新联盟"]),
+    ("甲乙科技有限公司、丙丁实业有限公司于行程期间,与海洋产业联盟签署合作备忘录。",
+     {"organization": ["甲乙科技有限公司", "丙丁实业有限公司", "海洋产业联盟"]},
+     [(None, "合作备忘录")], ["甲乙科技有限公司", "丙丁实业有限公司", "海洋产业联盟"]),
+    ("三间香港科学园区公司与山东联盟签署合作协议。", {"place": ["香港科学园"], "organization": ["山东联盟"]},
+     [(None, "合作协议")], ["山东联盟"]),
+    ("澳门科技学会与烟台大学签订《澳门科技学会烟台分会》共建协议。",
+     {"organization": ["澳门科技学会", "烟台大学", "澳门科技学会烟台分会"]},
+     [("澳门科技学会烟台分会", "共建协议")], ["澳门科技学会", "烟台大学"]),
+], ids=["titled", "signed-online", "list-of-parties", "person-for-org", "descriptor-not-party",
+        "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party"])
+def test_agreements_title_kind_parties(text, kinds, expected, parties):
+    found = _find(text, **kinds)
+    assert _agreements(found) == expected
+    assert _parties(found) == parties
+
+
+@pytest.mark.parametrize("text", [
+    "双方在交流环节达成多项初步合作意向。",
+    "科技园公司透过建立共同培育合作协议推动生态圈发展。",
+    "《施政报告》宣布成立新的研发中心。",
+], ids=["vague-outcome", "not-signed", "title-without-agreement-word"])
+def test_agreements_not_an_agreement(text):
+    assert _agreements(_find(text)) == []
+
+
+def test_agreements_past_agreement_keeps_its_year():
+    found = _find("会长表示,澳门工商联在2018年与烟台签署战略合作协议。",
+                  organization=["澳门工商联"], place=["烟台"], date=[("2018年", "2018")])
+    assert _parties(found) == ["澳门工商联", "烟台"]
+    assert _targets(found, Rel.ON_DATE) == {"2018"}
+
+
+def test_agreements_signed_at_the_main_event_on_its_date():
+    found = _find("3月8日,烟台海洋科技大会在烟台举行。本次大会上,山东大学与香港大学签订《海洋牧场》合作协议。",
+                  organization=["山东大学", "香港大学"], place=["烟台"], date=[("3月8日", "2024-03-08")])
+    assert _targets(found, Rel.SIGNED_AT) == {"烟台海洋科技大会"}
+    assert _targets(found, Rel.ON_DATE) == {"2024-03-08"}
+
+
+def test_agreements_signing_ceremony_is_an_event():
+    found = _find("(香港,2024年3月1日)— 香港海关与香港大学今日签署合作备忘录。局长出席并见证签署仪式。",
+                  organization=["香港海关", "香港大学"], date=[("2024年3月1日", "2024-03-01")])
+    assert _targets(found, Rel.SIGNED_AT) == {"香港海关与香港大学合作备忘录签署仪式"}
+    assert _targets(found, Rel.ON_DATE) == {"2024-03-01"}
+
+
+# ---------------------------------------------------------------- gold-driven (whole extraction)
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s「」『』《》“”\"'·()]", "", to_simplified(s)).lower()
+
+
+@cache
+def _seed_findings(article_id: str) -> Findings:
+    return extract(Doc.of(seed_article(article_id)), default())
+
+
+def _mentions_of(article_id: str, g: dict) -> list:
+    found = _seed_findings(article_id)
+    return [m for m in found.mentions if m.kind is Kind.AGREEMENT and (
+        _key(m.title or "") == _key(g["title"]) if g["title"] else not m.title and m.agreement_kind == g["kind"])]
+
+
+def _gold_agreements() -> list:
+    return [pytest.param(a, g, id=f"{a[:3]}-{g['title'] or g['kind']}") for a in seed_ids() for g in gold(a)["agreements"]]
+
+
+@pytest.mark.parametrize("article_id,g", _gold_agreements())
+def test_agreements_gold_agreement_found(article_id, g):
+    assert _mentions_of(article_id, g)
+
+
+MISSED_PARTIES = {
+    ("001", "香港全港各区工商联"): "organizations finds no 香港全港各区工商联 (工商联 is no organisation suffix it knows)",
+    ("001", "黄灏持"): "organizations reads 黄灏持与大公坊科创(淄博)有限公司 as one organisation, swallowing the person",
+    ("001", "大公坊科创(淄博)有限公司"): "organizations reads 黄灏持与大公坊科创(淄博)有限公司 as one organisation",
+}
+
+
+def _gold_parties() -> list:
+    out = []
+    for a in seed_ids():
+        for g in gold(a)["agreements"]:
+            for p in g["parties"]:
+                why = MISSED_PARTIES.get((a[:3], p)) if g["title"] == "web3.0技术服务平台" or p == "香港全港各区工商联" else None
+                marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+                out.append(pytest.param(a, g, p, id=f"{a[:3]}-{g['title'] or g['kind']}-{p}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("article_id,g,party", _gold_parties())
+def test_agreements_gold_party(article_id, g, party):
+    entity = next(e for kind in ("organizations", "persons", "places") for e in gold(article_id)[kind] if e["name"] == party)
+    names = {_key(n) for n in [entity["name"], *entity["aliases"]]}
+    ms = set(_mentions_of(article_id, g))
+    sources = {_key(l.source.norm) for l in _seed_findings(article_id).links if l.type is Rel.PARTY_TO and l.target in ms}
+    assert names & sources
