@@ -39,10 +39,18 @@ def org_names(text: str) -> set[str]:
     ("日照市委、市政府高度重视。", "市政府"),
     ("会议由威海市科技局及商务局主办。", "商务局"),
     ("两地合作由港交所推动。", "港交所"),
+    ("烟台开发区管委会与宏利海运有限公司签约。", "烟台开发区管委会"),
+    ("烟台开发区管委会与宏利海运有限公司签约。", "宏利海运有限公司"),
+    ("日照市人民政府办公室发布通知。", "日照市人民政府办公室"),
+    ("山大—威海海洋研究院揭牌。", "山大—威海海洋研究院"),
+    ("澳门恒丰建设集团派员出席。", "澳门恒丰建设集团"),
+    ("嘉宾包括宏图制药董事长。", "宏图制药"),
 ], ids=["company-head", "university-after-conjunction", "bureau-before-title", "university-with-place-bracket",
         "company-with-place-bracket", "office-stationed-elsewhere", "cut-at-verb-and-conjunction", "latin-handle",
         "latin-fund", "short-form-before-conjunction", "short-form-after-preposition", "bare-government",
-        "coordinated-department", "institution"])
+        "coordinated-department", "institution", "management-committee-before-conjunction",
+        "company-after-management-committee", "government-office", "joint-institute-with-dash",
+        "building-word-before-head", "short-form-before-title"])
 def test_organizations_finds(text: str, name: str) -> None:
     assert name in org_names(text)
 
@@ -50,9 +58,11 @@ def test_organizations_finds(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", [
     "当地企业积极参与。", "三间园区公司参加了活动。", "省内各市科技局负责人出席。", "他在研究所工作。",
     "感谢当地政府的支持。", "多家公司表示欢迎。", "这两个研发平台很重要。", "研究人员和大学合作。",
-    "这是一个新的格局。", "他负责数据处理。",
+    "这是一个新的格局。", "他负责数据处理。", "论坛在会议展览中心举行。", "议题包括绿色航运、跨境金融、海事保险。",
+    "公司把地区总部设在这里。", "为伙伴企业提供办公室。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
-        "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word"])
+        "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
+        "venue-not-organization", "industry-list", "regional-headquarters", "office-space"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

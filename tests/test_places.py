@@ -31,15 +31,17 @@ def find(text: str) -> Findings:
     ("论坛在青岛香格里拉大酒店举行。", "香格里拉大酒店"),
     ("他参观了香港科学园东莞分园。", "香港科学园东莞分园"),
     ("公司位于经十路的舜耕大厦。", "舜耕大厦"),
+    ("船舶停靠日照港,随后出发。", "日照港"),
+    ("游客参观了蒙山景区。", "蒙山景区"),
 ], ids=["city", "county-level-city", "district", "hk-district", "hk-new-area", "world-region", "macau",
-        "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower"])
+        "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower", "port", "scenic-area"])
 def test_places_finds(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
 
 @pytest.mark.parametrize("text", [
-    "多家企业进驻科学园。", "过去四年科学园发展迅速。", "我们的思路是清楚的。",
-], ids=["site-after-verb", "site-after-years", "road-word-in-common-noun"])
+    "多家企业进驻科学园。", "过去四年科学园发展迅速。", "我们的思路是清楚的。", "青岛港口集团发布公告。",
+], ids=["site-after-verb", "site-after-years", "road-word-in-common-noun", "port-word-inside-name"])
 def test_places_skips_unnamed_sites(text: str) -> None:
     assert {m.rule for m in find(text).mentions} <= {"gazetteer"}
 

@@ -50,15 +50,15 @@ QUANTITY = re.compile(r"""
 """, re.VERBOSE)
 # what may follow a short form (金诚石化与…, 鲁维制药落地, 瀚远医药董事长)
 AFTER_SHORT = re.compile(r"""
-    [与和及、,。;:在将已于为是的等")\s]   # a function word or punctuation
+    [与和及,。;:在将已于为是的等")\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
 # what may precede a short form: start of a clause, a conjunction or preposition
 BEFORE_SHORT = re.compile(r"""
-    [与和及、,。;:在由同跟"(\s]   # a function word or punctuation
+    [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
-HEAD_MODIFIERS = ("联合",)  # stop words that may modify the head directly: 联合实验室
+HEAD_MODIFIERS = ("联合", "建设", "发展")  # stop words that may also modify a head: 联合实验室, 建设集团  # stop words that may modify the head directly: 联合实验室
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies: 淄博市委、市政府
 BARE_GOVERNMENT = re.compile(r"""
@@ -131,6 +131,8 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
             s -= 1
         elif c == " " and s > 1 and re.match(r"[A-Za-z]", text[s - 2]):  # InnoHK 创新香港研发平台
             s -= 1
+        elif c in "—–" and s > 1 and re.match(r"[\u4e00-\u9fff]", text[s - 2]):
+            s -= 1  # 港大—枣庄新能源创新研究院: a joint institute
         elif c == "·" and s > 1 and not text[:s - 1].endswith(tuple(lex.words("org_suffixes"))):
             s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报 is two
         elif c == ")":
@@ -157,8 +159,9 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
             continue  # inside a place or institution: 将 in 将军澳
         if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
             continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
-        if word in HEAD_MODIFIERS and b == hs:
-            continue  # 联合实验室: the word modifies the head
+        if b == hs and word in HEAD_MODIFIERS and (a == start or len(
+                _words_pattern(lex, "org_generic").sub("", text[start:a])) >= 2):
+            continue  # 联合实验室, 信达建设集团: the word modifies the head after a brand
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
@@ -195,6 +198,8 @@ def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
     if name in false_heads or name.endswith(tuple(w for w in false_heads if len(w) >= 2
                                                   and w not in lex.words("org_suffixes"))):
         return False
+    if name.endswith(tuple(lex.words("place_site_suffixes"))):
+        return False  # 会议展览中心: a venue, found by kg.extract.places
     core = name
     for m in reversed(list(_words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
         if m.end() == len(core):
@@ -206,7 +211,7 @@ def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
     if re.search(r"[A-Za-z]", name):
         return True
     if name.endswith(WEAK_SUFFIXES):
-        return len(rest) >= 2 or (name.endswith("政府") and has_place and not rest)
+        return len(rest) >= 2 or (has_place and (len(rest) >= 1 or name.endswith("政府")))
     return len(rest) >= 2 or (has_place and (len(rest) >= 1 or not name.endswith(("公司", "集团"))))
 
 
@@ -222,10 +227,12 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             s = m.start() - n
             if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[s:m.start()]):
                 break
-            before_ok = s == 0 or BEFORE_SHORT.match(text[s - 1])
             after = text[m.end():m.end() + 4]
-            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or text[s - 1] in "在与和及、由"
-                        or any(after.startswith(t[:2]) for t in titles))
+            titled = any(after.startswith(t[:2]) for t in titles)
+            before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
+                         or any(text.endswith(w, 0, s) for w in lex.words("org_left_stops") if len(w) >= 2))
+            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or text[s - 1] in "在与和及由"
+                        or titled)
             brand = text[s:m.start()]
             if before_ok and after_ok and not _generic_brand(brand, lex) and not stops.search(brand):
                 out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
@@ -235,7 +242,8 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
 
 def _generic_brand(brand: str, lex: Lexicon) -> bool:
     generic = lex.words("org_generic") | lex.words("org_determiners") | lex.words("org_left_stops")
-    return (brand in generic or any(brand.startswith(w) for w in lex.words("org_left_stops") | lex.words("org_determiners"))
+    return (brand in generic or _words_pattern(lex, "org_generic").search(brand) is not None
+            or any(brand.startswith(w) for w in lex.words("org_left_stops") | lex.words("org_determiners"))
             or any(brand[i:j] in place_gazetteer(lex) for i in range(len(brand)) for j in range(i + 2, len(brand) + 1))
             or _words_pattern(lex, "org_generic").sub("", brand) == "")
 

@@ -23,7 +23,7 @@ NAME_RUN = re.compile(r"""
 """, re.VERBOSE)
 # characters that never stand inside a venue's name
 NOT_IN_NAME = re.compile(r"""
-    [在于到的和与及至赴由从往为是了并将即等]   # prepositions, conjunctions, particles
+    [在于到的和与及至赴由从往为是了并将即等对向]   # prepositions, conjunctions, particles
 """, re.VERBOSE)
 
 
@@ -62,6 +62,10 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             continue
         for m in zone.finditer(doc.text, e, min(run.end(), e + 10)):
             between = doc.text[e:m.start()]
+            short_word = len(m.group()) == 1  # 港 (潍坊港): right after the place, then no name goes on
+            if short_word and (len(between) > 2 or re.match(r"[\u4e00-\u9fff]", doc.text[m.end():m.end() + 1])
+                               and not NOT_IN_NAME.match(doc.text, m.end())):
+                continue
             if len(between) <= 4 and not NOT_IN_NAME.search(between):
                 out.append(doc.mention(Kind.PLACE, s, m.end(), "zone", region=region_of_row(row)))
                 break
