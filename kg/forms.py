@@ -52,12 +52,12 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Forms:
     whole: dict[str, str]  # a whole name -> its canonical form
     parts: tuple[tuple[str, str], ...]  # a part of a name -> its canonical part, longest first
-    heads: dict[Kind, tuple[str, ...]]  # head nouns by kind, longest first
-    regions: tuple[str, ...]  # place names that start names, longest first
+    heads: dict[Kind, frozenset[str]]  # head nouns by kind
+    regions: frozenset[str]  # place names that start names
     bare: dict[str, str]  # a place name -> the form it is compared as (山东省 -> 山东)
 
     @classmethod
@@ -84,11 +84,12 @@ class Forms:
 
     def head(self, kind: Kind, form: str) -> str | None:
         """The head noun a form ends in (the longest listed), or None."""
-        return next((h for h in self.heads.get(kind, ()) if form.endswith(h) and form != h), None)
+        heads = self.heads.get(kind, frozenset())
+        return next((form[-n:] for n in _lengths(heads) if n < len(form) and form[-n:] in heads), None)
 
     def region(self, form: str) -> str | None:
         """The place name a form starts with (the longest listed), or None."""
-        return next((r for r in self.regions if form.startswith(r)), None)
+        return next((form[:n] for n in _lengths(self.regions) if form[:n] in self.regions), None)
 
     def stem(self, kind: Kind, form: str) -> str:
         """A form without its region prefix and head noun: what must tell it apart."""
@@ -122,7 +123,7 @@ class Forms:
             min_stem <= 1 and region is not None and not long.startswith(region))
 
     def _has_head(self, kind: Kind, text: str) -> bool:
-        return any(h in text for h in self.heads.get(kind, ()) if len(h) > 1)
+        return any(h in text for h in self.heads.get(kind, frozenset()) if len(h) > 1)
 
 
 def _unmatched(short: str, long: str) -> str:
@@ -156,5 +157,10 @@ def _forms(lex: Lexicon) -> Forms:
                 bare[name] = short
                 break
     return Forms(whole=whole, parts=tuple(sorted(parts, key=lambda p: -len(p[0]))),
-                 heads={k: tuple(sorted(v, key=len, reverse=True)) for k, v in heads.items()},
-                 regions=tuple(sorted(names, key=len, reverse=True)), bare=bare)
+                 heads={k: frozenset(v) for k, v in heads.items()}, regions=frozenset(names), bare=bare)
+
+
+@cache
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of the words, longest first (so that the longest match wins)."""
+    return tuple(sorted({len(w) for w in words}, reverse=True))

@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -228,7 +229,7 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
         if uf.union(a, b):
             why.setdefault(max(a, b), reason)
 
-    name_form = {r: _form(forms, e, e.name) for r, e in sorted(ents.items())}
+    name_form = {r: _form(forms, e.kind, e.name, e.value) for r, e in sorted(ents.items())}
     first: dict[tuple[Kind, str], Ref] = {}
     for r, f in name_form.items():
         join(first.setdefault((ents[r].kind, f), r), r, "form")
@@ -258,10 +259,13 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
     return tuple(out)
 
 
-def _form(forms: Forms, e: Entity, name: str) -> str:
-    if e.kind is Kind.DATE:
-        return e.value or key(name)
-    return forms.form(e.kind, name) if e.kind in NAMED else key(name)
+@lru_cache(maxsize=1 << 20)
+def _cached_form(forms: Forms, kind: Kind, name: str) -> str:
+    return forms.form(kind, name) if kind in NAMED else key(name)
+
+
+def _form(forms: Forms, kind: Kind, name: str, value: str | None = None) -> str:
+    return (value or key(name)) if kind is Kind.DATE else _cached_form(forms, kind, name)
 
 
 def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
@@ -269,7 +273,7 @@ def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
     claims: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
     for r, e in sorted(ents.items()):
         if e.kind in NAMED:
-            for a in {_form(forms, e, a) for a in e.aliases} - {name_form[r]}:
+            for a in {_form(forms, e.kind, a) for a in e.aliases} - {name_form[r]}:
                 if _specific(forms, e.kind, a):
                     claims[(e.kind, a)].append(r)
     named: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
@@ -389,7 +393,7 @@ def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
     if key(e.name) == key(label):
         scripts = {to_simplified(m.text) == m.text for m in e.mentions}
         return "exact" if scripts == {True} or e.kind not in NAMED else "script"
-    if _form(forms, e, e.name) == _form(forms, e, label):
+    if _form(forms, e.kind, e.name) == _form(forms, e.kind, label):
         return "abbreviation"
     if joined in (None, "form", "alias"):
         return "alias-definition" if any(r == "alias-definition" for _, r in e.alias_reasons) else "short-form"
