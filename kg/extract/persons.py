@@ -51,7 +51,7 @@ WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (na
 COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Words:
     """The word lists persons need, loaded once per lexicon."""
 
@@ -103,7 +103,7 @@ def byline_before(text: str, i: int, w: Words) -> bool:
     return any(text.startswith(b, j - len(b)) and j >= len(b) for b in w.bylines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Context:
     """What a candidate's neighbours may be: the article text and the spans found before persons."""
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.doc import Doc
 from kg.extract.persons import Words, is_han, title_before, words
@@ -31,6 +32,10 @@ POST_JOINERS = frozenset("、暨兼")
 FREE_STOP = re.compile(r"[了得的是在由将被把邀请很向对从于也亦为曾已并即就到给让使称说]")
 # a short form in brackets right after an organisation's name: 香港工业总会第1分组(香港化工业协会)
 BRACKETED = re.compile(r"\([^()]*\)")
+# a Hong Kong functional constituency between a legislator's title and name: 立法会议员科技创新界邱某
+CONSTITUENCY = re.compile(r"""
+    [\u4e00-\u9fff]{2,8}界   # the sector, ending in 界, right before the name
+    """, re.VERBOSE)
 # how far a title's own words may reach left of the title word (业务发展总监, 中国内地总代表)
 MAX_TITLE = 24
 # the most characters of its own a title may have and still share an organisation named before it
@@ -61,18 +66,21 @@ class Segment:
 class Chains:
     """The article text with the spans found before roles: organisations, places, persons."""
 
-    def __init__(self, doc: Doc, w: Words, prior: Findings) -> None:
+    def __init__(self, doc: Doc, w: Words, english: re.Pattern[str], prior: Findings) -> None:
         self.doc, self.text, self.w = doc, doc.text, w
         self.orgs = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
         self.org_end: dict[int, Mention] = {}
         for m in sorted(self.orgs, key=lambda m: (m.kind is Kind.ORGANIZATION, m.nend - m.nstart)):
             self.org_end[m.nend] = m  # the organisation, then the longest, wins at one end
         self.person_end = {m.nend: m for m in prior.mentions if m.kind is Kind.PERSON}
+        self.english = english
 
     def segment(self, end: int, *, floor: int = 0) -> Segment | None:
         """The segment whose title ends at text[end], reaching no further left than floor."""
         t = self.text
         ts = title_before(t, end, self.w)
+        if ts is None and (m := self.english.search(t, max(floor, end - MAX_TITLE * 3), end)):
+            return Segment(m.start(), m.start(), m.end(), self.org_end.get(m.start()))
         if ts is None or ts < floor:
             return None
         org = self.reach(ts, floor)
@@ -111,7 +119,8 @@ class Chains:
         """The chain of segments before a person, nearest first, organisations inherited leftwards."""
         t, pos = self.text, person.nstart
         pos -= 1 if pos and t[pos - 1] in ": " else 0
-        seg = self.segment(pos)
+        seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
+                                         if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
         chain: list[Segment] = []
         while seg:
             chain.append(seg)
@@ -159,6 +168,18 @@ class Chains:
         return min(places, key=lambda p: abs(p.nstart - committee.nstart), default=None)
 
 
+@cache
+def english_title(lex: Lexicon) -> re.Pattern[str]:
+    """An English title ending where a search ends (just before a name): a head word
+    (kg/data/title_english.txt) and the capitalised words and particles after it."""
+    heads = "|".join(sorted(map(re.escape, lex.words("title_english")), key=len, reverse=True))
+    return re.compile(rf"""
+        (?<![A-Za-z])(?:{heads})                   # a head word: Head, Managing, Chief ...
+        (?:\ (?:[A-Z][A-Za-z&-]*|of|and|for|the))*  # then capitalised words and particles
+        $                                           # up to the name
+        """, re.VERBOSE)
+
+
 def inherit(chain: list[Segment]) -> list[Segment]:
     """Give a title-only segment the organisation of the nearest farther segment that has one,
     unless its own words are long enough to hold a name the organisation stage missed
@@ -172,7 +193,7 @@ def inherit(chain: list[Segment]) -> list[Segment]:
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
-    chains = Chains(doc, words(lex), prior)
+    chains = Chains(doc, words(lex), english_title(lex), prior)
     links: dict[tuple, Link] = {}
     for person in (m for m in prior.mentions if m.kind is Kind.PERSON):
         for seg in chains.before(person) + chains.after(person):
