@@ -35,6 +35,9 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("协会会长马志强表示欢迎。马志强说,双方将加强合作。", ["马志强", "马志强"], id="repeated"),
         pytest.param("董事长黄嘉怡在会上发言。黄嘉怡在致辞中说。", ["黄嘉怡", "黄嘉怡"], id="repeated-before-verb"),
         pytest.param("执行董事兼行政总裁陈李美华(左三)分享经验。", ["陈李美华"], id="double-surname"),
+        pytest.param("理事长欧阳文博分别介绍了情况。", ["欧阳文博"], id="title-before-fenbie"),
+        pytest.param("总商会会长区家明表示欢迎。", ["区家明"], id="rare-surname-qu"),
+        pytest.param("主任邓卓文说:欢迎。", ["邓卓文"], id="no-verb-in-double-surname"),
         pytest.param("联系人\n\n赵文静\n\n电话:12345678", ["赵文静"], id="contact-line"),
     ],
 )
@@ -51,6 +54,8 @@ def test_persons_found(text, expected):
         pytest.param("为国家发展作出贡献。", id="gongxian"),
         pytest.param("方面表示,金融业在复苏。", id="fangmian"),
         pytest.param("行政长官表示,政府会全力支持。", id="bare-title"),
+        pytest.param("合作涵盖会展、文旅和商贸。", id="two-characters-before-particle"),
+        pytest.param("举办展览、商贸配对及培训活动。", id="word-before-particle"),
         pytest.param("局长孙东教授与院长出席。", id="title-inside-title"),
     ],
 )

@@ -45,6 +45,10 @@ LATIN_NAME = re.compile(r"""
 LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z]")
 # a line that holds nothing but a short Han word: a name in a contact block or a caption
 NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
+# characters that end no name: speech verbs and function words (庞某某说, 张某在)
+NOT_NAME_END = re.compile(r"""
+    [说称指在是和与及等对向将也亦则于了]   # a verb or particle that follows names
+    """, re.VERBOSE)
 # how strongly a candidate's right neighbour ends a name
 END, VERB, WEAK, NONE = 3, 2, 1, 0
 WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
@@ -153,7 +157,7 @@ class Context:
             name = self.text[i:i + n]
             if len(name) < n or not all(map(is_han, name)) or name in self.w.nonnames:
                 continue
-            if any(name[k:] in self.w.titles for k in range(1, n)):
+            if any(name[k:] in self.w.titles for k in range(1, n)) or NOT_NAME_END.match(name, n - 1):
                 continue
             r = self.right(i + n)
             if n == 4 and double and not ((strong or self.tag(i + n)) and r == END):
@@ -188,7 +192,7 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 rule = "title"
             elif tagged and not ctx.wordlike(name):
                 rule = "honorific"
-            elif ctx.edge(i) and r >= WEAK and (r < END or tagged) and not ctx.wordlike(name):
+            elif ctx.edge(i) and r == VERB and not ctx.wordlike(name):
                 rule = "verb"
             else:
                 rule = ""
