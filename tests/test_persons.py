@@ -28,6 +28,7 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("何文轩(前排右七)与嘉宾合照。", ["何文轩"], id="caption-row"),
         pytest.param("会上,郑海涛指出,合作前景广阔。", ["郑海涛"], id="speech-verb"),
         pytest.param("董事长刘志远、总经理张敏、副总经理许立新出席。", ["刘志远", "张敏", "许立新"], id="title-list"),
+        pytest.param("董事长张明华、李文光、赵立群出席。", ["张明华", "李文光", "赵立群"], id="name-list"),
         pytest.param("(本报记者 李明 实习生 赵小雨 钱多多)", ["李明", "赵小雨", "钱多多"], id="byline-run"),
         pytest.param("责任编辑:吴佳怡", ["吴佳怡"], id="editor-line"),
         pytest.param("主持人为 Mary Smith 教授(右二)。", ["Mary Smith"], id="latin-honorific"),

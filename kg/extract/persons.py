@@ -210,27 +210,23 @@ def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t = [], ctx.text
     for b in ctx.w.bylines:
         for m in re.finditer(re.escape(b), t):
-            i = m.end() + (1 if t[m.end():m.end() + 1] in (":", " ") else 0)
-            while i < len(t) and len(out) < 50:
-                hit = best_in_run(doc, ctx, i)
-                if not hit:
-                    break
-                out.append(((i, i + hit), "person-byline"))
-                i += hit
-                i += 1 if t[i:i + 1] == " " else 0
-                if not ctx.lengths(i) if i < len(t) else True:
-                    break
+            i = m.end() + (t[m.end():m.end() + 1] in (":", " "))
+            while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
+                out.append(((i, i + n), "person-byline"))
+                i += n + (t[i + n:i + n + 1] == " ")
     return out
 
 
-def best_in_run(doc: Doc, ctx: Context, i: int) -> int | None:
-    """Length of a byline name at text[i]: one that ends at a raw space or a name boundary."""
-    hit = ctx.best(i, strong=True)
+def run_name(doc: Doc, ctx: Context, i: int) -> int | None:
+    """Length of a byline name at text[i]: one followed by a space in the text as read, else one
+    that ends cleanly (a boundary, another byline word, an organisation or place)."""
+    t = ctx.text
     for n in (3, 2):
-        j = i + n
-        if j < len(ctx.text) and is_han(ctx.text[j]) and raw_gap(doc, j) and ctx.lengths(i):
-            if all(map(is_han, ctx.text[i:j])) and ctx.text[i:j] not in ctx.w.nonnames:
-                return n
+        name = t[i:i + n]
+        if i + n < len(t) and is_han(t[i + n]) and all(map(is_han, name)) and raw_gap(doc, i + n) \
+                and name not in ctx.w.nonnames:
+            return n
+    hit = ctx.best(i, strong=True)
     return hit[0] if hit and hit[1] == END else None
 
 
@@ -266,15 +262,18 @@ def line_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
 
 
 def listed_names(ctx: Context, spans: dict) -> dict:
-    """Names in a list with 、 next to a name already taken (王某、李某和张某)."""
+    """Names in a list with 、 after a name already taken (王某、李某、张某): each ends cleanly and
+    is no ordinary word."""
     out, t = {}, ctx.text
-    for s, e in list(spans):
-        for i in (e + 1,):
-            if t[e:e + 1] == "、" and i < len(t) and (hit := ctx.best(i, strong=False)):
-                name = t[i:i + hit[0]]
-                if not ctx.wordlike(name) and hit[1] == END:
-                    out[(i, i + hit[0])] = "person-list"
-    return {k: v for k, v in out.items() if not any(overlap(k, x) for x in spans)}
+    for _, e in sorted(spans):
+        while t[e:e + 1] == "、" and (hit := ctx.best(e + 1, strong=False)) and hit[1] == END \
+                and not ctx.wordlike(t[e + 1:e + 1 + hit[0]]):
+            span = (e + 1, e + 1 + hit[0])
+            if any(overlap(span, x) for x in spans):
+                break
+            out[span] = "person-list"
+            e = span[1]
+    return out
 
 
 def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict:
