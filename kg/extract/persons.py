@@ -8,9 +8,13 @@ compound surname, three for a double surname such as 周骆美琪). Its left and
   its right side ends the name (punctuation, an honorific, a speech verb, a byline word, the start
   of a place or organisation);
 - before an honorific or a photo-caption position (孙东教授, 周伟雄(左二)): taken;
-- at a clause edge or after an organisation, before a verb (,黄志辉说 / 科技局熊欣签订): taken
-  unless the candidate is an ordinary word (jieba's dictionary, kg/data/person_nonnames.txt);
-- next to an accepted name across 、 (a list of names): taken on the same terms.
+- at a clause edge or after an organisation, before a verb of two or more characters (,黄志辉表示 /
+  科技局熊欣签订): taken unless the candidate is an ordinary word (frequent in jieba's dictionary,
+  or in kg/data/person_nonnames.txt);
+- after an accepted name across 、 (a list of names), or alone on a line (a media contact): taken
+  when it ends cleanly and is no ordinary word;
+- after a byline word, a run of names; a space in the text as read separates them there.
+No name ends in a particle or speech verb (说, 在, 与 ...).
 Once a name is known, its other occurrences in the article are mentions too (宋振波在致辞中指出).
 """
 from __future__ import annotations
@@ -100,11 +104,6 @@ def title_before(text: str, i: int, w: Words) -> int | None:
 def inside_title(text: str, i: int, w: Words) -> bool:
     """Whether text[i] is the second or later character of a title (长 of 局长, 任 of 主任)."""
     return any((s := title_before(text, i + k, w)) is not None and s < i for k in (1, 2))
-
-
-def byline_before(text: str, i: int, w: Words) -> bool:
-    j = i - 1 if i and text[i - 1] in ": " else i
-    return any(text.startswith(b, j - len(b)) and j >= len(b) for b in w.bylines)
 
 
 @dataclass(frozen=True, eq=False)
