@@ -68,8 +68,13 @@ def _targets(found: Findings, rel: Rel) -> set[str]:
     ("澳门科技学会与烟台大学签订《澳门科技学会烟台分会》共建协议。",
      {"organization": ["澳门科技学会", "烟台大学", "澳门科技学会烟台分会"]},
      [("澳门科技学会烟台分会", "共建协议")], ["澳门科技学会", "烟台大学"]),
+    ("6月3日,潍坊市政府与香港理工大学在潍坊签订合作协议。",
+     {"organization": ["潍坊市政府", "香港理工大学"], "place": ["潍坊"]}, [(None, "合作协议")], ["潍坊市政府", "香港理工大学"]),
+    ("山东商会会长李明表示烟台大学是首个与香港城市大学签署合作备忘录的高校。",
+     {"organization": ["山东商会", "烟台大学", "香港城市大学"], "person": ["李明"]}, [(None, "合作备忘录")], ["烟台大学", "香港城市大学"]),
 ], ids=["titled", "signed-online", "list-of-parties", "person-for-org", "descriptor-not-party",
-        "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party"])
+        "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party", "where-signed-is-not-a-party",
+        "speaker-is-not-a-party"])
 def test_agreements_title_kind_parties(text, kinds, expected, parties):
     found = _find(text, **kinds)
     assert _agreements(found) == expected

@@ -97,15 +97,20 @@ def test_events_generic_word_refers_to_the_one_named_event(text, expected):
     ("国家主席习近平日前视察澳门期间,会见了各界代表。", {"person": ["习近平"], "place": ["澳门"]}, "习近平视察澳门"),
     ("会上,中德智能制造联合实验室揭牌。", {"organization": ["中德智能制造联合实验室"]}, "中德智能制造联合实验室揭牌"),
     ("位于广州南沙的粤港科创中心已于今年3月开幕。", {"place": ["广州", "南沙"]}, "粤港科创中心开幕"),
-], ids=["delegation-visit", "leader-visit", "unveiling", "opening"])
+    ("香港特区行政长官李家超率领代表团访问北京。", {"person": ["李家超"], "place": ["北京"]}, "李家超代表团访问北京"),
+], ids=["delegation-visit", "leader-visit", "unveiling", "opening", "delegation-led-by-a-person"])
 def test_events_unnamed_label(text, kinds, label):
     found = _find(text, **kinds)
     assert _names(found) == [label]
     assert all(m.text in text for m in found.mentions)  # the mention is the evoking phrase
 
 
-def test_events_future_opening_is_not_an_event():
-    assert _names(_find("粤港科创中心即将开幕。")) == []
+@pytest.mark.parametrize("text,kinds,names", [
+    ("粤港科创中心即将开幕。", {}, []),
+    ("第二十届中国国际蔬菜科技博览会在寿光开幕。", {"place": ["寿光"]}, ["第二十届中国国际蔬菜科技博览会"]),
+], ids=["future", "a-named-event-opening-somewhere"])
+def test_events_opening_that_is_no_event_of_its_own(text, kinds, names):
+    assert _names(_find(text, **kinds)) == names
 
 
 def test_events_slots_of_a_forum():

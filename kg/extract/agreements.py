@@ -43,8 +43,16 @@ SIGN_GAP = 12
 CLAUSE_END = re.compile(r"[,。;:!?\n]")
 # a clause that has no subject of its own: 与华鲁集团…签署
 NO_SUBJECT = re.compile(r"\s*(?:与|和|同|跟|并与|亦与|也与)")
-# where the party list starts inside a clause: after 包括
-LIST_START = re.compile(r".*包括", re.DOTALL)
+# where the party list starts inside a clause: after 包括, or after a speaker's verb (主席X表示…)
+LIST_START = re.compile(r".*(?:包括|表示|指出|强调|认为|透露|介绍|说|称)", re.DOTALL)
+# the text between a mention and the next when the first only describes the second:
+# 华鲁集团旗下山东省环科院, 山东省环科院牵头建设的「…共同体」, 香港科技园园区公司泽浩…
+DESCRIBES = re.compile(r"""
+    ^[「“"]?$                                      # nothing: the two names touch
+    | (?:旗下|下属|所属|属下|的|园区公司|成员)[「“"]?$   # 旗下, …建设的「
+    """, re.VERBOSE)
+# where the signing happens, not who signs: 在潍坊签订
+AT_PLACE = re.compile(r"(?:在|于)$")
 # a conjunction between two parties
 CONJUNCTION = re.compile(r"[与和及、同跟,]|以及")
 # what may follow a place that signs (与淄博签署, 山东省与香港): not a noun it only modifies (香港科学园区公司)
@@ -171,7 +179,9 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
         if prev is not None and text[prev.nend:m.nstart] == "(":  # a short form defined in brackets
             continue
         gap = text[m.nend:nxt.nstart] if nxt is not None else ""
-        if nxt is not None and nxt.kind is not Kind.PERSON and gap != "(" and not CONJUNCTION.search(gap):
+        if nxt is not None and nxt.kind is not Kind.PERSON and DESCRIBES.search(gap) and not CONJUNCTION.search(gap):
+            continue
+        if AT_PLACE.search(text, 0, m.nstart):
             continue
         if m.kind is Kind.PLACE and not PLACE_SIGNS.match(text, m.nend):
             continue

@@ -62,7 +62,7 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
     for pattern, rule in ((UNVEIL, "unveiling"), (OPENING, "opening")):
         for t in pattern.finditer(doc.text):
             if free(*t.span()):
-                found = _object_event(doc, actors, t, rule)
+                found = _object_event(doc, actors, t, rule, taken)
                 if found:
                     mentions.append(found[0])
                     links.extend(found[1])
@@ -99,7 +99,8 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
             lead = LEAD.search(text, clause, v.start())
             leaders = [m for m in actors if clause <= m.nstart and m.nend <= (lead.start() if lead else clause)
                        and m.kind is Kind.ORGANIZATION]
-            actor = before[0] if before else (leaders[0] if leaders else None)
+            led_by = [m for m in actors if clause <= m.nstart and lead and m.nend <= lead.start() and m.kind is Kind.PERSON]
+            actor = before[0] if before else (leaders[0] if leaders else (led_by[-1] if led_by else None))
         else:
             persons = [m for m in actors if m.kind is Kind.PERSON and clause <= m.nstart
                        and 0 <= v.start() - m.nend <= ACTOR_GAP]
@@ -136,7 +137,8 @@ def _place_key(name: str) -> str:
     return re.sub(r"(?:省|市|区|特别行政区)$", "", name)
 
 
-def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str) -> tuple[Mention, list[Link]] | None:
+def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str,
+                  taken: tuple[Mention, ...]) -> tuple[Mention, list[Link]] | None:
     """An unveiling or opening of the thing named right before it (with 成立 or 已于…, between)."""
     text = doc.text
     clause = _clause_start(text, t.start())
@@ -145,9 +147,13 @@ def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str) -> tu
     if gap is None or (gap.groupdict().get("future")):
         return None
     obj_end = clause + gap.start()
+    if any(e.nstart >= clause and e.nend <= obj_end for e in taken):  # 博览会在寿光开幕: the named event opens
+        return None
     obj_end -= text[:obj_end].endswith(("」", "”", "\"")) and 1 or 0
     obj = max((m for m in actors if m.nend == obj_end and m.kind is not Kind.PERSON), key=lambda m: m.nend - m.nstart,
               default=None)
+    if obj is not None and text[:obj.nstart].endswith(("在", "于")):  # 在寿光开幕: where, not what
+        return None
     if obj is not None:
         name = obj.norm
     else:
