@@ -55,7 +55,10 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("希望以此次中欧绿色金融大会为契机。", {}, "中欧绿色金融大会"),
     ("中欧绿色金融大会暨第五届可持续投资论坛于上海召开。", {}, "中欧绿色金融大会暨第五届可持续投资论坛"),
     ("继3月成功举办鲁豫“数字经济与产业升级”会议之后。", {}, "鲁豫“数字经济与产业升级”会议"),
-], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside"])
+    ("2024年中国国际服务贸易交易会在北京开幕。", {"date": [("2024年", "2024")]}, "2024年中国国际服务贸易交易会"),
+    ("5月6日鲁台经贸洽谈会在潍坊开幕。", {"date": [("5月6日", "2024-05-06")]}, "鲁台经贸洽谈会"),
+], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
+        "year-in-name", "day-before-name"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -126,6 +129,12 @@ def test_events_slots_of_a_forum():
 def test_events_organiser_of_a_list():
     found = _find("山东省商会近年先后举办齐鲁新机遇研讨会、鲁港法治合作交流会等活动。", organization=["山东省商会"])
     assert _links(found, Rel.ORGANIZED) == {("山东省商会", "齐鲁新机遇研讨会"), ("山东省商会", "鲁港法治合作交流会")}
+
+
+def test_events_organisers_written_after_the_event():
+    found = _find("第三届黄河论坛在济南举行。本届论坛由香港贸发局和山东省商务厅共同主办。",
+                  organization=["香港贸发局", "山东省商务厅"])
+    assert _links(found, Rel.ORGANIZED) == {("香港贸发局", "第三届黄河论坛"), ("山东省商务厅", "第三届黄河论坛")}
 
 
 def test_events_delegation_visits_to_one_place_are_one_visit():

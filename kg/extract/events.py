@@ -49,6 +49,8 @@ EDITION = re.compile(r"""
 CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
 # Chinese numbers up to 99, folded to digits when comparing names: 二十 -> 20
 CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
+# event words too common to stand for the article's one named event on their own
+NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
 MAX_NAME = 30  # characters of an unquoted name before its event word
 SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
 
@@ -66,6 +68,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     links = _aliases(named)
     mentions = [n.mention for n in named]
     for npos, word in generic:
+        if word in NOT_REFERENCE:
+            continue
         heads = {_group_of(n, named, links) for n in named if word in n.words}
         if len(heads) == 1:
             ref = doc.mention(Kind.EVENT, npos, npos + len(word), "event-reference")
@@ -95,7 +99,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
     cuts = lex.words("event_cuts")
     generic_mods = lex.words("event_generic")
     places = [m for m in prior.mentions if m.kind is Kind.PLACE]
-    stops = [m for m in prior.mentions if m.kind is Kind.PERSON or (m.kind is Kind.DATE and re.search(r"[年月日]", m.norm))]
+    stops = [m for m in prior.mentions if m.kind is Kind.PERSON or (
+        m.kind is Kind.DATE and re.search(r"[年月日]", m.norm) and len(m.value or "") != 4)]  # 2024年X大会 keeps its year
     found: list[tuple[int, int, str]] = []  # (start, end, word)
     generic: list[tuple[int, str]] = []
     word_re = re.compile("|".join(map(re.escape, words)))

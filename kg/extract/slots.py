@@ -22,6 +22,12 @@ HELD = re.compile(r"""
     """, re.VERBOSE)
 # organised: 主办的, 联合…主办的, 合作举办的, 率领
 ORGANIZE_OF = re.compile(r"(?:联合|共同|合作)?(?:主办|承办|协办|举办|组织)的?")
+# organised, written after the event: 本届论坛由香港贸发局和山东省商务厅共同主办
+ORGANIZED_BY = re.compile(r"""
+    [」”]?(?:将|已|是|均)?由                      # by
+    (?P<orgs>[^,。;\n]{2,80}?)                    # the organisers
+    (?:联合|共同|合作)?(?:主办|承办|举办|发起|组织)   # organised
+    """, re.VERBOSE)
 # someone taking part: speaking, attending, hosting, sharing, meeting, witnessing
 PARTICIPATE = re.compile(r"致辞|致开幕辞|出席|参加|参与|主持|分享|演讲|发言|见证|拜会|会见|接见|参会|与会|推介")
 # a happening at the scene of another event: 会议现场为…揭牌, 会上, 期间
@@ -121,7 +127,12 @@ class Slots:
                     before = [a for a in self.actors if a.kind is Kind.ORGANIZATION and s <= a.nstart
                               and a.nend <= clause + chain.start()]
                     orgs = before[-1:]
-            out += [Link(Rel.ORGANIZED, o, m, evidence=self.doc.evidence(o.nstart, m.nstart)) for o in orgs]
+            by = ORGANIZED_BY.match(text, m.nend)
+            if by:
+                orgs += [a for a in self.actors if a.kind is Kind.ORGANIZATION
+                         and by.start("orgs") <= a.nstart and a.nend <= by.end("orgs")]
+            target = self.groups[m]
+            out += [Link(Rel.ORGANIZED, o, target, evidence=self.doc.evidence(o.nstart, m.nstart)) for o in orgs]
         return out
 
     def _participants(self, organizers: set[tuple[Mention, Mention]]) -> list[Link]:
