@@ -147,7 +147,8 @@ def _forms(lex: Lexicon) -> Forms:
             parts.append((row["form"], row["canonical"]))
     heads: dict[Kind, list[str]] = {}
     for row in lex.table("name_heads"):
-        heads.setdefault(Kind(row["kind"]), []).append(row["head"])
+        for kind in row["kinds"].split(","):
+            heads.setdefault(Kind(kind), []).append(row["head"])
     names = {row["name"]: row for row in lex.table("places")}
     bare = {}
     for name, row in names.items():
