@@ -29,6 +29,13 @@ NOT_KEY = re.compile(r"""
 LEGAL_FORM = re.compile(r"""
     (?:股份有限公司|有限责任公司|有限公司|股份公司)$   # the registered forms
 """, re.VERBOSE)
+# spaces next to a Chinese character (淄 博, InnoHK 创新香港研发平台)
+SPACE_NEAR_CJK = re.compile(r"""
+    (?<=[\u3400-\u9fff])\s+     # after a Chinese character
+  | \s+(?=[\u3400-\u9fff])      # before one
+""", re.VERBOSE)
+
+
 # digits and Latin words: two names that differ in them are never one (第1分组, 第2分组)
 TOKENS = re.compile(r"""
     [0-9]+          # numbers
@@ -44,6 +51,11 @@ def key(name: str) -> str:
     """The comparison key of a name as written: NFKC, simplified, no spaces, quotes or brackets,
     Latin lower-cased."""
     return NOT_KEY.sub("", to_simplified(unicodedata.normalize("NFKC", name))).lower()
+
+
+def squeeze(text: str) -> str:
+    """A name without the spaces a PDF put in or around Chinese text; Latin words keep one space."""
+    return " ".join(SPACE_NEAR_CJK.sub("", text).split())
 
 
 def is_subsequence(short: str, long: str) -> bool:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kg.doc import Doc
-from kg.forms import ADMIN, ORG_TAILS, Forms, is_subsequence, key
+from kg.forms import ADMIN, ORG_TAILS, Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
 from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
 from kg.script import to_simplified
@@ -50,13 +50,6 @@ DEFINITION = re.compile(r"""
 # a Latin acronym as a defined short form: CITF, AMC, HKSTP
 ACRONYM = re.compile(r"""
     ^[A-Z][A-Za-z0-9@&]{1,11}$    # a capital, then letters, digits or @ &
-""", re.VERBOSE)
-
-
-# spaces next to a Chinese character (淄 博, InnoHK 创新香港研发平台)
-SPACE_NEAR_CJK = re.compile(r"""
-    (?<=[\u3400-\u9fff])\s+     # after a Chinese character
-  | \s+(?=[\u3400-\u9fff])      # before one
 """, re.VERBOSE)
 
 
@@ -145,11 +138,6 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
         rel = Relation(link.type, s, t, link.title, link.evidence)
         relations.setdefault((rel.type, s, t, rel.title), rel)
     return Extraction(doc.article, tuple(entities), tuple(relations.values()))
-
-
-def squeeze(text: str) -> str:
-    """A name without the spaces a PDF put in or around Chinese text; Latin words keep one space."""
-    return " ".join(SPACE_NEAR_CJK.sub("", text).split())
 
 
 def _tidy(surface: str) -> str:

@@ -259,3 +259,14 @@ def test_resolve_short_forms_blocked_equals_all_pairs():
             slow[(kind, short)] = fits
     assert len(slow) > 10
     assert resolve.short_forms(forms, names) == slow
+
+
+@pytest.mark.parametrize(("written", "squeezed"), [
+    pytest.param("淄 博 市", "淄博市", id="pdf-spaces"),
+    pytest.param("Alan  Ashworth", "Alan Ashworth", id="latin-keeps-one"),
+    pytest.param("InnoHK 创新香港研发平台", "InnoHK创新香港研发平台", id="latin-then-chinese"),
+])
+def test_resolve_node_label_squeezes_spaces(written, squeezed):
+    from kg.forms import squeeze
+
+    assert squeeze(written) == squeezed
