@@ -126,7 +126,7 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
             extra[uf.find(node[m])].add(written)
     entities, ent_of = [], {}
     for n, (root, ms) in enumerate(sorted(groups.items(), key=lambda g: min(m.start for m in g[1])), 1):
-        ent = _entity(f"e{n}", ms, extra[root], {m.norm: reasons.get(node[m], "") for m in ms}, forms)
+        ent = _entity(f"e{n}", ms, extra[root], {_surface(m): reasons.get(node[m], "") for m in ms}, forms)
         entities.append(ent)
         for m in ms:
             ent_of[m] = ent.id
@@ -158,9 +158,16 @@ def _alias_reason(alias: str, name: str, kind: Kind, joined: str | None, defined
     return joined or ("alias-definition" if defined else "short-form")
 
 
+def _surface(m: Mention) -> str:
+    """What a mention names: an unnamed event's descriptive label, else its normalised text."""
+    return m.label or m.norm
+
+
 def _mention_node(forms: Forms, m: Mention) -> tuple[Kind, str]:
     if m.kind is Kind.DATE and m.value:
         return (m.kind, m.value)
+    if m.label:
+        return (m.kind, key(m.label))
     return (m.kind, forms.form(m.kind, m.norm) if m.kind in NAMED else key(m.norm))
 
 
@@ -184,10 +191,17 @@ def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention,
 def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
     ms = sorted(ms, key=lambda m: m.start)
     first = ms[0]
-    norms = Counter(m.norm for m in ms)
-    order = {n: i for i, n in reversed(list(enumerate(m.norm for m in ms)))}
-    name = first.norm if first.kind is Kind.DATE else max(norms, key=lambda n: (len(key(n)), norms[n], -order[n]))
-    surfaces = {_tidy(m.norm) for m in ms} | {_tidy(m.text) for m in ms if "\n" not in m.text} | set(defined)
+    norms = Counter(_surface(m) for m in ms)
+    order = {n: i for i, n in reversed(list(enumerate(_surface(m) for m in ms)))}
+    labels = Counter(m.label for m in ms if m.label)
+    if first.kind is Kind.DATE:
+        name = first.norm
+    elif labels:  # an unnamed event: its most often given label, the first on a tie
+        name = max(labels, key=lambda n: (labels[n], -order[n]))
+    else:
+        name = max(norms, key=lambda n: (len(key(n)), norms[n], -order[n]))
+    surfaces = ({_tidy(_surface(m)) for m in ms}
+                | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label} | set(defined))
     aliases = sorted(surfaces - {name, ""})
     alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(to_simplified(a)), a in defined, forms))
                       for a in aliases)
