@@ -37,6 +37,9 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
                 d["_regions"][e.region] += len(e.mentions)
         ents = {e.id: e for e in x.entities}
         for r in x.relations:
+            if r.target is None:  # a post whose body the article does not name: kept on the person
+                g.nodes[ents[r.source].node].setdefault("posts", set()).add(r.title)
+                continue
             s, t = ents[r.source], ents[r.target]
             ev = x.article.text[r.evidence[0]:r.evidence[1]] if r.evidence else None
             g.add_edge(s.node, t.node, type=str(r.type), article=x.article.id, title=r.title,
@@ -48,6 +51,8 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
         d["aliases"] = sorted(d["aliases"] - {d["label"]})
         d["articles"] = sorted(d["articles"])
         d["merges"] = sorted(d["merges"])
+        if "posts" in d:
+            d["posts"] = sorted(d["posts"])
     return g
 
 

@@ -79,7 +79,7 @@ class Link:
 
     type: Rel
     source: Mention
-    target: Mention
+    target: Mention | None  # None only for holds_position of a post whose body the text does not name
     title: str | None = None  # holds_position: the post, written without the organisation
     evidence: tuple[int, int] | None = None  # the sentence, offsets into Article.text
 
@@ -114,7 +114,7 @@ class Entity:
 class Relation:
     type: Rel
     source: str  # Entity.id
-    target: str  # Entity.id
+    target: str | None  # Entity.id; None for a post held where the article names no organisation
     title: str | None = None
     evidence: tuple[int, int] | None = None  # offsets into Article.text
 

@@ -183,6 +183,15 @@ def posts(g: nx.MultiDiGraph, *, region: str | None = None) -> pd.DataFrame:
         rows.append({"person": pu.get("label"), "title": d.get("title"), "organization": pv.get("label"),
                      "person_region": pu.get("region"), "organization_region": pv.get("region"),
                      "article": d.get("article"), "evidence": d.get("evidence")})
+    for n, d in g.nodes(data=True):  # posts whose organisation the articles do not name
+        held = d.get("posts") or []
+        for title in (held.split("|") if isinstance(held, str) else held):
+            if region and region != d.get("region"):
+                continue
+            rows.append({"person": d.get("label"), "title": title, "organization": None,
+                         "person_region": d.get("region"), "organization_region": None,
+                         "article": "|".join(d.get("articles") or []) if isinstance(d.get("articles"), list) else d.get("articles"),
+                         "evidence": None})
     cols = ["person", "title", "organization", "person_region", "organization_region", "article", "evidence"]
     return pd.DataFrame(rows, columns=cols).sort_values(["organization", "person"], kind="stable").reset_index(drop=True)
 

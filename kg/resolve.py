@@ -134,7 +134,7 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     for link in found.links:
         if link.type is Rel.ALIAS_OF:
             continue
-        s, t = ent_of[link.source], ent_of[link.target]
+        s, t = ent_of[link.source], ent_of[link.target] if link.target is not None else None
         rel = Relation(link.type, s, t, link.title, link.evidence)
         relations.setdefault((rel.type, s, t, rel.title), rel)
     return Extraction(doc.article, tuple(entities), tuple(relations.values()))

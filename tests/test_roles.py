@@ -24,7 +24,7 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
     prior = Findings(prior.mentions + persons.find(doc, default(), prior).mentions)
     links = roles.find(doc, default(), prior).links
     assert all(l.type is Rel.HOLDS_POSITION and l.evidence for l in links)
-    return {(l.source.norm, l.title, l.target.norm) for l in links}
+    return {(l.source.norm, l.title, l.target.norm if l.target else None) for l in links}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,8 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
                      {("周文涛", "执行董事", "华夏基金"), ("周文涛", "总经理", "华夏基金")}, id="jian"),
         pytest.param("北京大学教授、中华化学会(化学会)副会长刘建平主持。", ("北京大学", "中华化学会"), (),
                      {("刘建平", "教授", "北京大学"), ("刘建平", "副会长", "中华化学会")}, id="bracketed-short-form"),
-        pytest.param("王志刚表示欢迎。嘉宾包括王志刚(行政总裁)。", (), (), set(), id="after-in-brackets-no-org"),
+        pytest.param("王志刚表示欢迎。嘉宾包括王志刚(行政总裁)。", (), (), {("王志刚", "行政总裁", None)},
+                     id="after-in-brackets-no-org"),
         pytest.param("王志刚表示欢迎。嘉宾包括王志刚(东方集团行政总裁)。", ("东方集团",), (), {("王志刚", "行政总裁", "东方集团")},
                      id="after-in-brackets"),
         pytest.param("刘志强表示欢迎。出席者有刘志强, 远东银行副行长。", ("远东银行",), (), {("刘志强", "副行长", "远东银行")},
@@ -55,8 +56,9 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
                      id="constituency"),
         pytest.param("东亚银行、Managing Director Peter Wong(左二)出席。", ("东亚银行",), (),
                      {("Peter Wong", "Managing Director", "东亚银行")}, id="english-title"),
-        pytest.param("行政长官李家明表示。", (), (), set(), id="no-org-no-link"),
-        pytest.param("科技园公司很荣幸邀得行政长官李家明出席。", ("科技园公司",), (), set(), id="clause-words-are-no-title"),
+        pytest.param("行政长官李家明表示。", (), (), {("李家明", "行政长官", None)}, id="no-org-no-target"),
+        pytest.param("科技园公司很荣幸邀得行政长官李家明出席。", ("科技园公司",), (), {("李家明", "行政长官", None)},
+                     id="clause-words-are-no-title"),
     ],
 )
 def test_roles_found(text, orgs, places, expected):
@@ -65,7 +67,7 @@ def test_roles_found(text, orgs, places, expected):
 
 # roles the seeds give that the extractor does not link, and why
 KNOWN_MISSES = {
-    ("001", "卢锦钦", "会长"): "the organisation stage misses 香港全港各区工商联",
+    ("003", "禚亦秋", "实习生"): "a byline title (实习生 李子怡 禚亦秋) is given to the first name of the run only",
 }
 
 
@@ -73,8 +75,6 @@ def gold_roles():
     for aid in seed_ids():
         for p in gold(aid)["persons"]:
             for r in p["roles"]:
-                if r["org"] is None:
-                    continue  # no target mention to link to: see kg/extract/roles.py
                 reason = KNOWN_MISSES.get((aid[:3], p["name"], r["title"]))
                 marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
                 yield pytest.param(aid, p["name"], r["title"], id=f"{aid[:3]}-{p['name']}-{r['title']}", marks=marks)

@@ -61,7 +61,7 @@ def settle(found: Findings) -> Findings:
             continue
         kept.append(m)
     keep = set(kept)
-    links = tuple(l for l in found.links if l.source in keep and l.target in keep)
+    links = tuple(l for l in found.links if l.source in keep and (l.target is None or l.target in keep))
     return Findings(tuple(sorted(kept, key=lambda m: (m.nstart, m.nend, m.kind))), links)
 
 

@@ -94,7 +94,8 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
         if r is None:
             by_name[m] = _from_longer(m, named) or _from_context(doc, m, named)
     for link in found.links:  # a person is where the body they hold a post in is
-        if link.type is Rel.HOLDS_POSITION and link.source.kind is Kind.PERSON and link.source not in by_name:
+        if (link.type is Rel.HOLDS_POSITION and link.target is not None and link.source.kind is Kind.PERSON
+                and link.source not in by_name):
             by_name[link.source] = by_name.get(link.target)
     new = {m: replace(m, region=r) for m, r in by_name.items() if r is not None and r != m.region}
     if not new:

@@ -9,8 +9,8 @@ A government post under a party committee (淄博市委常委、副市长) is he
 (淄博市). After a name, a title in brackets or after a comma is the name's too (黄克强(行政总裁),
 李凯声, 浪潮集团有限公司副总经理).
 
-A title with no organisation or place named (行政长官李家超, 编辑 王任辉) gives no link: a link
-needs a target mention.
+A title with no organisation or place named (行政长官李家超, 编辑 王任辉) gives a link with no
+target: the post is known, the body is not (the record writes `"target": null`).
 """
 from __future__ import annotations
 
@@ -201,9 +201,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             target = seg.org
             if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
                 target = chains.place_of(target) or target
-            if target is None:
-                continue
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
                         evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
-            links.setdefault((person, target.norm, title), link)
+            links.setdefault((person, target.norm if target else None, title), link)
     return Findings(links=tuple(links.values()))
