@@ -53,6 +53,9 @@ def run(fn: Callable[[T], R], items: Sequence[T], *, engine: str = "local", jobs
         scheduler: str | None = None, progress: Progress | None = None) -> list[R]:
     """fn over items, results in the items' order. `fn` must be a module-level function."""
     if engine == "local":
+        if scheduler:
+            raise EngineError(f"a scheduler ({scheduler}) was given to the local engine; "
+                              "add --engine dask to use it, or drop --scheduler")
         return run_local(fn, items, jobs=jobs, progress=progress)
     if engine == "dask":
         return run_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress)

@@ -53,3 +53,8 @@ def test_parallel_workers_default_to_every_core():
 def test_parallel_unknown_engine_is_an_error():
     with pytest.raises(engines.EngineError, match="unknown engine 'spark'"):
         engines.run(len, ["a"], engine="spark")
+
+
+def test_parallel_scheduler_without_dask_is_an_error():
+    with pytest.raises(engines.EngineError, match="--engine dask"):
+        engines.run(len, ["a"], engine="local", scheduler="tcp://127.0.0.1:8786")
