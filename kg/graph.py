@@ -14,15 +14,14 @@ from kg.model import Extraction, Kind
 
 def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    names: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)  # for entities that resolution gave no label
     for x in extractions:
         for e in x.entities:
             names[e.node].update({e.name: len(e.mentions)})
-            names[e.node].update({a: 0 for a in e.aliases})
     for x in extractions:
         for e in x.entities:
             if e.node not in g:
-                g.add_node(e.node, type=str(e.kind), label=names[e.node].most_common(1)[0][0],
+                g.add_node(e.node, type=str(e.kind), label=e.node_label or names[e.node].most_common(1)[0][0],
                            region=None, aliases=set(), articles=set(), mentions=0, peripheral=True,
                            merges=set(), value=e.value, title=e.title, agreement_kind=e.agreement_kind)
             d = g.nodes[e.node]
