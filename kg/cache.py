@@ -29,7 +29,7 @@ from kg.model import Article, Entity, Extraction, Relation
 FORMAT = 1  # bump when the layout or the payload below changes
 FOLDER = ".cache"
 # the source whose change changes what one article extracts to (paths under the kg package)
-RULE_SOURCES = ("extract", "clean.py", "script.py", "doc.py", "resolve.py", "model.py", "lexicon.py")
+RULE_SOURCES = ("extract", "clean.py", "script.py", "doc.py", "resolve.py", "forms.py", "model.py", "lexicon.py")
 
 
 @dataclass(frozen=True, slots=True)

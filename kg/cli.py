@@ -32,26 +32,36 @@ def _progress_bar(stream=sys.stderr):
 
 
 def cmd_build(a: argparse.Namespace) -> int:
-    from kg.pipeline import build
+    from collections import Counter
+
+    from kg.articles import NOTES
     from kg.graph import summary
+    from kg.pipeline import build
+    from kg.resolve import merges
 
     result = build(a.paths or ["seeds"], a.out, progress=_progress_bar(), jobs=a.jobs,
                    engine=a.engine, scheduler=a.scheduler, cache=not a.no_cache)
     for p in result.problems:
         print(f"kg: {p}", file=sys.stderr)
+    skipped = [p for p in result.problems if p.kind not in NOTES]
     if not result.articles_read:
-        print("kg: no article could be read; nothing was written", file=sys.stderr)
+        print(f"kg: no article could be read; no graph was written (why: {a.out / 'report.json'})", file=sys.stderr)
         return 1
-    if a.strict and result.problems:
-        status = 2
-    else:
-        status = 0
+    status = 2 if a.strict and skipped else 0
     s = summary(result.graph)
     ents = sum(len(x.entities) for x in result.extractions)
     rels = sum(len(x.relations) for x in result.extractions)
     print(f"read {result.articles_read} articles; extracted {ents} entities and {rels} relations")
     print("nodes: " + ", ".join(f"{k} {v}" for k, v in sorted(s["nodes"].items())))
     print("edges: " + ", ".join(f"{k} {v}" for k, v in sorted(s["edges"].items())))
+    reasons = Counter(m.reason.split(":")[0] for m in merges(result.extractions))
+    if reasons:
+        print("merges: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) + " (each in report.json)")
+    if skipped:
+        print(f"skipped {len(skipped)} inputs (each in report.json)")
+    timing = ", ".join(f"{name} {sec:.2f}s" for name, sec in result.seconds)
+    if timing:
+        print(f"time: {timing}; {result.extracted} articles extracted, {result.cached} from the cache")
     for p in result.outputs:
         print(f"wrote {p}")
     return status

@@ -248,3 +248,21 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
     with atomic(path) as fh:
         json.dump(node_link(g), fh, ensure_ascii=False)
         fh.write("\n")
+
+
+def write_report(problems: Sequence, merges: Sequence, path: Path) -> None:
+    """The build's audit report as JSON: every input skipped or noted (file, line, kind, message)
+    and every merge resolution made, with its reason."""
+    from kg.articles import NOTES
+
+    report = {
+        "skipped": [{"path": p.path, "line": p.line, "kind": p.kind, "message": p.message}
+                    for p in problems if p.kind not in NOTES],
+        "notes": [{"path": p.path, "line": p.line, "kind": p.kind, "message": p.message}
+                  for p in problems if p.kind in NOTES],
+        "merges": [{"node": m.node, "kind": str(m.kind), "name": m.name, "label": m.label,
+                    "reason": m.reason, "article": m.article} for m in merges],
+    }
+    with atomic(path) as fh:
+        json.dump(report, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")

@@ -131,7 +131,10 @@ def build(paths: Sequence[str | Path], out: str | Path, progress: Progress | Non
         got = read(paths)
     b = build_articles(got.articles, out, progress, jobs=jobs, engine=engine, scheduler=scheduler,
                        cache=cache, clock=clock)
-    return Build(b.articles_read, b.extractions, b.graph, got.problems + b.problems, b.outputs,
+    problems = got.problems + b.problems
+    report = Path(out) / "report.json"  # written even when nothing could be read: it says why
+    export.write_report(problems, resolve.merges(b.extractions), report)
+    return Build(b.articles_read, b.extractions, b.graph, problems, b.outputs + (report,),
                  b.extracted, b.cached, tuple(clock.laps))
 
 
@@ -152,10 +155,12 @@ def build_articles(articles: Sequence[Article], out: str | Path, progress: Progr
         resolved = resolve.across(got.extractions)
     with clock.stage("graph"):
         g = graph.build(resolved)
-    outputs = (out / "extractions.jsonl", out / "graph.graphml")
+    outputs = (out / "extractions.jsonl", out / "graph.graphml", out / "graph.gexf", out / "graph.json")
     with clock.stage("export"):
         if articles:
             export.write_extractions(resolved, outputs[0])
             export.write_graphml(g, outputs[1])
+            export.write_gexf(g, outputs[2])
+            export.write_node_link(g, outputs[3])
     return Build(len(articles), resolved, g, got.problems, outputs if articles else (),
                  got.extracted, got.cached, tuple(clock.laps))

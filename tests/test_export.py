@@ -159,7 +159,21 @@ def test_export_view_has_no_none(built):
     assert all(v is not None and k != "type" for *_, d in h.edges(data=True) for k, v in d.items())
 
 
-@pytest.mark.xfail(strict=True, reason="kg/pipeline.py does not call export.write_gexf / write_node_link yet (asked of its owner)")
 def test_export_build_writes_every_graph_file(tmp_path):
     seeds_graph(tmp_path)
     assert all((tmp_path / f).stat().st_size for f in ("graph.graphml", "graph.gexf", "graph.json"))
+
+
+def test_export_report_lists_skipped_inputs_and_merges(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("香港科技园公司(科技园公司)行政总裁黄克强表示,科技园公司欢迎。", encoding="utf-8")
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    from kg.pipeline import build
+    import json
+    b = build([src], tmp_path / "out", cache=False)
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [s["kind"] for s in report["skipped"]] == ["empty"]
+    assert report["skipped"][0]["path"].endswith("empty.txt")
+    assert any(m["name"] == "科技园公司" and m["reason"] for m in report["merges"])
+    assert b.articles_read == 1

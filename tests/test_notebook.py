@@ -8,17 +8,13 @@ import nbformat
 import pytest
 from kg_sample import seeds_graph
 
-from kg import export
-
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
 
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    g = seeds_graph(out)
-    if not (out / "graph.json").exists():  # until kg/pipeline.py writes it (see test_export_build_writes_every_graph_file)
-        export.write_node_link(g, out / "graph.json")
+    seeds_graph(out)
     nb = nbformat.read(NOTEBOOK, as_version=4)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KG_OUT", str(out))
