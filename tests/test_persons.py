@@ -38,6 +38,9 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("执行董事兼行政总裁陈李美华(左三)分享经验。", ["陈李美华"], id="double-surname"),
         pytest.param("理事长欧阳文博分别介绍了情况。", ["欧阳文博"], id="title-before-fenbie"),
         pytest.param("总商会会长区家明表示欢迎。", ["区家明"], id="rare-surname-qu"),
+        pytest.param("副市长傅志强表示,双方将深化合作。", ["傅志强"], id="surname-fu"),
+        pytest.param("总经理巢国华(左三)出席签约仪式。", ["巢国华"], id="hk-surname-chao"),
+        pytest.param("系主任公西华指出,研究进展顺利。", ["公西华"], id="compound-surname-gongxi"),
         pytest.param("主任邓卓文说:欢迎。", ["邓卓文"], id="no-verb-in-double-surname"),
         pytest.param("联系人\n\n赵文静\n\n电话:12345678", ["赵文静"], id="contact-line"),
     ],
@@ -58,6 +61,8 @@ def test_persons_found(text, expected):
         pytest.param("合作涵盖会展、文旅和商贸。", id="two-characters-before-particle"),
         pytest.param("举办展览、商贸配对及培训活动。", id="word-before-particle"),
         pytest.param("局长孙东教授与院长出席。", id="title-inside-title"),
+        pytest.param("他表示,向他们介绍了项目。", id="xiang-is-no-surname"),
+        pytest.param("第五届洽谈会在济南举行。", id="diwu-jie"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):
