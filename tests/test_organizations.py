@@ -55,6 +55,43 @@ def test_organizations_finds(text: str, name: str) -> None:
     assert name in org_names(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("滨海新能源生产基地项目临沂市人民政府", "临沂市人民政府"),
+    ("智能装备产业园项目鲁信投资集团有限公司", "鲁信投资集团有限公司"),
+    ("德州企业华泰机械股份有限公司与港方签约。", "华泰机械股份有限公司"),
+    ("本地企业宏远纺织有限责任公司参加。", "宏远纺织有限责任公司"),
+    ("龙头企业东岳化工集团有限公司表示。", "东岳化工集团有限公司"),
+    ("青岛经济技术开发区管理委员会主办。", "青岛经济技术开发区管理委员会"),
+    ("中国国际贸易促进委员会山东省分会参加。", "中国国际贸易促进委员会山东省分会"),
+    ("潍坊市贸促会组织企业参展。", "潍坊市贸促会"),
+    ("香港中华总商会代表参加。", "香港中华总商会"),
+    ("山东大学香港校友会成立。", "山东大学香港校友会"),
+    ("香港大学工程学院院长介绍。", "香港大学工程学院"),
+    ("香港特区政府财经事务及库务局局长致辞。", "香港特区政府财经事务及库务局"),
+    ("双方与深圳证券交易所合作。", "深圳证券交易所"),
+], ids=["government-after-project", "group-after-project", "company-after-city-firm", "company-after-local-firm",
+        "company-after-leading-firm", "management-committee", "branch-of-council", "trade-promotion-council",
+        "general-chamber", "alumni-association", "school-of-university-before-dean", "bureau-of-sar-government",
+        "stock-exchange"])
+def test_organizations_cuts_premodifiers_and_keeps_whole_names(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("中国企业联合会发布报告。", "中国企业联合会"),
+    ("山东电力工程咨询院有限公司中标。", "山东电力工程咨询院有限公司"),
+], ids=["firms-inside-name", "engineering-inside-name"])
+def test_organizations_keeps_premodifier_inside_name(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "巩固香港国际金融中心的地位。", "香港科学院创院院长致辞。",
+], ids=["financial-centre-status", "founding-head-not-suffix"])
+def test_organizations_skips_status_and_title_words(text: str) -> None:
+    assert not any(n.endswith(("金融中心", "创院")) for n in org_names(text))
+
+
 @pytest.mark.parametrize("text", [
     "当地企业积极参与。", "三间园区公司参加了活动。", "省内各市科技局负责人出席。", "他在研究所工作。",
     "感谢当地政府的支持。", "多家公司表示欢迎。", "这两个研发平台很重要。", "研究人员和大学合作。",

@@ -77,3 +77,45 @@ GOLD_PLACES = [pytest.param(aid, p["name"], tuple(p["aliases"]), id=f"{aid[:3]}-
 @pytest.mark.parametrize(("article_id", "name", "aliases"), GOLD_PLACES)
 def test_places_finds_gold(article_id: str, name: str, aliases: tuple[str, ...]) -> None:
     assert {key(n) for n in (name, *aliases)} & seed_places(article_id)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("活动在香港会议展览中心举行。", "香港会议展览中心"),
+    ("展会在青岛国际博览中心开幕。", "青岛国际博览中心"),
+    ("他们参观了烟台科技博览馆。", "烟台科技博览馆"),
+    ("学生来自山东大学青岛校区。", "山东大学青岛校区"),
+    ("项目落户济南齐鲁创新园。", "济南齐鲁创新园"),
+    ("货物经葵涌货柜码头出口。", "葵涌货柜码头"),
+    ("会议在香港交易广场举行。", "香港交易广场"),
+    ("游客登上澳门旅游塔。", "澳门旅游塔"),
+    ("学生参观香港科学馆。", "香港科学馆"),
+    ("论坛在潍坊鲁台会展中心举办。", "潍坊鲁台会展中心"),
+], ids=["convention-centre", "expo-centre", "expo-hall", "campus", "innovation-park", "container-terminal",
+        "exchange-square", "tower", "science-museum", "venue-after-city"])
+def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
+    assert name in {m.norm for m in find(text).mentions}
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("活动在香港会议展览中心举行。", "香港"),
+    ("论坛在潍坊鲁台会展中心举办。", "潍坊"),
+], ids=["hong-kong-in-venue", "city-in-venue"])
+def test_places_venue_wins_over_place_inside(text: str, bare: str) -> None:
+    doc = Doc.of(Article("t", text))
+    found = settle(places.find(doc, default(), Findings()))
+    assert bare not in {m.norm for m in found.mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("亚洲国际金融论坛开幕。", "亚洲"),
+    ("华北国际物流博览会在天津举行。", "华北"),
+], ids=["asia-in-title", "north-china-in-title"])
+def test_places_skips_region_heading_a_name(text: str, word: str) -> None:
+    assert word not in {m.norm for m in find(text).mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("产品销往亚洲各国。", "亚洲"), ("巩固香港国际金融中心的地位。", "香港"),
+], ids=["asia-alone", "hong-kong-before-international"])
+def test_places_keeps_region_alone(text: str, name: str) -> None:
+    assert name in {m.norm for m in find(text).mentions}

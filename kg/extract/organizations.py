@@ -71,6 +71,9 @@ SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院]   # 局长, 处理, 办法, 部门, 院士 ...
 """, re.VERBOSE)
 MAX_NAME = 30
+PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
+COMPANY_PREMODIFIERS = ("企业", "单位")  # 德州企业, 龙头企业 before a company's full name
+COMPANY_HEADS = ("公司", "集团")
 
 
 @cache
@@ -92,8 +95,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     protected = places + [(s, e) for s, e, _ in known]
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     for m in _words_pattern(lex, "org_suffixes").finditer(text):
-        if SUFFIX_CONTINUES.match(text, m.end()):
-            continue  # 局长, 处理
+        if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
+            continue  # 局长, 处理; but 学院院长 follows a whole name
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
         inside = [a for a, b, _ in known if a < m.start() < b]
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
@@ -143,7 +146,26 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
         else:
             break
     s = _cut_left(text, lex, s, hs, protected, places)
+    s = _cut_premodifier(text, lex, s, e, places)
     return (s, e) if hs > s or e > he else None
+
+
+def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: list) -> int:
+    """Move the start past a project's name (…产业园项目鲁信投资集团有限公司) or a phrase naming a
+    kind of company (德州企业, 龙头企业) when a full name of its own follows: one that starts with a
+    place or has at least four characters before its first suffix."""
+    words = PROJECT_HEADS + COMPANY_PREMODIFIERS
+    cuts = [m.end() for m in re.finditer("|".join(words), text[s:e])]
+    for cut in reversed(cuts):
+        rest = text[s + cut:e]
+        if text[s + cut - 2:s + cut] in COMPANY_PREMODIFIERS and not rest.endswith(COMPANY_HEADS):
+            continue  # 中小企业服务中心: the kind of company is part of the name
+        first = _words_pattern(lex, "org_suffixes").search(rest)
+        core = rest[:first.start()] if first else rest
+        starts_with_place = any(ps == s + cut and pe < e for ps, pe in places)
+        if (starts_with_place or len(core) >= 4) and _is_name(rest, lex, places, s + cut):
+            return s + cut
+    return s
 
 
 def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places: list) -> int:
@@ -157,6 +179,9 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
     for a, b, word in sorted(stops):
         if a < start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in protected):
             continue  # inside a place or institution: 将 in 将军澳
+        if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb, w in stops
+                                      if w == APPOSITION):
+            continue  # a title inside a suffix: 委员 in 委员会
         if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
             continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(

@@ -15,11 +15,21 @@ from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Region, Rel
 
 # endings that turn a short place name into its full form (山东 -> 山东省)
-NEEDS_PLACE = ("科学园", "分园")  # site words named only after a place: 香港科学园, not 进驻科学园
+NEEDS_PLACE = ("科学园", "分园", "创新园")  # site words named only after a place: 香港科学园, not 进驻科学园
+# venues whose name includes the place before it (香港会议展览中心, 潍坊鲁台会展中心); hotels and
+# streets are named without it (淄博 + 齐盛宾馆)
+PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", "博览馆", "科学馆", "旅游塔", "交易广场", "货柜码头",
+                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院")
+WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
+CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
     [\u4e00-\u9fff]+   # a run of Chinese characters
+""", re.VERBOSE)
+# what follows a world or macro region that heads a longer name: 亚洲国际金融中心, 华北国际物流论坛
+NAMED_AFTER = re.compile(r"""
+    国际   # 'international': the region word is part of a title or slogan
 """, re.VERBOSE)
 # characters that never stand inside a venue's name
 NOT_IN_NAME = re.compile(r"""
@@ -30,6 +40,12 @@ NOT_IN_NAME = re.compile(r"""
 @cache
 def gazetteer(lex: Lexicon) -> Gazetteer:
     return Gazetteer((row["name"], row) for row in lex.table("places"))
+
+
+@cache
+def _institution_names(lex: Lexicon) -> tuple[str, ...]:
+    """Well-known institutions' names, longest first, that may own a campus."""
+    return tuple(sorted((row["name"] for row in lex.table("institutions")), key=len, reverse=True))
 
 
 @cache
@@ -44,7 +60,9 @@ def region_of_row(row: dict[str, str]) -> Region | None:
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
-    hits = list(gazetteer(lex).scan(text))
+    hits = [(s, e, row) for s, e, row in gazetteer(lex).scan(text)
+            if not (row.get("type") == "region" and row.get("region") in WIDE_REGIONS
+                    and NAMED_AFTER.match(text, e))]
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in hits]
     out += _zones(doc, lex, hits)
@@ -90,8 +108,12 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
         if hs not in ends:
             stop = list(_suffixes(lex, "org_left_stops").finditer(doc.text, s, hs))
             s = stop[-1].end() if stop else s
-            if hs - s < 2 or m.group() in NEEDS_PLACE or re.search(r"[年月日]", doc.text[s:hs]):
+            if hs - s < 2 or (m.group() in NEEDS_PLACE and s not in ends) or re.search(r"[年月日]", doc.text[s:hs]):
                 continue
+            if s in ends and not stop and m.group().endswith(PREFIXED_VENUES):  # a place before the venue's own name: 潍坊鲁台会展中心
+                s, _ = ends[s]
+        if m.group() in CAMPUS_WORDS:  # a university's campus: 山东大学青岛校区
+            s -= next((len(n) for n in _institution_names(lex) if doc.text.endswith(n, 0, s)), 0)
         e = m.end()
         if e in starts:  # a branch in another place: 香港科学园深圳分园
             pe, _ = starts[e]
