@@ -13,17 +13,16 @@ a `decoded-as` problem (one of the `NOTES` kinds, which say how, not what went w
 """
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from datetime import date
 from pathlib import Path
 
+from kg.decode import Unreadable, check_text, decode, text_of
 from kg.model import Article
 
 MANIFEST = "manifest.tsv"
@@ -141,109 +140,6 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-# -- decoding -----------------------------------------------------------------------------------
-
-class _Unreadable(Exception):
-    """Why one file or row cannot become an article: turned into a `Problem` by its reader."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-
-
-BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
-    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
-)
-LEGACY = (("gb18030", "GB18030"), ("big5", "Big5"), ("big5hkscs", "Big5-HKSCS"))  # ties: earlier wins
-SAMPLE = 20_000  # characters scored when choosing an encoding
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # control characters other than \t \n \v \f \r
-BINARY_SHARE = 0.1  # a text whose sample is more control characters than this is not a text
-
-
-def _common_chars() -> frozenset[str]:
-    """The frequent hanzi (GB2312 level 1 and Big5 level 1) and CJK punctuation: text decoded
-    with the right codec is nearly all these, text decoded with the wrong one much less."""
-    chars = set("，。、；：？！“”‘’（）《》「」『』【】—…·")
-    gb = (bytes((hi, lo)) for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF))
-    big5 = (bytes((hi, lo)) for hi in range(0xA4, 0xC7) for lo in (*range(0x40, 0x7F), *range(0xA1, 0xFF))
-            if (hi, lo) <= (0xC6, 0x7E))
-    for pair, codec in chain(((p, "gb2312") for p in gb), ((p, "big5") for p in big5)):
-        try:
-            chars.add(pair.decode(codec))
-        except UnicodeDecodeError:  # the few unassigned places at the ends of the rows
-            pass
-    return frozenset(chars)
-
-
-COMMON_CHARS = _common_chars()
-
-
-def _common_share(text: str) -> float:
-    """The share of common Chinese among the first `SAMPLE` non-ASCII characters of `text`."""
-    first = NON_ASCII.search(text)
-    if first is None:
-        return 0.0
-    sample = NON_ASCII.findall(text, first.start(), first.start() + SAMPLE)
-    return sum(c in COMMON_CHARS for c in sample) / len(sample)
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding name) of a file's bytes; raises `_Unreadable` for binary or undecodable data."""
-    for bom, codec, name in BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec), name
-            except UnicodeDecodeError as err:
-                raise _Unreadable("decode", f"not valid {name} at byte offset {err.start + len(bom)} "
-                                  f"although it starts with a {name} byte-order mark; re-save it as UTF-8") from err
-    if b"\0" in data:
-        raise _Unreadable("binary", "a binary file (it has NUL bytes), not text; give the article as a "
-                          ".txt file in UTF-8")
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    candidates = []
-    for codec, name in LEGACY:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_common_share(text), name, text))
-    damaged_utf8 = _common_share(data.decode("utf-8", "replace"))  # UTF-8 with a bad byte or two?
-    best = max(candidates, key=lambda c: c[0], default=None)  # max keeps the first of equals
-    if best is None or best[0] < damaged_utf8:
-        byte = data[utf8_error.start]
-        raise _Unreadable("decode", f"byte 0x{byte:02X} at byte offset {utf8_error.start} is not valid "
-                          "UTF-8, and the file does not read well as GB18030 or Big5; "
-                          "repair it or re-save it as UTF-8")
-    return best[2], best[1]
-
-
-def _text_of(data: bytes) -> tuple[str, str]:
-    """Decoded text that is worth reading as an article, and its encoding name."""
-    if not data:
-        raise _Unreadable("empty", "the file is empty")
-    text, encoding = _decode(data)
-    _check_text(text)
-    return text, encoding
-
-
-def _check_text(text: str) -> None:
-    if not text or text.isspace():
-        raise _Unreadable("empty", "no text, only white space")
-    sample = text[:4096]
-    if "\0" in text or len(CONTROL.findall(sample)) > BINARY_SHARE * len(sample):
-        raise _Unreadable("binary", "mostly control characters: a binary file, not text; give the article "
-                          "as plain text in UTF-8")
-
-
 def _content_digest(text: str) -> bytes:
     """Equal for texts that differ only in line endings or white space around them."""
     return hashlib.blake2b(text.replace("\r\n", "\n").strip().encode("utf-8", "surrogatepass")).digest()
@@ -289,14 +185,14 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise _Unreadable("unreadable", f"cannot be read ({err.strerror or err}); check its permissions") from err
+        raise Unreadable("unreadable", f"cannot be read ({err.strerror or err}); check its permissions") from err
 
 
 def _read_txt(path: Path, meta: _Meta | None) -> Read:
     where = str(path)
     try:
-        text, encoding = _text_of(_read_bytes(path))
-    except _Unreadable as err:
+        text, encoding = text_of(_read_bytes(path))
+    except Unreadable as err:
         yield Problem(where, None, f"{err.message}; the article is skipped", err.kind)
         return
     if encoding != "UTF-8":
@@ -339,8 +235,8 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
     """(file, metadata) for each row of the folder's manifest, and a problem for each bad row."""
     where = str(folder / MANIFEST)
     try:
-        text, _ = _decode(_read_bytes(folder / MANIFEST))
-    except _Unreadable as err:
+        text, _ = decode(_read_bytes(folder / MANIFEST))
+    except Unreadable as err:
         yield Problem(where, None, f"{err.message}; the manifest is ignored", "manifest")
         return
     columns: list[str] | None = None
@@ -387,8 +283,8 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
 def _read_jsonl(path: Path) -> Read:
     where = str(path)
     try:
-        text, encoding = _decode(_read_bytes(path))
-    except _Unreadable as err:
+        text, encoding = decode(_read_bytes(path))
+    except Unreadable as err:
         yield Problem(where, None, f"{err.message}; no article is read from it", err.kind)
         return
     if encoding != "UTF-8":
@@ -400,7 +296,7 @@ def _read_jsonl(path: Path) -> Read:
             continue
         try:
             article, bad_date = _article_of_row(line, f"{where}:{number}")
-        except _Unreadable as err:
+        except Unreadable as err:
             yield Problem(where, number, f"{err.message}; the row is skipped", err.kind)
             continue
         if bad_date:
@@ -417,22 +313,22 @@ def _article_of_row(line: str, where: str) -> tuple[Article, str | None]:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as err:
-        raise _Unreadable("json", f"not valid JSON ({err.msg} at column {err.colno})") from err
+        raise Unreadable("json", f"not valid JSON ({err.msg} at column {err.colno})") from err
     if not isinstance(row, dict):
-        raise _Unreadable("json", f"a JSON {type(row).__name__}, not an object with id and text")
+        raise Unreadable("json", f"a JSON {type(row).__name__}, not an object with id and text")
     article_id, text = row.get("id"), row.get("text")
     if isinstance(article_id, int) and not isinstance(article_id, bool):
         article_id = str(article_id)
     if not isinstance(article_id, str) or not article_id.strip():
-        raise _Unreadable("missing-field", 'no "id" (a non-empty string)')
+        raise Unreadable("missing-field", 'no "id" (a non-empty string)')
     if not isinstance(text, str):
-        raise _Unreadable("missing-field", f'article {article_id!r} has no "text" (a string)')
-    _check_text(text)
+        raise Unreadable("missing-field", f'article {article_id!r} has no "text" (a string)')
+    check_text(text)
     meta = {}
     for key in ("published", "title", "source"):
         value = row.get(key)
         if value is not None and not isinstance(value, str):
-            raise _Unreadable("bad-field", f'"{key}" is a JSON {type(value).__name__}, not a string')
+            raise Unreadable("bad-field", f'"{key}" is a JSON {type(value).__name__}, not a string')
         meta[key] = value or None
     bad_date = meta["published"] if meta["published"] and not _is_iso_date(meta["published"]) else None
     published = (None if bad_date else meta["published"]) or infer_published(text)

@@ -2,6 +2,8 @@
 
     KgError
      ├── InputError        an article or manifest that cannot be read (names the file and line)
+     │    └── Unreadable   (kg.decode) one file or row refused, with a short kind; kg.articles
+     │                     reports it as a Problem and reads on
      ├── LexiconError      a data file under kg/data that is malformed
      └── OutputError       the output folder cannot be written
 """
