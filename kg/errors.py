@@ -5,7 +5,8 @@
      │    └── Unreadable   (kg.decode) one file or row refused, with a short kind; kg.articles
      │                     reports it as a Problem and reads on
      ├── LexiconError      a data file under kg/data that is malformed
-     └── OutputError       the output folder cannot be written
+     ├── OutputError       the output folder cannot be written
+     └── UnknownEntity     (kg.query) a name that matches no node of the graph
 """
 from __future__ import annotations
 
