@@ -43,6 +43,10 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("系主任公西华指出,研究进展顺利。", ["公西华"], id="compound-surname-gongxi"),
         pytest.param("主任邓卓文说:欢迎。", ["邓卓文"], id="no-verb-in-double-surname"),
         pytest.param("联系人\n\n赵文静\n\n电话:12345678", ["赵文静"], id="contact-line"),
+        pytest.param("双方与市长郑立军会面交流。", ["郑立军"], id="title-name-before-a-word"),
+        pytest.param("署长东方明礼今日抵达。", ["东方明礼"], id="title-compound-surname-common-word"),
+        pytest.param("集团首席策略师上官远航认为,前景向好。", ["上官远航"], id="title-strategist"),
+        pytest.param("运输局代局长韩启文出席。", ["韩启文"], id="acting-title"),
     ],
 )
 def test_persons_found(text, expected):
@@ -63,6 +67,7 @@ def test_persons_found(text, expected):
         pytest.param("局长孙东教授与院长出席。", id="title-inside-title"),
         pytest.param("他表示,向他们介绍了项目。", id="xiang-is-no-surname"),
         pytest.param("第五届洽谈会在济南举行。", id="diwu-jie"),
+        pytest.param("院长高度评价双方合作。", id="title-before-a-word"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):

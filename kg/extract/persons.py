@@ -57,6 +57,7 @@ NOT_NAME_END = re.compile(r"""
 END, VERB, WEAK, NONE = 3, 2, 1, 0
 WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
 COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
+FOLLOW_FREQ = 100  # after a title, a name may end where a word this frequent begins (市长岳志刚会面)
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,10 +143,16 @@ class Context:
             return ()
         return (4, 3, 2) if i + 1 < len(t) and t[i + 1] in self.w.surnames else (3, 2)
 
-    def wordlike(self, name: str) -> bool:
-        """An ordinary word rather than a name."""
+    def word_at(self, j: int) -> bool:
+        """Whether a frequent two-character word starts at text[j] (会面, 以及, 今日)."""
+        return self.w.freq.get(self.text[j:j + 2], 0) >= FOLLOW_FREQ
+
+    def wordlike(self, name: str, *, compound_ok: bool = False) -> bool:
+        """An ordinary word rather than a name. With compound_ok, a compound surname that is also a
+        common word (东方, 百里) may start a name (after a title: 局长东方永康)."""
+        prefix = name[:2] if not (compound_ok and name[:2] in self.w.surnames and len(name) > 2) else ""
         return (name in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) >= WORD_FREQ
-                or self.w.freq.get(name[:2], 0) >= COMMON_PREFIX_FREQ)
+                or self.w.freq.get(prefix, 0) >= COMMON_PREFIX_FREQ)
 
     def best(self, i: int, *, strong: bool) -> tuple[int, int] | None:
         """(length, right strength) of the best-ending candidate at text[i]. A double surname
@@ -159,6 +166,8 @@ class Context:
             if any(name[k:] in self.w.titles for k in range(1, n)) or NOT_NAME_END.match(name, n - 1):
                 continue
             r = self.right(i + n)
+            if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
+                r = WEAK
             if n == 4 and double and not ((strong or self.tag(i + n)) and r == END):
                 continue
             found.append((r, n))
