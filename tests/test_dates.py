@@ -47,6 +47,22 @@ def _found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str]
         pytest.param("今天下午", [("今天", "2023-10-24")], id="today-afternoon"),
         pytest.param("今日", [("今日", "2023-10-24")], id="today-jinri"),
         pytest.param("昨天", [("昨天", "2023-10-23")], id="yesterday"),
+        # months and days counted from the publication date
+        pytest.param("本月18日挂牌", [("本月18日", "2023-10-18")], id="this-month-day"),
+        pytest.param("上月", [("上月", "2023-09")], id="last-month"),
+        pytest.param("下月启动", [("下月", "2023-11")], id="next-month"),
+        pytest.param("本周三举行", [("本周三", "2023-10-25")], id="this-week-wednesday"),
+        pytest.param("上周五签约", [("上周五", "2023-10-20")], id="last-week-friday"),
+        pytest.param("上周完成招股", [], id="not-last-week"),
+        # a day alone: the month of its sentence or the one before, else the publication month
+        pytest.param("展会于3月2日至6日举行。4日将举办论坛", [("3月2日至6日", "2023-03-02/2023-03-06"), ("4日", "2023-03-04")],
+                     id="day-after-range"),
+        pytest.param("至8月9日闭幕,7日还有活动", [("8月9日", "2023-08-09"), ("7日", "2023-08-07")], id="day-same-sentence"),
+        pytest.param("公司12日宣布", [("12日", "2023-10-12")], id="day-of-publication-month"),
+        pytest.param("二〇二一年底建成", [("二〇二一年底", "2021")], id="year-end-chinese"),
+        pytest.param("2022年3月1日(星期二)", [("2022年3月1日", "2022-03-01")], id="ymd-weekday"),
+        pytest.param("第5日", [], id="not-ordinal-day"),
+        pytest.param("每月15日", [], id="not-monthly"),
         # a dateline sets the day for what follows it
         pytest.param("(香港,2022年9月6日)— 今日签署", [("2022年9月6日", "2022-09-06"), ("今日", "2022-09-06")],
                      id="today-after-dateline"),

@@ -31,6 +31,8 @@ BARE_YEARS = range(1900, 2101)  # a year written alone (2019年) must fall here:
 YEARS = range(1000, 3000)  # a year written with a month or a day
 SHIFT_YEARS = {"今": 0, "明": 1, "去": -1}  # 今年, 明年, 去年
 SHIFT_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "明天": 1}
+SHIFT_MONTHS = {"本": 0, "上": -1, "下": 1}  # 本月, 上月, 下月; also 本周, 上周, 下周 with a weekday
+WEEKDAYS = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6}
 
 HAN_DATE = re.compile(
     r"""
@@ -89,6 +91,26 @@ RANGE_JOIN = re.compile(
     re.VERBOSE,
 )
 
+MONTH_RELATIVE = re.compile(
+    r"""
+    (?P<shift>[本上下])月           # 本月, 上月, 下月
+    (?:(?P<day>\d{1,2})\s*[日号])?  # 本月18日
+    | (?P<wshift>[本上下])周        # 本周三, 上周五, 下周一: a weekday; 上周 alone is no date
+      (?P<weekday>[一二三四五六日天])
+    """,
+    re.VERBOSE,
+)
+
+DAY_ALONE = re.compile(
+    r"""
+    (?<![\d月号第每期近共续逾约至到\-~.])   # not part of a month date, a count or a range
+    (?P<day>[1-9]|[12]\d|3[01])             # 18
+    日                                      # 日: a day of the month the text is in
+    (?!内|以内|之内|游|左右|以上|以下|间)    # not a span of days: 30日内
+    """,
+    re.VERBOSE,
+)
+
 BARE_DAY = re.compile(
     r"""
     (?P<day>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})   # 23 in 5月19日至23日
@@ -131,6 +153,9 @@ class Parts:
     day: int | None = None
     shift_years: int | None = None  # 今年 0, 明年 +1, 去年 -1
     shift_days: int | None = None  # 今天 0, 昨天 -1, 明天 +1
+    shift_months: int | None = None  # 本月 0, 上月 -1, 下月 +1
+    shift_weeks: int | None = None  # 本周 0, 上周 -1, 下周 +1, with a weekday
+    weekday: int | None = None  # 0 Monday ... 6 Sunday
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +180,27 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if _is_dateline(doc.text, f) and EDTF_DAY.fullmatch(value):
             anchor = date.fromisoformat(value)
         out.append(doc.mention(Kind.DATE, f.start, f.end, f.rule, value=value))
-    return tuple(out)
+    return tuple(sorted(out + _days_alone(doc, out, anchor), key=lambda m: m.nstart))
+
+
+def _days_alone(doc: Doc, found: list[Mention], anchor: date | None) -> list[Mention]:
+    """`22日` with no month: the month of a date written in its sentence or the one before (5月19日至23日
+    ... 22日), else the anchor's month (news writes `18日` for a day of the current month)."""
+    out = []
+    for m in DAY_ALONE.finditer(doc.text):
+        if any(f.nstart <= m.start() < f.nend for f in found):
+            continue
+        s, _ = doc.sentence_at(m.start())
+        before, _ = doc.sentence_at(max(0, s - 1))
+        months = [f.value.split("/")[-1] for f in found
+                  if before <= f.nstart < m.start() and f.value and len(f.value.split("/")[-1]) >= 7]
+        month = months[-1][:7] if months else (f"{anchor.year:04d}-{anchor.month:02d}" if anchor else None)
+        if month is None or "X" in month:
+            continue
+        year, mon, day = int(month[:4]), int(month[5:7]), int(m["day"])
+        if _exists(year, mon, day):
+            out.append(doc.mention(Kind.DATE, m.start(), m.end(), "date-day", value=f"{month}-{day:02d}"))
+    return out
 
 
 def _published(published: str | None) -> date | None:
@@ -171,11 +216,21 @@ def _scan(text: str) -> list[Found]:
     found += [f for f in map(_iso, ISO_DATE.finditer(text)) if f]
     found += [Found(m.start(), m.end(), "date-relative", Parts(shift_days=SHIFT_DAYS[m["word"]]))
               for m in RELATIVE_DAY.finditer(text)]
+    found += [_month_relative(m) for m in MONTH_RELATIVE.finditer(text)]
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+def _month_relative(m: re.Match[str]) -> Found:
+    """本月18日, 上月, 本周三: a month or day counted from the anchor."""
+    if m["wshift"]:
+        parts = Parts(shift_weeks=SHIFT_MONTHS[m["wshift"]], weekday=WEEKDAYS[m["weekday"]])
+    else:
+        parts = Parts(day=int(m["day"]) if m["day"] else None, shift_months=SHIFT_MONTHS[m["shift"]])
+    return Found(m.start(), m.end(), "date-relative", parts)
 
 
 def _han(m: re.Match[str]) -> Found | None:
@@ -275,10 +330,16 @@ def _exists(year: int | None, month: int | None, day: int | None) -> bool:
 
 def _resolve(p: Parts, anchor: date | None) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) with what `p` leaves out taken from `anchor`; year None is unknown."""
-    if p.shift_days is not None:
+    if p.shift_days is not None or p.shift_weeks is not None or p.shift_months is not None:
         if anchor is None:
             return None
-        d = anchor + timedelta(days=p.shift_days)
+        if p.shift_months is not None:
+            months = anchor.year * 12 + anchor.month - 1 + p.shift_months
+            return months // 12, months % 12 + 1, p.day
+        if p.shift_weeks is not None:
+            d = anchor + timedelta(days=7 * p.shift_weeks + p.weekday - anchor.weekday())
+        else:
+            d = anchor + timedelta(days=p.shift_days)
         return d.year, d.month, d.day
     if p.year is not None:
         return p.year, p.month, p.day
