@@ -106,7 +106,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += _short_forms(doc, lex)
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
-    out = _keep_maximal(out)
+    buildings = {(m.nstart, m.nend) for m in prior.mentions if m.rule == "centre-site"}
+    out = _keep_maximal([m for m in out if (m.nstart, m.nend) not in buildings])
     aliases, links = _abbreviations(doc, lex, out)
     spans = {(m.nstart, m.nend) for m in aliases}
     return Findings(tuple([m for m in out if (m.nstart, m.nend) not in spans] + aliases), links)

@@ -22,6 +22,8 @@ PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", 
                    "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院")
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
+TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title after an office's area (华北首席代表)
+FULL_FORM_PREFIXES = ("中国",)  # a country before a name of part of it: 中国内地 for 内地
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
@@ -31,6 +33,17 @@ NAME_RUN = re.compile(r"""
 NAMED_AFTER = re.compile(r"""
     国际   # 'international': the region word is part of a title or slogan
 """, re.VERBOSE)
+# a centre that is a building: after 位于 or a list separator and a place with 的 (位于将军澳工业园的先进
+# 制造业中心, 、九龙塘的创新中心), or where something is held (在澳门旅游塔会展娱乐中心举行)
+CENTRE_AFTER_PLACE = re.compile(r"""
+    的 ([\u4e00-\u9fff]{2,10}?中心)   # 的 and a name ending in 中心
+    (?![\u4e00-\u9fff])              # the name ends there
+""", re.VERBOSE)
+CENTRE_HOSTING = re.compile(r"""
+    在 ([\u4e00-\u9fff]{4,14}?中心)              # 在 and a name ending in 中心
+    (?:隆重|盛大)? (?:举行|举办|召开|开幕|揭幕)   # where an event is held
+""", re.VERBOSE)
+CENTRE_LEADS = ("位于", "、")  # what stands before the place of a centre that is a building
 # characters that never stand inside a venue's name
 NOT_IN_NAME = re.compile(r"""
     [在于到的和与及至赴由从往为是了并将即等对向]   # prepositions, conjunctions, particles
@@ -60,13 +73,16 @@ def region_of_row(row: dict[str, str]) -> Region | None:
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
+    titles = tuple(t for t in lex.words("titles") if len(t) >= 2) + TITLE_LEADS
     hits = [(s, e, row) for s, e, row in gazetteer(lex).scan(text)
-            if not (row.get("type") == "region" and row.get("region") in WIDE_REGIONS
-                    and NAMED_AFTER.match(text, e))]
+            if not (row.get("type") == "region" and (
+                row.get("region") in WIDE_REGIONS and NAMED_AFTER.match(text, e)
+                or text.startswith(titles, e)))]  # 华北首席代表: an office's area, part of a title
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in hits]
     out += _zones(doc, lex, hits)
     out += _sites(doc, lex, hits)
+    out += _centres(doc, out)
     return Findings(tuple(out), _alias_links(out))
 
 
@@ -124,15 +140,31 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     return out
 
 
+def _centres(doc: Doc, places: list[Mention]) -> list[Mention]:
+    """A centre that is a building: 位于将军澳工业园的先进制造业中心, 在X会展娱乐中心举行."""
+    text = doc.text
+    out = []
+    for p in places:
+        lead = any(text.endswith(w, 0, p.nstart) for w in CENTRE_LEADS)
+        m = CENTRE_AFTER_PLACE.match(text, p.nend)
+        if lead and m:
+            out.append(doc.mention(Kind.PLACE, m.start(1), m.end(1), "centre-site", region=p.region))
+    ends = {p.nend for p in places}
+    for m in CENTRE_HOSTING.finditer(text):
+        if not NOT_IN_NAME.search(m.group(1)) and m.end(1) not in ends:  # not a venue found already
+            out.append(doc.mention(Kind.PLACE, m.start(1), m.end(1), "centre-site"))
+    return out
+
+
 def _alias_links(mentions: list[Mention]) -> tuple[Link, ...]:
-    """Link 山东 to 山东省, 香港 to 香港特别行政区 when the article uses both."""
+    """Link 山东 to 山东省, 香港 to 香港特别行政区, 内地 to 中国内地 when the article uses both."""
     first: dict[str, Mention] = {}
     for m in mentions:
         first.setdefault(m.norm, m)
     links = []
     for m in mentions:
-        for ending in FULL_FORM_ENDINGS:
-            full = first.get(m.norm + ending)
+        for full_form in [m.norm + ending for ending in FULL_FORM_ENDINGS] + [p + m.norm for p in FULL_FORM_PREFIXES]:
+            full = first.get(full_form)
             if full is not None and m.rule == "gazetteer" and full.rule == "gazetteer":
                 links.append(Link(Rel.ALIAS_OF, m, full))
                 break
