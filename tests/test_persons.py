@@ -47,6 +47,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("署长东方明礼今日抵达。", ["东方明礼"], id="title-compound-surname-common-word"),
         pytest.param("集团首席策略师上官远航认为,前景向好。", ["上官远航"], id="title-strategist"),
         pytest.param("运输局代局长韩启文出席。", ["韩启文"], id="acting-title"),
+        pytest.param("(文/宣传部 图/司徒立文)", ["司徒立文"], id="photo-credit"),
+        pytest.param("咨询:招商中心联系人:宋佳明电话:0531-1234567", ["宋佳明"], id="contact-before-phone"),
     ],
 )
 def test_persons_found(text, expected):

@@ -26,6 +26,8 @@ def in_zone(text: str, probe: str) -> bool:
         pytest.param("正文完。(新华社记者 张三 通讯员 李四)", "李四", id="byline-brackets"),
         pytest.param("论坛编辑王大明美编李小红校对赵强局长说", "李小红", id="editor-run"),
         pytest.param("跳至主要内容\n\n标题", "跳至主要内容", id="furniture"),
+        pytest.param("正文。(文/宣传部 图/司徒立文)", "司徒立文", id="photo-credit"),
+        pytest.param("咨询:招商中心联系人:宋佳明电话:0531-1234567", "宋佳明", id="contact-person"),
     ],
 )
 def test_zones_peripheral(text, probe):

@@ -68,6 +68,7 @@ class Words:
     titles: frozenset[str]
     modifiers: tuple[str, ...]  # longest first
     bylines: tuple[str, ...]  # longest first
+    credits: tuple[str, ...]  # photo credits and contact words, longest first (图/, 联系人)
     honorifics: tuple[str, ...]
     verbs: tuple[str, ...]  # longest first
     nonnames: frozenset[str]
@@ -83,6 +84,7 @@ def words(lex: Lexicon) -> Words:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
     return Words(surnames=lex.words("surnames"), titles=lex.words("titles") | lex.words("title_bylines"),
                  modifiers=by_len(lex.words("title_modifiers")), bylines=by_len(lex.words("title_bylines")),
+                 credits=by_len(lex.words("person_credits")),
                  honorifics=by_len(lex.words("person_honorifics")), verbs=by_len(lex.words("person_verbs")),
                  nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ)
 
@@ -213,10 +215,10 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
 
 
 def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
-    """Names written after byline words (记者 初磊 实习生 李子怡 禚亦秋), several in a run; a space in
-    the text as read separates two names there."""
+    """Names written after byline words (记者 初磊 实习生 李子怡 禚亦秋) or credit words (图/百里晨曦,
+    联系人:诸葛明), several in a run; a space in the text as read separates two names there."""
     out, t = [], ctx.text
-    for b in ctx.w.bylines:
+    for b in ctx.w.bylines + ctx.w.credits:
         for m in re.finditer(re.escape(b), t):
             i = m.end() + (t[m.end():m.end() + 1] in (":", " "))
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
@@ -235,7 +237,7 @@ def run_name(doc: Doc, ctx: Context, i: int) -> int | None:
                 and name not in ctx.w.nonnames:
             return n
     hit = ctx.best(i, strong=True)
-    return hit[0] if hit and hit[1] == END else None
+    return hit[0] if hit and hit[1] >= WEAK else None
 
 
 def raw_gap(doc: Doc, j: int) -> bool:
