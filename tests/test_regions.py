@@ -30,17 +30,22 @@ from kg.resolve import key
     ("澳门大学", Region.MO),
     ("Bio@InnoHK", Region.HK),
     ("远航科技有限公司", None),
+    ("山东大学国际事务部", Region.SD),
+    ("香港大学中国发展研究中心", Region.HK),
+    ("中国科学院青岛能源研究所", Region.SD),
 ], ids=["bracket-mainland", "bracket-hk", "bracket-shandong", "stationed-office-is-home-side",
         "liaison-office-is-national", "country-prefix", "first-local-place", "national-then-local",
-        "lu-prefix", "gang-prefix", "national-prefix", "institution", "latin-hk", "no-cue"])
+        "lu-prefix", "gang-prefix", "national-prefix", "institution", "latin-hk", "no-cue",
+        "department-of-institution", "institution-before-country", "national-institution-then-place"])
 def test_regions_org_region_from_name(name: str, region: Region | None) -> None:
     assert regions.org_region(name, default()) == region
 
 
 @pytest.mark.parametrize(("name", "region"), [
     ("香港科学园东莞分园", Region.CN), ("青岛市上合示范区", Region.SD), ("沙田", Region.HK), ("欧洲", Region.INTL),
-], ids=["branch-in-mainland", "zone", "hk-district", "world-region"])
-def test_regions_place_region_from_name(name: str, region: Region) -> None:
+    ("亚洲商贸博览馆", None),
+], ids=["branch-in-mainland", "zone", "hk-district", "world-region", "world-region-in-site-name"])
+def test_regions_place_region_from_name(name: str, region: Region | None) -> None:
     assert regions.place_region(name, default()) == region
 
 

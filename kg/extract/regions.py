@@ -3,8 +3,9 @@ prefixes, affiliations and what the article says.
 
 In order, the first that answers wins:
 - a place: its gazetteer row, else the last place inside its name (香港科学园深圳分园 is in 深圳),
-  else the place named just before it in the sentence (在淄博齐盛宾馆).
-- an organisation: a place in brackets (香港中文大学(深圳)); its own row in institutions.tsv; the
+  not a world region (亚洲国际博览馆), else the place named just before it in the sentence (在淄博齐盛宾馆).
+- an organisation: a place in brackets (香港中文大学(深圳)); its own row in institutions.tsv, or the
+  row of a known institution its name opens with (中国海洋大学海洋技术学院); the
   first place in its name that is not the mainland as a whole, the part before 驻 only
   (香港特区政府驻山东联络处 is Hong Kong's); a region prefix (鲁, 港, 中国, 全国 ...); a Latin name
   ending in HK; the full name it abbreviates (ALIAS_OF) or a longer name it is part of; else the
@@ -32,6 +33,7 @@ LATIN_HK = re.compile(r"""
     [A-Za-z]HK\b   # ...HK at the end of a Latin word
 """, re.VERBOSE)
 CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
+WIDE = ("CN", "INTL")  # regions of world and macro-region names (亚洲, 华北)
 PREFIX_FILES = {Region.HK: "region_prefix_hk", Region.SD: "region_prefix_sd", Region.MO: "region_prefix_mo",
                 Region.CN: "region_prefix_cn"}
 
@@ -51,7 +53,9 @@ def place_region(name: str, lex: Lexicon) -> Region | None:
     row = place_gazetteer(lex).get(name)
     if row and row.get("region"):
         return Region(row["region"])
-    inside = places_in(name, lex)
+    inside = [Region(row["region"]) for _, _, row in place_gazetteer(lex).scan(name)
+              if row.get("region") and not (row.get("type") == "region" and row["region"] in WIDE)]
+    # a world region inside a site's name (亚洲国际博览馆) does not place it
     return inside[-1] if inside else None
 
 
@@ -64,6 +68,9 @@ def org_region(name: str, lex: Lexicon) -> Region | None:
     row = institutions(lex).get(name)
     if row and row.get("region"):
         return Region(row["region"])
+    owner = _leading_institution(name, lex)
+    if owner is not None:
+        return owner
     head = name.split("驻")[0]
     inside = places_in(head, lex)
     local = [r for r in inside if r is not Region.CN]
@@ -76,6 +83,16 @@ def org_region(name: str, lex: Lexicon) -> Region | None:
         return inside[0]
     if LATIN_HK.search(name):
         return Region.HK
+    return None
+
+
+def _leading_institution(name: str, lex: Lexicon) -> Region | None:
+    """The region of a known institution that opens the name: 中国海洋大学海洋技术学院 is where
+    中国海洋大学 is, not in China at large."""
+    hits = institutions(lex).scan(name)
+    first = min(hits, default=None, key=lambda h: h[0])
+    if first and first[0] == 0 and first[2].get("region") not in (None, "", Region.CN):
+        return Region(first[2]["region"])
     return None
 
 
