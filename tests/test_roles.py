@@ -59,6 +59,11 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
         pytest.param("行政长官李家明表示。", (), (), {("李家明", "行政长官", None)}, id="no-org-no-target"),
         pytest.param("科技园公司很荣幸邀得行政长官李家明出席。", ("科技园公司",), (), {("李家明", "行政长官", None)},
                      id="clause-words-are-no-title"),
+        pytest.param("(本报记者 李明 实习生 赵小雨 钱多多)", (), (),
+                     {("李明", "记者", None), ("赵小雨", "实习生", None), ("钱多多", "实习生", None)}, id="byline-run"),
+        pytest.param("中新社青岛3月2日电(记者上官云、何晓东)会议开幕。", ("中新社",), ("青岛",),
+                     {("上官云", "记者", "中新社"), ("何晓东", "记者", "中新社")}, id="dateline-agency"),
+        pytest.param("董事长张明华、李文光出席。", (), (), {("张明华", "董事长", None)}, id="list-no-byline-no-share"),
     ],
 )
 def test_roles_found(text, orgs, places, expected):
@@ -66,9 +71,7 @@ def test_roles_found(text, orgs, places, expected):
 
 
 # roles the seeds give that the extractor does not link, and why
-KNOWN_MISSES = {
-    ("003", "禚亦秋", "实习生"): "a byline title (实习生 李子怡 禚亦秋) is given to the first name of the run only",
-}
+KNOWN_MISSES: dict[tuple[str, str, str], str] = {}
 
 
 def gold_roles():

@@ -31,8 +31,8 @@ FLOORS = {
     "date": 0.86,  # 0.913
     "event": 0.59,  # 0.640
     "agreement": 0.68,  # 0.737
-    "roles": 0.87,  # 0.921
-    "roles_with_org": 0.70,  # 0.747
+    "roles": 0.88,  # 0.933
+    "roles_with_org": 0.72,  # 0.779
     "agreement_parties": 0.73,  # 0.786
 }
 

@@ -36,6 +36,12 @@ BRACKETED = re.compile(r"\([^()]*\)")
 CONSTITUENCY = re.compile(r"""
     [\u4e00-\u9fff]{2,8}界   # the sector, ending in 界, right before the name
     """, re.VERBOSE)
+# the end of a wire dateline just before a bracketed byline: 新华社济南9月12日电(记者 ...)
+DATELINE = re.compile(r"""
+    [\u4e00-\u9fff]{0,8}        # an optional place (济南)
+    (?:\d{1,2}月\d{1,2}日)?      # an optional date
+    电\s*\($                    # 电 (dispatch) and the byline's bracket
+    """, re.VERBOSE)
 # how far a title's own words may reach left of the title word (业务发展总监, 中国内地总代表)
 MAX_TITLE = 24
 # the most characters of its own a title may have and still share an organisation named before it
@@ -84,6 +90,8 @@ class Chains:
         if ts is None or ts < floor:
             return None
         org = self.reach(ts, floor)
+        if org is None and (agency := self.agency(ts, end)) is not None:
+            return Segment(agency.nstart, ts, end, agency)
         if org is not None:
             bracket = BRACKETED.match(t, org.nend, ts)
             return Segment(org.nstart, bracket.end() if bracket else org.nend, end, org)
@@ -115,12 +123,23 @@ class Chains:
         place = self.org_end.get(ts)
         return place if place is not None and place.kind is Kind.PLACE else None
 
+    def agency(self, ts: int, end: int) -> Mention | None:
+        """The news agency of a byline title opening a bracket after a dateline (新华社济南9月12日电
+        (记者 ...)): the organisation the dateline starts with."""
+        if self.text[ts:end] not in self.w.bylines:
+            return None
+        ends = [e for e, m in self.org_end.items() if m.kind is Kind.ORGANIZATION and ts - 20 <= e < ts]
+        return next((self.org_end[e] for e in sorted(ends, reverse=True) if DATELINE.fullmatch(self.text, e, ts)), None)
+
     def before(self, person: Mention) -> list[Segment]:
         """The chain of segments before a person, nearest first, organisations inherited leftwards."""
         t, pos = self.text, person.nstart
         pos -= 1 if pos and t[pos - 1] in ": " else 0
         seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
                                          if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
+        k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 ")
+        if seg is None and k in self.person_end:  # right after another name (a space may be squeezed out)
+            return self.byline_run(self.person_end[k])
         chain: list[Segment] = []
         while seg:
             chain.append(seg)
@@ -134,6 +153,12 @@ class Chains:
                 break
             seg = self.segment(j) or self.bare_org(j)
         return inherit(chain)
+
+    def byline_run(self, previous: Mention) -> list[Segment]:
+        """A name with no title of its own after another in a byline run (实习生 李子怡 禚亦秋,
+        记者欧阳晓岚、司马骏) holds the byline post of the one before it."""
+        chain = self.before(previous)
+        return chain[:1] if chain and self.text[chain[0].tstart:chain[0].tend] in self.w.bylines else []
 
     def bare_org(self, end: int) -> Segment | None:
         """An organisation with no title before a joiner (汇丰科创金融、Head of ...)."""
