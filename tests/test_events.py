@@ -57,8 +57,13 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("继3月成功举办鲁豫“数字经济与产业升级”会议之后。", {}, "鲁豫“数字经济与产业升级”会议"),
     ("2024年中国国际服务贸易交易会在北京开幕。", {"date": [("2024年", "2024")]}, "2024年中国国际服务贸易交易会"),
     ("5月6日鲁台经贸洽谈会在潍坊开幕。", {"date": [("5月6日", "2024-05-06")]}, "鲁台经贸洽谈会"),
+    ("当天举行的烟台—澳门文旅合作对接会吸引了百余人。", {}, "烟台—澳门文旅合作对接会"),
+    ("晚上,驻沪办举办的沪港青年交流酒会气氛热烈。", {}, "沪港青年交流酒会"),
+    ("南京大学—剑桥大学材料联合中心揭牌仪式在鼓楼校区举行。", {}, "南京大学—剑桥大学材料联合中心揭牌仪式"),
+    ("贸发局将在杭州举办「香港美食荟萃」推广活动。", {}, "香港美食荟萃"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
-        "year-in-name", "day-before-name"])
+        "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
+        "quoted-then-kind"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -69,7 +74,11 @@ def test_events_named_span(text, kinds, name):
     ("会议在人民大会堂举行。", {}),
     ("立法会议员陈大文表示。", {"person": ["陈大文"]}),
     ("大家在会议室讨论了专题论坛的安排。", {}),
-], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words"])
+    ("展会在深圳会议展览中心举行。", {"place": ["深圳"]}),
+    ("下一篇:学院召开消防安全工作会议", {}),
+    ("活动期间,多个城市将分别举办城市推介会。", {}),
+], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
+        "routine-work-meeting", "generic-city-roadshows"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
@@ -77,6 +86,14 @@ def test_events_not_an_event(text, kinds):
 def test_events_part_found_alone_is_alias_of_full_name():
     found = _find("中欧绿色金融大会暨第五届可持续投资论坛于上海召开。中欧绿色金融大会吸引了众多嘉宾。")
     assert ("中欧绿色金融大会", "中欧绿色金融大会暨第五届可持续投资论坛") in _links(found, Rel.ALIAS_OF)
+
+
+@pytest.mark.parametrize("text,alias", [
+    ("苏州工业园区投资推介会在新加坡举行。投资推介会上签约项目10个。", ("投资推介会", "苏州工业园区投资推介会")),
+    ("昆明—曼谷经贸合作恳谈会今日举行。经贸合作恳谈会由市政府主办。", ("经贸合作恳谈会", "昆明—曼谷经贸合作恳谈会")),
+], ids=["tail-after-place", "tail-after-dash"])
+def test_events_tail_of_a_fuller_name_is_alias(text, alias):
+    assert alias in _links(_find(text), Rel.ALIAS_OF)
 
 
 def test_events_number_variant_is_alias():
@@ -101,7 +118,13 @@ def test_events_generic_word_refers_to_the_one_named_event(text, expected):
     ("会上,中德智能制造联合实验室揭牌。", {"organization": ["中德智能制造联合实验室"]}, "中德智能制造联合实验室揭牌"),
     ("位于广州南沙的粤港科创中心已于今年3月开幕。", {"place": ["广州", "南沙"]}, "粤港科创中心开幕"),
     ("香港特区行政长官李家超率领代表团访问北京。", {"person": ["李家超"], "place": ["北京"]}, "李家超代表团访问北京"),
-], ids=["delegation-visit", "leader-visit", "unveiling", "opening", "delegation-led-by-a-person"])
+    ("3月2日至5日,市长张立新率苏州市人民政府代表团赴新加坡开展招商活动。",
+     {"person": ["张立新"], "organization": ["苏州市人民政府"], "place": ["新加坡"]}, "苏州市人民政府代表团访问新加坡"),
+    ("台湾工商代表团一行20余人访问福建,先后到厦门、泉州考察。", {"place": ["台湾", "福建"]}, "台湾工商代表团访问福建"),
+    ("文化体育及旅游局局长访问成都和重庆\n", {"organization": ["文化体育及旅游局"], "place": ["成都", "重庆"]},
+     "文化体育及旅游局局长访问成都和重庆"),
+], ids=["delegation-visit", "leader-visit", "unveiling", "opening", "delegation-led-by-a-person",
+        "delegation-goes-to", "delegation-with-headcount", "official-by-title"])
 def test_events_unnamed_label(text, kinds, label):
     found = _find(text, **kinds)
     assert _names(found) == [label]

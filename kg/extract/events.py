@@ -23,7 +23,9 @@ from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
 # characters an unquoted event name is made of
-NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()“”·@&]")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()“”·@&—–]")
+# a dash inside a name joins two Han words (潍坊—香港经贸合作恳谈会); elsewhere it is punctuation
+NAME_DASH = re.compile(r"(?<=[\u4e00-\u9fff])[—–](?=[\u4e00-\u9fff])")
 # a quoted name: its inside, without the quotes
 QUOTED = re.compile(r"""
     「(?P<a>[^「」\n]{2,40})」        # corner brackets
@@ -39,6 +41,7 @@ TRAILING_YEAR = re.compile(r"""
 NOT_AFTER_WORD = re.compile(r"""
     [堂室厅馆址员]          # a building or a member: 大会堂, 会议室, 立法会议员
     | 中心                  # 会议中心
+    | 展                    # 会议展览中心: a venue
     """, re.VERBOSE)
 NOT_AFTER_WEEK = re.compile(r"[年边末岁期围村日一二三四五六]")
 # an ordinal edition at the start of a name, not part of what makes it a name: 第二十届
@@ -51,6 +54,11 @@ CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
 CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
 # event words too common to stand for the article's one named event on their own
 NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
+# a quoted name followed by the kind of happening it is: 「香港时尚荟萃」推广活动
+QUOTED_KIND = re.compile(r"(?:推广|宣传|主题|系列|交流|展览|展销|文化)?(?:活动|展览|展|周|节)(?![馆厅区位])")
+# a routine meeting named after its business, not a happening: 安全生产工作会议
+ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
+MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
 MAX_NAME = 30  # characters of an unquoted name before its event word
 SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
 
@@ -96,6 +104,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         word = _ends_with_word(inner, words)
         if word and len(_modifier(inner, word)) >= 2:
             named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({word}), (inner,)))
+        elif not word and (k := QUOTED_KIND.match(text, q.end())) and len(inner) >= 4:
+            named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({k.group()}), (inner,)))
     cuts = lex.words("event_cuts")
     generic_mods = lex.words("event_generic")
     places = [m for m in prior.mentions if m.kind is Kind.PLACE]
@@ -116,6 +126,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         if (y := TRAILING_YEAR.match(text, e)) and not NAME_CHAR.match(text, y.end()):
             e = y.end()
         mod = _modifier(text[start:p + len(word)], word)
+        if ROUTINE.search(text, 0, p + len(word)):
+            continue
         if len(mod) < 2 or mod in generic_mods:
             generic.append((p, word))
             continue
@@ -126,6 +138,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             found.append((start, e, word))
         pos = e
     for s, e, ws in found:
+        while s < e and not NAME_DASH.match(text, s) and text[s] in "—–":
+            s += 1
         parts = tuple(p for p in text[s:e].split("暨") if p)
         named.append(Named(doc.mention(Kind.EVENT, s, e, "event-word"), frozenset(ws.split("|")), parts))
     return named, generic
@@ -146,7 +160,8 @@ def _start(text: str, p: int, cuts: frozenset[str], stops: list[Mention]) -> int
     """Where the name ending at p starts: back over name characters, then after the last cut
     word, person or dated mention, and past an unbalanced bracket."""
     s = p
-    while s > 0 and p - s < MAX_NAME and NAME_CHAR.match(text, s - 1):
+    while s > 0 and p - s < MAX_NAME and NAME_CHAR.match(text, s - 1) and (
+            text[s - 1] not in "—–" or NAME_DASH.match(text, s - 1)):
         s -= 1
     span = text[s:p]
     best = s
@@ -189,10 +204,17 @@ def _aliases(named: list[Named]) -> list[Link]:
             if _same(short.mention.norm, full.mention.norm) or not short.words <= full.words:
                 continue
             a = _fold(short.mention.norm)
-            if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR for p in (full.mention.norm, *full.parts)):
+            if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR or _tail(a, _fold(p))
+                   for p in (full.mention.norm, *full.parts)):
                 links.append(Link(Rel.ALIAS_OF, short.mention, full.mention))
                 break
     return links
+
+
+def _tail(short: str, full: str) -> bool:
+    """A short name that is the tail of a fuller one after a place or dash (投资推介会 of
+    山东沿海城市投资推介会, 经贸合作恳谈会 of 潍坊—香港经贸合作恳谈会)."""
+    return len(short) >= MIN_SUFFIX and len(full) > len(short) and full.endswith(short)
 
 
 def _same(a: str, b: str) -> bool:

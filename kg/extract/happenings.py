@@ -16,10 +16,17 @@ from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
 VISIT = re.compile(r"""
-    (?P<who>代表团)?                 # a delegation
-    (?:于[^,。;:\n]{1,12}?)?          # 于今年五月
-    (?P<verb>回访|到访|访问|拜访|视察|考察|出访)
+    (?:(?P<who>代表团|考察团|经贸团|访问团)        # a delegation
+       (?:一行)?(?:\d+余?人|[一二三四五六七八九十百]+余?人)?   # 一行30余人
+       (?:来[鲁港澳京])?                             # 来鲁访问
+     | (?<=率)(?P<team>团))?                         # 率团赴: the leader's delegation
+    (?:于[^,。;:\n]{1,12}?)?                        # 于今年五月
+    (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴)   # 赴 only after a delegation
     """, re.VERBOSE)
+# what a delegation is called, right before 代表团: after 率/率领/带领 or the clause start
+DELEGATION = re.compile(r"(?:.*(?:率领|带领|率))?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
+# an official visiting under a title with no name: 商务及经济发展局局长访问青岛
+TITLE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|书记|主席|专员)")
 # where a visit goes when no place or organisation mention starts there: up to a stop
 DESTINATION = re.compile(r"""
     [\u4e00-\u9fff]{2,8}?             # a short run of Han characters
@@ -87,32 +94,47 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
     for v in VISIT.finditer(text):
         dest_m = max((m for m in actors if m.nstart == v.end() and m.kind is not Kind.PERSON),
                      key=lambda m: m.nend, default=None)
-        d = DESTINATION.match(text, v.end())
+        d = DESTINATION.match(text, v.end()) if v.group("verb") != "赴" else None
         dest = dest_m.norm if dest_m else (d.group() if d else None)
+        also = dest_m and next((m for m in actors if m.kind is Kind.PLACE and m.nstart == dest_m.nend + 1
+                                and text[dest_m.nend] in "和及、"), None)
+        if also:  # 访问青岛和烟台
+            dest = text[dest_m.nstart:also.nend]
         if not dest:
             continue
         clause = _clause_start(text, v.start())
         sentence = doc.sentence_at(v.start())
         actor = None
-        if v.group("who"):
+        name = ""
+        if v.group("who") or v.group("team"):
             before = [m for m in actors if m.nend == v.start() and m.kind is not Kind.PERSON]
             lead = LEAD.search(text, clause, v.start())
             leaders = [m for m in actors if clause <= m.nstart and m.nend <= (lead.start() if lead else clause)
                        and m.kind is Kind.ORGANIZATION]
             led_by = [m for m in actors if clause <= m.nstart and lead and m.nend <= lead.start() and m.kind is Kind.PERSON]
             actor = before[0] if before else (leaders[0] if leaders else (led_by[-1] if led_by else None))
+            called = DELEGATION.match(text[clause:v.start()]) if v.group("who") else None
+            if called and any(clause + called.start("name") <= m.nstart < v.start() for m in actors
+                              if m.kind is Kind.PERSON):
+                called = None  # 香港特区行政长官李家超率领代表团: the leader, not the delegation's name
+            name = called.group("name") if called and not before else (actor.norm if actor else "")
         else:
             persons = [m for m in actors if m.kind is Kind.PERSON and clause <= m.nstart
                        and 0 <= v.start() - m.nend <= ACTOR_GAP]
+            office = next((m for m in actors if m.kind is Kind.ORGANIZATION and clause <= m.nstart
+                           and TITLE_BEFORE.fullmatch(text, m.nend, v.start())), None)
             if persons:
                 actor = persons[-1]
+            elif office:
+                actor, name = office, text[office.nstart:v.start()]
             elif last_actor and last_actor[0] == sentence:
                 actor = last_actor[1]
             else:
                 continue
             last_actor = (sentence, actor)
-        who = "代表团" if v.group("who") else ""
-        label = f"{actor.norm if actor else ''}{who}{v.group('verb')}{dest}"
+        who = "代表团" if v.group("who") or v.group("team") else ""
+        verb = "访问" if v.group("verb") == "赴" else v.group("verb")
+        label = f"{name or (actor.norm if actor else '')}{who}{verb}{dest}"
         m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
         out.append((replace(m, label=label), actor, dest))
     return out
