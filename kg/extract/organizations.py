@@ -56,6 +56,18 @@ AFTER_SHORT = re.compile(r"""
 BEFORE_SHORT = re.compile(r"""
     [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
+# a media brand named before a byline or a sister outlet: X新闻记者, X新闻·Y导报
+MEDIA_NAME = re.compile(r"""
+    ( (?: (?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}   # a brand after punctuation or a line start,
+    | [\u4e00-\u9fff]{2} )                        # else a two-character brand (澎湃, 大众)
+    新闻)                                        # and 新闻
+    (?=·|记者|客户端)               # then a sister outlet, a reporter or an app
+""", re.VERBOSE)
+MEDIA_ENDS = ("新闻", "日报", "晚报", "报业", "传媒")  # a media name that a middle dot does not join to the next
+# a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
+INDUSTRY_LIST = re.compile(r"""
+    优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
+""", re.VERBOSE)
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合", "建设", "发展")  # stop words that may also modify a head: 联合实验室, 建设集团  # stop words that may modify the head directly: 联合实验室
@@ -106,6 +118,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += _short_forms(doc, lex)
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
+    out += [doc.mention(Kind.ORGANIZATION, m.start(1), m.end(1), "media") for m in MEDIA_NAME.finditer(text)
+            if not _generic_brand(m.group(1)[:-2], lex)]
     buildings = {(m.nstart, m.nend) for m in prior.mentions if m.rule == "centre-site"}
     out = _keep_maximal([m for m in out if (m.nstart, m.nend) not in buildings])
     aliases, links = _abbreviations(doc, lex, out)
@@ -137,8 +151,8 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
             s -= 1
         elif c in "—–" and s > 1 and re.match(r"[\u4e00-\u9fff]", text[s - 2]):
             s -= 1  # 港大—枣庄新能源创新研究院: a joint institute
-        elif c == "·" and s > 1 and not text[:s - 1].endswith(tuple(lex.words("org_suffixes"))):
-            s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报 is two
+        elif c == "·" and s > 1 and not text[:s - 1].endswith(tuple(lex.words("org_suffixes")) + MEDIA_ENDS):
+            s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报, X新闻·Y导报 are two
         elif c == ")":
             b = text.rfind("(", max(0, s - 10), s)
             if b < 0 or text[b + 1:s - 1] not in place_gazetteer(lex):
@@ -188,6 +202,8 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(
                 _words_pattern(lex, "org_generic").sub("", text[start:a])) >= 2):
             continue  # 联合实验室, 信达建设集团: the word modifies the head after a brand
+        if text[a] == "各" and a >= 2 and text[a - 2] == "全":
+            continue  # 全港各区, 全国各地: 'all the districts' names a body, not a determiner
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
@@ -206,9 +222,23 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: list) -> boo
     if any(pe == e and ps >= s for ps, pe in protected):
         return True
     left = text[s:e]
+    if _ends_with_person(left, lex):
+        return True
     return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
         len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
+
+
+def _ends_with_person(left: str, lex: Lexicon) -> bool:
+    """Whether text before 与 is a name ending in a suffix and then a surname-shaped person's name
+    (…工商联黄灏持与…): the person signs, the name before is their body."""
+    surnames = lex.words("surnames")
+    suffixes = tuple(lex.words("org_suffixes"))
+    for n in (2, 3):
+        person, body = left[-n:], left[:-n]
+        if len(left) > n and body.endswith(suffixes) and (person[0] in surnames or person[:2] in surnames):
+            return True
+    return False
 
 
 def _coordinated_body(text: str, s: int, e: int) -> bool:
@@ -257,8 +287,9 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             titled = any(after.startswith(t[:2]) for t in titles)
             before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
                          or any(text.endswith(w, 0, s) for w in lex.words("org_left_stops") if len(w) >= 2))
-            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or text[s - 1] in "在与和及由"
-                        or titled)
+            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or titled
+                        or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
+                        and not (text[s - 1] == "在" and after.startswith("、")))  # 在航运物流、金融…
             brand = text[s:m.start()]
             if before_ok and after_ok and not _generic_brand(brand, lex) and not stops.search(brand):
                 out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
