@@ -14,7 +14,7 @@ from conftest import gold, seed_article, seed_ids
 from kg.doc import Doc
 from kg.extract import agreements, events, extract
 from kg.lexicon import default
-from kg.model import Article, Findings, Kind, Rel
+from kg.model import Article, Findings, Kind, Link, Rel
 from kg.script import to_simplified
 
 
@@ -72,9 +72,15 @@ def _targets(found: Findings, rel: Rel) -> set[str]:
      {"organization": ["潍坊市政府", "香港理工大学"], "place": ["潍坊"]}, [(None, "合作协议")], ["潍坊市政府", "香港理工大学"]),
     ("山东商会会长李明表示烟台大学是首个与香港城市大学签署合作备忘录的高校。",
      {"organization": ["山东商会", "烟台大学", "香港城市大学"], "person": ["李明"]}, [(None, "合作备忘录")], ["烟台大学", "香港城市大学"]),
+    ("南京航空大学与澳门理工大学合作多年。南京航空大学材料学院院长王磊与澳门理工大学工程学院院长Maria Costa代表两校签署《先进复合材料联合研究框架协议》。",
+     {"organization": ["南京航空大学材料学院", "澳门理工大学工程学院", "南京航空大学", "澳门理工大学"],
+      "person": ["王磊", "Maria Costa"]},
+     [("先进复合材料联合研究框架协议", "框架协议")], ["南京航空大学", "澳门理工大学"]),
+    ("江门市政府与澳门建设集团签署投资合作协议。", {"organization": ["江门市政府", "澳门建设集团"]},
+     [(None, "投资合作协议")], ["江门市政府", "澳门建设集团"]),
 ], ids=["titled", "signed-online", "list-of-parties", "person-for-org", "descriptor-not-party",
         "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party", "where-signed-is-not-a-party",
-        "speaker-is-not-a-party"])
+        "speaker-is-not-a-party", "signers-for-their-bodies", "investment-cooperation-kind"])
 def test_agreements_title_kind_parties(text, kinds, expected, parties):
     found = _find(text, **kinds)
     assert _agreements(found) == expected
@@ -109,6 +115,36 @@ def test_agreements_signing_ceremony_is_an_event():
                   organization=["香港海关", "香港大学"], date=[("2024年3月1日", "2024-03-01")])
     assert _targets(found, Rel.SIGNED_AT) == {"香港海关与香港大学合作备忘录签署仪式"}
     assert _targets(found, Rel.ON_DATE) == {"2024-03-01"}
+
+
+TABLE = """会上共签约项目 2 个,均签署投资协议。
+
+序号    项目名称              签约双方
+1       智能仓储中心项目      珠海市人民政府 / 澳门恒达物流有限公司
+2       精密模具产业园项目    中山火炬开发区管委会 / 澳门华信控股有限公司
+
+三、合作园区
+"""
+
+
+def test_agreements_table_rows_are_one_agreement_each():
+    found = _find(TABLE, organization=["珠海市人民政府", "澳门恒达物流有限公司", "中山火炬开发区管委会",
+                                       "澳门华信控股有限公司"])
+    assert _agreements(found) == [(None, "投资协议"), (None, "投资协议")]
+    pairs = {(l.source.norm, l.target.norm) for l in found.links if l.type is Rel.PARTY_TO}
+    assert pairs == {("珠海市人民政府", "1"), ("澳门恒达物流有限公司", "1"),
+                     ("中山火炬开发区管委会", "2"), ("澳门华信控股有限公司", "2")}
+
+
+def test_agreements_signer_named_with_the_post_signs_for_the_body():
+    doc = Doc.of(Article("t", "贸促会会长李强与港商联会副会长陈伟签署《会展合作框架协议》。", "2024-05-20"))
+    mention = {s: doc.mention(k, doc.text.index(s), doc.text.index(s) + len(s), "test")
+               for k, s in ((Kind.ORGANIZATION, "贸促会"), (Kind.ORGANIZATION, "港商联会"),
+                            (Kind.PERSON, "李强"), (Kind.PERSON, "陈伟"))}
+    posts = (Link(Rel.HOLDS_POSITION, mention["李强"], mention["贸促会"], title="会长"),
+             Link(Rel.HOLDS_POSITION, mention["陈伟"], mention["港商联会"], title="副会长"))
+    found = agreements.find(doc, default(), Findings(tuple(mention.values()), posts))
+    assert _parties(found) == ["贸促会", "港商联会"]
 
 
 # ---------------------------------------------------------------- gold-driven (whole extraction)

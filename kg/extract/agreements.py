@@ -60,6 +60,19 @@ PLACE_SIGNS = re.compile(r"""
     \s*(?:$|[与和及、同跟,(]|以及       # the end of the list, or the next party
     |签|在|于|亦|也|共同|正式|线上|线下|分别|今|近|将|已|双方|政府)   # the signing, or how and when
     """, re.VERBOSE)
+# the header row of a table of signed projects: 序号 项目名称 签约双方
+TABLE_HEADER = re.compile(r"(?:签约双方|签约单位|签约主体|合作双方|签署双方)[^\n]*\n")
+# a row of that table: its number, then the project, then the two parties split by / or 与
+TABLE_ROW = re.compile(r"""
+    [ \t]*(?P<no>\d{1,3})[.、 \t]\s*     # the row number
+    (?P<row>[^\n]+)                      # the rest of the row
+    (?:\n|$)
+    """, re.VERBOSE)
+# between the two parties of a row
+ROW_SPLIT = re.compile(r"\s*(?:/|／|与|和|、)\s*")
+TABLE_REACH = 80  # characters between an agreement word and the table it heads (均签署投资合作协议 ... 序号)
+# signers acting for their bodies: 代表两校签署 (the bodies are the parties, not the persons)
+ON_BEHALF = re.compile(r"代表(?:双方|两校|两地|两家|各方|三方|各自|本单位|两院)[^,。;]{0,4}$")
 # a date written out, not relative
 EXPLICIT_DATE = re.compile(r"\d|[年月日]")
 DATELINE_REACH = 400  # characters from the top where a dateline may stand
@@ -95,7 +108,33 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             continue
         m = doc.mention(Kind.AGREEMENT, *k.span(), "agreement-signed", agreement_kind=k.group())
         found.append((m, sign.start() if sign else k.start()))
-    return _slots(doc, prior, found)
+    rows, heads = _table_rows(doc, prior, found)
+    return _slots(doc, prior, [f for f in found if f[0] not in heads], dict(rows))
+
+
+def _table_rows(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]
+                ) -> tuple[list[tuple[Mention, tuple[Mention, ...]]], set[Mention]]:
+    """One untitled agreement per row of a 签约双方 table, with the row's two parties; its kind is
+    the untitled agreement word written just before the table (均签署投资合作协议, which then names
+    the rows, not an agreement of its own), else 协议."""
+    text, out, heads = doc.text, [], set()
+    actors = _maximal([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    for h in TABLE_HEADER.finditer(text):
+        before = [m for m, _ in found if 0 <= h.start() - m.nend <= TABLE_REACH and m.title is None]
+        kind = before[-1].agreement_kind if before else "协议"
+        pos, n = h.end(), len(out)
+        while (r := TABLE_ROW.match(text, pos)) is not None:
+            pos = r.end()
+            inside = [a for a in actors if r.start("row") <= a.nstart and a.nend <= r.end("row")
+                      and a.kind is not Kind.PERSON]
+            pair = next(((a, b) for a, b in zip(inside, inside[1:]) if ROW_SPLIT.fullmatch(text, a.nend, b.nstart)), None)
+            if pair is None:
+                continue
+            m = doc.mention(Kind.AGREEMENT, r.start("no"), r.end("no"), "agreement-table-row", agreement_kind=kind)
+            out.append((m, pair))
+        if len(out) > n and before:
+            heads.add(before[-1])
+    return out, heads
 
 
 def _sign_before(text: str, npos: int, reach: int = 6) -> re.Match | None:
@@ -108,7 +147,8 @@ def _sign_before(text: str, npos: int, reach: int = 6) -> re.Match | None:
     return last
 
 
-def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findings:
+def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
+           table: dict[Mention, tuple[Mention, ...]]) -> Findings:
     actors = _maximal([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
     dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
     events = [m for m in prior.mentions if m.kind is Kind.EVENT]
@@ -118,10 +158,15 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]) -> Findi
     mentions: list[Mention] = []
     links: list[Link] = []
     rows = []
-    for m, verb in found:
+    for m, verb in found + [(r, r.nstart) for r in table]:
         mentions.append(m)
         clause = _party_clause(doc.text, verb)
-        parties = _parties([a for a in actors if clause <= a.nstart and a.nend <= verb], doc.text)
+        parties = table.get(m) or _parties([a for a in actors if clause <= a.nstart and a.nend <= verb], doc.text)
+        if ON_BEHALF.search(doc.text, max(clause, verb - 12), verb):
+            parties = _bodies(parties, actors)
+        bodies = {(l.source, l.target.norm) for l in prior.links if l.type is Rel.HOLDS_POSITION and l.target}
+        # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
+        parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
         s, e = doc.sentence_at(m.nstart)
         own = [d for d in dates if clause <= d.nstart < m.nend and EXPLICIT_DATE.search(d.norm)]
@@ -186,6 +231,20 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
         if m.kind is Kind.PLACE and not PLACE_SIGNS.match(text, m.nend):
             continue
         out.append(m)
+    return out
+
+
+def _bodies(parties: list[Mention], actors: list[Mention]) -> list[Mention]:
+    """The bodies signers act for: persons dropped, a unit replaced by the organisation the article
+    names on its own whose name it starts with (X大学Y学院 -> X大学)."""
+    out: list[Mention] = []
+    for p in parties:
+        if p.kind is Kind.PERSON:
+            continue
+        parent = next((a for a in actors if a.kind is Kind.ORGANIZATION and len(a.norm) >= 2
+                       and p.norm.startswith(a.norm) and len(a.norm) < len(p.norm)), p)
+        if all(o.norm != parent.norm for o in out):
+            out.append(parent)
     return out
 
 
