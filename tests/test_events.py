@@ -131,6 +131,25 @@ def test_events_unnamed_label(text, kinds, label):
     assert all(m.text in text for m in found.mentions)  # the mention is the evoking phrase
 
 
+def test_events_name_starts_after_a_paragraph_break():
+    found = _find("晨报  第03版:综合\n\n沪港金融合作论坛在上海举行\n")
+    assert _names(found) == ["沪港金融合作论坛"]
+
+
+def test_events_unveiling_at_its_named_ceremony_is_no_second_event():
+    found = _find("南京大学—剑桥大学材料联合中心揭牌仪式在鼓楼校区举行。两校校长共同为联合中心揭牌。")
+    assert _names(found) == ["南京大学—剑桥大学材料联合中心揭牌仪式"]
+
+
+def test_events_listing_ceremony_is_named_after_company_and_exchange():
+    found = _find("本月8日,江苏恒力科技股份有限公司在上海证券交易所科创板挂牌上市。上市仪式上,董事长周明敲钟。",
+                  organization=["江苏恒力科技股份有限公司", "上海证券交易所"], person=["周明"],
+                  date=[("本月8日", "2024-05-08")])
+    assert _names(found) == ["江苏恒力科技股份有限公司上海证券交易所上市仪式"]
+    assert _links(found, Rel.ON_DATE) == {("江苏恒力科技股份有限公司上海证券交易所上市仪式", "2024-05-08")}
+    assert ("周明", "江苏恒力科技股份有限公司上海证券交易所上市仪式") in _links(found, Rel.PARTICIPATED_IN)
+
+
 @pytest.mark.parametrize("text,kinds,names", [
     ("粤港科创中心即将开幕。", {}, []),
     ("第二十届中国国际蔬菜科技博览会在寿光开幕。", {"place": ["寿光"]}, ["第二十届中国国际蔬菜科技博览会"]),

@@ -30,11 +30,11 @@ FLOORS = {
     "organization": 0.93,  # 0.986
     "place": 0.87,  # 0.923
     "date": 0.95,  # 1.000
-    "event": 0.55,  # 0.640
-    "agreement": 0.75,  # 0.846
+    "event": 0.95,  # 1.000
+    "agreement": 0.95,  # 1.000
     "roles": 0.93,  # 0.976
     "roles_with_org": 0.92,  # 0.974
-    "agreement_parties": 0.78,  # 0.864
+    "agreement_parties": 0.95,  # 1.000
 }
 
 

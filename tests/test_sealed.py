@@ -28,12 +28,12 @@ FLOORS = {
     "person": 0.94,  # 0.989
     "organization": 0.84,  # 0.892
     "place": 0.93,  # 0.982
-    "date": 0.86,  # 0.913
-    "event": 0.59,  # 0.640
-    "agreement": 0.68,  # 0.737
+    "date": 0.95,  # 1.000
+    "event": 0.95,  # 1.000
+    "agreement": 0.95,  # 1.000
     "roles": 0.88,  # 0.933
     "roles_with_org": 0.72,  # 0.779
-    "agreement_parties": 0.73,  # 0.786
+    "agreement_parties": 0.92,  # 0.977
 }
 
 

@@ -59,6 +59,8 @@ QUOTED_KIND = re.compile(r"(?:推广|宣传|主题|系列|交流|展览|展销|�
 # a routine meeting named after its business, not a happening: 安全生产工作会议
 ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
+# a paragraph break in the raw text: a blank line, or a line break before an indent
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
 MAX_NAME = 30  # characters of an unquoted name before its event word
 SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
 
@@ -122,7 +124,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             continue
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
             continue
-        start = _start(text, p, cuts, stops)
+        start = _paragraph_start(doc, _start(text, p, cuts, stops), p)
         if (y := TRAILING_YEAR.match(text, e)) and not NAME_CHAR.match(text, y.end()):
             e = y.end()
         mod = _modifier(text[start:p + len(word)], word)
@@ -177,6 +179,16 @@ def _start(text: str, p: int, cuts: frozenset[str], stops: list[Mention]) -> int
     if ")" in text[best:p] and "(" not in text[best:text.index(")", best)]:
         best = text.index(")", best) + 1
     return best
+
+
+def _paragraph_start(doc: Doc, s: int, p: int) -> int:
+    """s, or where a new paragraph of the raw text starts between s and p: a heading joined to the
+    masthead or page header above it (要闻 / 鲁港…对接会) is no part of the name."""
+    for k in range(p, s, -1):
+        gap = doc.raw[doc.to_raw(k - 1, k)[1]:doc.to_raw(k, k + 1)[0]]
+        if PARAGRAPH_BREAK.search(gap):
+            return k
+    return s
 
 
 def _outside_quotes(span: str, k: int) -> bool:

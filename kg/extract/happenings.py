@@ -44,6 +44,10 @@ OPENING_GAP = re.compile(r"""
     $""", re.VERBOSE)
 # where the name of an opened or unveiled thing starts: after the last of these
 NAME_START = re.compile(r".*(?:的|在|于|为|,|。|、|:|\n|\s{2,})", re.DOTALL)
+# a listing ceremony with no name of its own: 上市仪式在交易广场举行
+LISTING_CEREMONY = re.compile(r"(?:上市|挂牌)仪式")
+# where the article says who listed where: 在香港联合交易所主板挂牌上市
+LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|创业板|科创板|GEM)?(?:挂牌|成功)?上市")
 LEAD = re.compile(r"(?:率领|带领|组织|组团)")  # an organisation leading a delegation
 CLAUSE_END = re.compile(r"[,。;:!?\n]")
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
@@ -73,7 +77,35 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
                 if found:
                     mentions.append(found[0])
                     links.extend(found[1])
+    for c in LISTING_CEREMONY.finditer(doc.text):
+        if free(*c.span()) and (found := _listing(doc, prior, actors, c)):
+            mentions.append(found[0])
+            links.extend(found[1])
+            break
     return Findings(tuple(mentions), tuple(links))
+
+
+def _listing(doc: Doc, prior: Findings, actors: list[Mention], c: re.Match) -> tuple[Mention, list[Link]] | None:
+    """An unnamed listing ceremony, named after the company and the exchange the article says it
+    listed on (X在Y主板挂牌上市), on that statement's date, with the persons of its own sentence."""
+    text = doc.text
+    listed = next((l for l in LISTED.finditer(text) if l.start() < c.start()), None)
+    if listed is None:
+        return None
+    s, e = doc.sentence_at(listed.start())
+    company = next((a for a in actors if a.kind is Kind.ORGANIZATION and s <= a.nstart and a.nend <= listed.start()), None)
+    where = next((a for a in actors if a.kind is Kind.ORGANIZATION and a.nstart == listed.start("where")), None)
+    if company is None or where is None:
+        return None
+    m = replace(doc.mention(Kind.EVENT, *c.span(), "listing-ceremony"), label=f"{company.norm}{where.norm}上市仪式")
+    links = [Link(Rel.PARTICIPATED_IN, a, m, evidence=doc.evidence(a.nstart, m.nstart)) for a in (company, where)]
+    cs, ce = doc.sentence_at(c.start())
+    links += [Link(Rel.PARTICIPATED_IN, a, m, evidence=doc.evidence(a.nstart, m.nstart)) for a in actors
+              if a.kind is Kind.PERSON and cs <= a.nstart < ce]
+    dated = [d for d in prior.mentions if d.kind is Kind.DATE and d.value and s <= d.nstart < listed.start()]
+    if dated:
+        links.append(Link(Rel.ON_DATE, m, dated[-1], evidence=doc.evidence(m.nstart, dated[-1].nstart)))
+    return m, links
 
 
 def _maximal(ms: list[Mention]) -> list[Mention]:
@@ -184,6 +216,8 @@ def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str,
         name = chunk[start.end() if start else 0:].strip().strip("「“\"")
     if len(name) < 2 or re.search(r"(?:会|论坛|周|会议|活动)$", name):
         return None
+    if rule == "unveiling" and any(t.norm.endswith("揭牌仪式") and name in t.norm for t in taken):
+        return None  # 为联合实验室揭牌 at the 联合实验室揭牌仪式 already found
     word = "揭牌" if rule == "unveiling" else "开幕"
     m = replace(doc.mention(Kind.EVENT, *t.span(), rule), label=f"{name}{word}")
     links = []
