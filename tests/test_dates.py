@@ -63,6 +63,7 @@ def _found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str]
         pytest.param("2022年3月1日(星期二)", [("2022年3月1日", "2022-03-01")], id="ymd-weekday"),
         pytest.param("第5日", [], id="not-ordinal-day"),
         pytest.param("每月15日", [], id="not-monthly"),
+        pytest.param("兑1日元", [], id="not-yen"),
         # a dateline sets the day for what follows it
         pytest.param("(香港,2022年9月6日)— 今日签署", [("2022年9月6日", "2022-09-06"), ("今日", "2022-09-06")],
                      id="today-after-dateline"),

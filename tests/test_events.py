@@ -77,8 +77,10 @@ def test_events_named_span(text, kinds, name):
     ("展会在深圳会议展览中心举行。", {"place": ["深圳"]}),
     ("下一篇:学院召开消防安全工作会议", {}),
     ("活动期间,多个城市将分别举办城市推介会。", {}),
+    ("围绕“数字政府建设”展开讨论,庆祝“一带一路倡议”周年。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
-        "routine-work-meeting", "generic-city-roadshows"])
+        "routine-work-meeting", "generic-city-roadshows",
+        "quoted-then-verb-or-anniversary"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

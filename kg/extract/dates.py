@@ -4,6 +4,9 @@
     十二月六日 → <year>-12-06        今年五月 → <year>-05         明年 → <year + 1>
     今天, 今日 → the anchor date     5月19日至23日 → <year>-05-19/<year>-05-23
     2024-11-25, 2024/11/25, 2024.11.25 → 2024-11-25
+    本月18日 → <month>-18, 上月 → <month - 1>   本周三 → that weekday of the anchor's week
+    22日 after 5月19日至23日 → <year>-05-22 (a day alone: the month of its sentence or the one
+    before, else the anchor's month)
 
 Three passes over `Doc.text`: scan the forms (`_scan`), join two dates written as a range
 (`_join_ranges`), then resolve each against its anchor (`find`). The anchor is the article's
@@ -106,7 +109,7 @@ DAY_ALONE = re.compile(
     (?<![\d月号第每期近共续逾约至到\-~.])   # not part of a month date, a count or a range
     (?P<day>[1-9]|[12]\d|3[01])             # 18
     日                                      # 日: a day of the month the text is in
-    (?!内|以内|之内|游|左右|以上|以下|间)    # not a span of days: 30日内
+    (?!内|以内|之内|游|左右|以上|以下|间|元|本|圆)   # not a span of days (30日内), nor 日元, 日本
     """,
     re.VERBOSE,
 )

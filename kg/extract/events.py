@@ -6,6 +6,9 @@ by 暨 kept together, a year after it kept (`高峰会 2023`); it starts after t
 (kg/data/event_cuts.txt: 主办的鲁港创新合作大会 -> 鲁港创新合作大会). A quoted name
 (「InnoHK 创新香港研发平台高峰会 2023」) is taken whole. An event word with no real name before it
 (本次大会, 高峰会) is a later mention of the one named event of that word, if there is exactly one.
+A dash between Han words stays in a name (潍坊—香港经贸合作恳谈会); a name starts after a raw
+paragraph break; a quoted name followed by its kind (「…」推广活动) is an event; the tail of a fuller
+name (投资推介会) is its alias; X工作会议 and generic modifiers (城市推介会) make no name.
 Unnamed happenings get a descriptive `Mention.label` (香港科技园公司代表团访问山东) while the mention
 itself points at the phrase that evokes them (代表团访问山东省, 揭牌).
 """
@@ -55,7 +58,11 @@ CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五�
 # event words too common to stand for the article's one named event on their own
 NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
 # a quoted name followed by the kind of happening it is: 「香港时尚荟萃」推广活动
-QUOTED_KIND = re.compile(r"(?:推广|宣传|主题|系列|交流|展览|展销|文化)?(?:活动|展览|展|周|节)(?![馆厅区位])")
+QUOTED_KIND = re.compile(r"""
+    (?:推广|宣传|主题|系列|交流|文化)?      # 推广活动, 文化节
+    (?:活动|展览|展销会|展会|周|节)           # the kind: not 展 alone (“…”展开)
+    (?![馆厅区位年边末岁目约点奏能])           # not 展览馆, 周年, 周边, 节目, 节约
+    """, re.VERBOSE)
 # a routine meeting named after its business, not a happening: 安全生产工作会议
 ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
