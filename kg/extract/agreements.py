@@ -10,7 +10,9 @@ Parties are the persons, organisations and places of the clause before the signi
 (`甲、乙及丙与丁签署…`; a clause that starts with 与 takes in the one before it), leaving out a
 mention that only describes the next one (华鲁集团旗下山东省环科院牵头建设的「…共同体」: the
 共同体 signs). The date is the clause's own, else the event's, else the dateline's. A signing
-ceremony (签署仪式) becomes an event named after its agreement.
+ceremony (签署仪式) becomes an event named after its agreement. Each row of a 签约双方 table is an
+untitled agreement of its two parties. Signers acting 代表两校/双方, or named with a post at a body
+that also signs, sign for their bodies.
 """
 from __future__ import annotations
 

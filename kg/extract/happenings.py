@@ -1,4 +1,7 @@
-"""Unnamed events: a delegation's or a leader's visit, an unveiling, an opening.
+"""Unnamed events: a delegation's or a leader's visit, an unveiling, an opening, a listing ceremony.
+
+A delegation is named as written before 代表团 (潍坊市代表团赴香港 -> 潍坊市代表团访问香港), else after
+its leader; an official may visit by title alone (X局局长访问青岛和烟台).
 
 Each gets a short descriptive `Mention.label` built from actor + verb + object
 (香港科技园公司代表团访问山东省, 先进合成材料联合实验室揭牌, 香港科学园深圳分园开幕), while the mention
