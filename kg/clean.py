@@ -68,14 +68,60 @@ def drop_page_furniture(v: View) -> View:
 
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
-WRAP_MIN_LINE = 16  # a line at least this long that ends mid-word was wrapped by a PDF or web page
+WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
+WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
+CROSS_WINDOW = 4  # Han characters each side of a line break checked for a word across it
+
+
+def _crosses_word(left: str, right: str) -> bool:
+    """Whether a dictionary word runs across the join of left and right (服务山|东, 有|限公司)."""
+    from kg.lexicon import default
+    from kg.script import to_simplified  # jieba's dictionary is simplified: 強|調 is 强调
+
+    a, b = to_simplified(left[-CROSS_WINDOW:]), to_simplified(right[:CROSS_WINDOW])
+    at = 0
+    for word in default().tokenizer.lcut(a + b, HMM=False):
+        if at < len(a) < at + len(word):
+            return True
+        at += len(word)
+    return False
+
+
+def _width(line: str) -> int:
+    """Display columns: a Han or full-width character takes two, ASCII one (as a PDF lays them out)."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in line)
+
+
+def _block_width(t: str, line_start: int) -> int:
+    """The widest line of the paragraph block (lines up to a blank line) ending at line_start."""
+    block_start = t.rfind("\n\n", 0, line_start)
+    lines = t[block_start + 1 if block_start >= 0 else 0:line_start].split("\n")
+    return max((_width(l.strip()) for l in lines), default=0)
+
+
+def _is_wrap(t: str, i: int, j: int) -> bool:
+    """Whether the newline run t[i:j] between two Han characters was put there by a line wrap:
+    the line before does not end a sentence, and either a word runs across the break, or the
+    line is a full-width line of a block of several (a wrapped paragraph, not a headline)."""
+    line_start = t.rfind("\n", 0, i) + 1
+    line = t[line_start:i].strip()
+    if not line or line[-1] in _SENTENCE_END:
+        return False
+    if _crosses_word(line, t[j:j + CROSS_WINDOW]):
+        return True
+    if len(line) < WRAP_MIN_LINE or line_start == 0 or t[line_start - 1] != "\n":
+        return False
+    prev_end = line_start - 1  # the block has another line just before this one
+    if prev_end == 0 or t[prev_end - 1] == "\n":
+        return False
+    return _width(line) + WRAP_SLACK >= _block_width(t, prev_end)
 
 
 def join_wrapped(v: View) -> View:
     """Remove whitespace a PDF or line wrap put inside Chinese text (`黄志 辉`, `有\\n\\n限公司`).
 
-    Spaces and tabs between two Han characters always go. A run with newlines goes only when the
-    line before it is long (a wrapped paragraph, not a headline) and does not end a sentence."""
+    Spaces and tabs between two Han characters always go. A run with newlines goes only where the
+    text was wrapped (`_is_wrap`), never after a headline, a masthead or a navigation line."""
     t, n = v.text, len(v.text)
     drop: set[int] = set()
     i = 0
@@ -88,11 +134,8 @@ def join_wrapped(v: View) -> View:
                 run = t[i:j]
                 if "\n" not in run and "\r" not in run:
                     drop.update(range(i, j))
-                else:
-                    line_start = t.rfind("\n", 0, i) + 1
-                    line = t[line_start:i].strip()
-                    if len(line) >= WRAP_MIN_LINE and line[-1] not in _SENTENCE_END:
-                        drop.update(range(i, j))
+                elif _is_wrap(t, i, j):
+                    drop.update(range(i, j))
             i = j
         else:
             i += 1
