@@ -93,7 +93,6 @@ def seed_regions(article_id: str) -> dict[str, Region | None]:
 KNOWN_WRONG = {
     ("001_ee7efad3a62e8cf6", "先进合成材料联合实验室"): "no cue in the name; the nearest body before it, "
                                                        "香港中文大学(深圳), is in Shenzhen",
-    ("002_4eeebd243549c568", "科技园创投基金"): "no cue in the name or its sentence",
 }
 GOLD_REGIONS = [pytest.param(aid, e["name"], tuple(e["aliases"]), Region(e["region"]), id=f"{aid[:3]}-{e['name']}",
                              marks=[pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[(aid, e["name"])])]
