@@ -1,0 +1,141 @@
+"""Annotated article sets, built and scored with the shared scorer against their gold.
+
+| set      | texts                 | gold               | what it is                                                  |
+|----------|-----------------------|--------------------|-------------------------------------------------------------|
+| seeds    | seeds/                | tests/gold/        | the five seed articles (development)                        |
+| heldout  | tests/heldout/texts   | tests/heldout/gold | six invented articles, used to find general rules (development) |
+| sealed   | tests/sealed/texts    | tests/sealed/gold  | six more; its errors were read, so development now          |
+| blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
+
+Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
+the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
+should generalise. Raise a floor when the extractor improves; never lower one without saying why in
+the commit. The shared scorer is ../shared/eval/score.py beside the repository; without it the
+scoring tests are skipped.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from kg.pipeline import build
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+SETS = {  # name: (texts, gold)
+    "seeds": (ROOT / "seeds", TESTS / "gold"),
+    "heldout": (TESTS / "heldout" / "texts", TESTS / "heldout" / "gold"),
+    "sealed": (TESTS / "sealed" / "texts", TESTS / "sealed" / "gold"),
+    "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
+}
+
+FLOORS = {
+    "seeds": {  # the issues' targets (issue 3 and 4)
+        "person": 0.95, "organization": 0.90, "place": 0.90, "date": 0.95, "event": 0.75,
+        "agreement": 0.90, "roles": 0.85, "agreement_parties": 0.85, "region_accuracy": 0.95,
+    },
+    "heldout": {
+        "person": 0.95,  # 1.000
+        "organization": 0.93,  # 0.986
+        "place": 0.87,  # 0.923
+        "date": 0.95,  # 1.000
+        "event": 0.95,  # 1.000
+        "agreement": 0.95,  # 1.000
+        "roles": 0.93,  # 0.976
+        "roles_with_org": 0.92,  # 0.974
+        "agreement_parties": 0.95,  # 1.000
+    },
+    "sealed": {
+        "person": 0.94,  # 0.989
+        "organization": 0.84,  # 0.892
+        "place": 0.93,  # 0.982
+        "date": 0.95,  # 1.000
+        "event": 0.95,  # 1.000
+        "agreement": 0.95,  # 1.000
+        "roles": 0.88,  # 0.933
+        "roles_with_org": 0.72,  # 0.779
+        "agreement_parties": 0.92,  # 0.977
+    },
+    "blind": {  # measured at 04d4b7b; the same after the second round of rules
+        "person": 0.92,  # 0.978
+        "organization": 0.68,  # 0.735
+        "place": 0.77,  # 0.828
+        "date": 0.82,  # 0.872
+        "event": 0.67,  # 0.720
+        "agreement": 0.95,  # 1.000
+        "roles": 0.73,  # 0.780
+        "roles_with_org": 0.51,  # 0.568
+        "agreement_parties": 0.85,  # 0.906
+    },
+}
+
+
+def _scorer() -> ModuleType:
+    if not SCORER.is_file():
+        pytest.skip(f"the shared scorer is not at {SCORER}; the annotated sets cannot be scored")
+    spec = importlib.util.spec_from_file_location("kg_shared_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def scored(request, tmp_path_factory) -> tuple[str, dict]:
+    """(set name, the scorer's summary of one build of the set's texts)."""
+    scorer = _scorer()
+    texts, gold = SETS[request.param]
+    out = tmp_path_factory.mktemp(request.param)
+    built = build([texts], out, jobs=1, cache=False)
+    return request.param, scorer.score(str(gold), str(built.outputs[0]), str(texts))
+
+
+def _manifest(texts: Path) -> dict[str, dict]:
+    rows = [line for line in (texts / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+    return {row["id"]: row for row in csv.DictReader(rows, delimiter="\t")}
+
+
+GOLD_FILES = [pytest.param(name, path, id=f"{name}-{path.stem}")
+              for name, (_, gold) in sorted(SETS.items()) for path in sorted(gold.glob("*.json"))]
+
+
+@pytest.mark.parametrize("name, path", GOLD_FILES)
+def test_evalsets_gold_matches_its_text_and_manifest(name: str, path: Path):
+    texts = SETS[name][0]
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert gold["article"] == path.stem
+    assert (texts / f"{path.stem}.txt").is_file()
+    assert gold["published"] == _manifest(texts)[path.stem]["published"]
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_evalsets_manifest_lists_every_text(name: str):
+    texts = SETS[name][0]
+    assert sorted(_manifest(texts)) == sorted(p.stem for p in texts.glob("*.txt"))
+
+
+def test_evalsets_every_article_has_a_record(scored):
+    _, summary = scored
+    assert summary["missing_articles"] == []
+
+
+def test_evalsets_mention_offsets_valid(scored):
+    _, summary = scored
+    assert summary["mention_offsets_valid"] == 1.0
+
+
+def test_evalsets_scores_at_least_floors(scored):
+    name, summary = scored
+    below = {}
+    for metric, floor in FLOORS[name].items():
+        got = summary[metric] if metric == "region_accuracy" else (summary["entities"].get(metric) or summary[metric])["f1"]
+        if got < floor:
+            below[metric] = (got, floor)
+    assert below == {}, f"{name}: scores below their floors (got, floor): {below}"
