@@ -8,6 +8,7 @@ need every organisation and role known).
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from kg.doc import Doc
@@ -53,12 +54,18 @@ def settle(found: Findings) -> Findings:
     organisation's name), except dates, which may sit inside events; and links to dropped mentions."""
     rank = {k: i for i, k in enumerate(PRECEDENCE)}
     ordered = sorted(found.mentions, key=lambda m: (rank[m.kind], -(m.nend - m.nstart), m.nstart))
+    longest = max((m.nend - m.nstart for m in ordered), default=0)
+    starts: list[tuple[int, int]] = []  # (nstart, index in kept), sorted: only near spans are compared
     kept: list[Mention] = []
     for m in ordered:
-        if m.kind is not Kind.DATE and any(_inside(m, k) and k.kind is not Kind.DATE for k in kept):
+        lo = bisect.bisect_left(starts, (m.nstart - longest, -1))
+        hi = bisect.bisect_left(starts, (m.nend, -1))
+        near = [kept[i] for _, i in starts[lo:hi]]  # every kept span that can contain or overlap m
+        if m.kind is not Kind.DATE and any(_inside(m, k) and k.kind is not Kind.DATE for k in near):
             continue
-        if any(k.kind is m.kind and _overlaps(m, k) for k in kept):
+        if any(k.kind is m.kind and _overlaps(m, k) for k in near):
             continue
+        bisect.insort(starts, (m.nstart, len(kept)))
         kept.append(m)
     keep = set(kept)
     links = tuple(l for l in found.links if l.source in keep and (l.target is None or l.target in keep))
