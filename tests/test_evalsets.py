@@ -5,6 +5,7 @@
 | seeds    | seeds/                | tests/gold/        | the five seed articles (development)                        |
 | heldout  | tests/heldout/texts   | tests/heldout/gold | six invented articles, used to find general rules (development) |
 | sealed   | tests/sealed/texts    | tests/sealed/gold  | six more; its errors were read, so development now          |
+| dev3     | tests/dev3/texts      | tests/dev3/gold    | eight more, in the styles of the blind set's brief (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
@@ -33,6 +34,7 @@ SETS = {  # name: (texts, gold)
     "seeds": (ROOT / "seeds", TESTS / "gold"),
     "heldout": (TESTS / "heldout" / "texts", TESTS / "heldout" / "gold"),
     "sealed": (TESTS / "sealed" / "texts", TESTS / "sealed" / "gold"),
+    "dev3": (TESTS / "dev3" / "texts", TESTS / "dev3" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
 }
 
@@ -62,6 +64,17 @@ FLOORS = {
         "roles": 0.88,  # 0.933
         "roles_with_org": 0.72,  # 0.779
         "agreement_parties": 0.92,  # 0.977
+    },
+    "dev3": {  # measured when the set arrived, before any rule was written for it
+        "person": 0.90,  # 0.952
+        "organization": 0.75,  # 0.808
+        "place": 0.73,  # 0.785
+        "date": 0.92,  # 0.974
+        "event": 0.40,  # 0.450
+        "agreement": 0.85,  # 0.905
+        "roles": 0.83,  # 0.883
+        "roles_with_org": 0.66,  # 0.711
+        "agreement_parties": 0.77,  # 0.821
     },
     "blind": {  # measured at 04d4b7b; the same after the second round of rules
         "person": 0.92,  # 0.978
