@@ -28,7 +28,7 @@ from kg.model import Article
 MANIFEST = "manifest.tsv"
 MANIFEST_COLUMNS = ("id", "file", "published", "title", "source")
 DATELINE_WINDOW = 1500  # characters from the top searched for a publication date
-NOTES = frozenset({"decoded-as"})  # problem kinds that are notes: the article was read all the same
+NOTES = frozenset({"decoded-as", "mojibake"})  # problem kinds that are notes: the article was read all the same
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,29 @@ def read(paths: Sequence[str | Path]) -> ReadResult:
         first_by_id[a.id] = a.path or a.id
         first_by_text[digest] = a.id
         articles.append(a)
+        if (sample := mojibake(a.text)):
+            problems.append(Problem(item.path, item.line, f"parts look decoded with the wrong encoding ({sample!r}); "
+                                    "read all the same, but names in those parts are lost: re-export the "
+                                    "article as UTF-8", "mojibake"))
     return ReadResult(tuple(articles), tuple(problems))
+
+
+# -- damaged text ---------------------------------------------------------------------------------
+
+MOJIBAKE = re.compile(
+    r"""(?:[ÃÂâåæçèéäïð][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122\u0192]{1,2}){3,}  # UTF-8 read as Latin-1 or CP1252: é¦™æ¸¯
+      | (?:锟斤拷)+                      # GBK round trip of U+FFFD
+      | (?:烫){3,} | (?:屯){3,}         # uninitialised memory shown as GBK
+      | \ufffd{2,}                      # replacement characters in a row
+    """,
+    re.VERBOSE,
+)
+
+
+def mojibake(text: str) -> str | None:
+    """The first stretch of text that looks decoded with the wrong encoding, or None."""
+    m = MOJIBAKE.search(text)
+    return m.group(0)[:12] if m else None
 
 
 # -- publication dates ---------------------------------------------------------------------------

@@ -66,6 +66,27 @@ def drop_page_furniture(v: View) -> View:
     return v.keep([(c, i) for k, (c, i) in enumerate(zip(v.text, v.raw_index)) if k not in drop])
 
 
+# a pinyin gloss in brackets right after Chinese text: 活動(dòng), 黄克强(huáng kè qiáng)
+PINYIN_GLOSS = re.compile(
+    r"""(?<=[\u3400-\u9fff])          # right after a Han character
+        \(                            # an opening bracket (full-width ones are folded already)
+        (?=[^)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])   # with at least one tone-marked vowel inside
+        [a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'\s]{1,40}   # syllables and spaces only
+        \)""",
+    re.VERBOSE,
+)
+
+
+def drop_pinyin_glosses(v: View) -> View:
+    """Remove pinyin glosses that some pages print after characters (活動(dòng) -> 活動)."""
+    drop: set[int] = set()
+    for m in PINYIN_GLOSS.finditer(v.text):
+        drop.update(range(m.start(), m.end()))
+    if not drop:
+        return v
+    return v.keep([(c, i) for k, (c, i) in enumerate(zip(v.text, v.raw_index)) if k not in drop])
+
+
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
 WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
@@ -144,7 +165,7 @@ def join_wrapped(v: View) -> View:
     return v.keep([(c, k) for idx, (c, k) in enumerate(zip(v.text, v.raw_index)) if idx not in drop])
 
 
-STEPS = (fold_width, drop_page_furniture, join_wrapped)
+STEPS = (fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)
 
 
 def clean(raw: str) -> View:

@@ -387,3 +387,20 @@ def test_articles_reading_prints_nothing(tmp_path, capsys):
 ], ids=["with-line", "without-line"])
 def test_articles_problem_str(problem, expected):
     assert str(problem) == expected
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        pytest.param("香港科技园公司行政总裁黄克强表示欢迎。", False, id="clean"),
+        pytest.param("é¦™æ¸¯ç§‘æŠ€å\u009b­å…¬å\u008f¸行政总裁黄克强表示", True, id="utf8-read-as-latin1"),
+        pytest.param("锟斤拷锟斤拷行政总裁黄克强表示", True, id="gbk-round-trip"),
+        pytest.param("烫烫烫烫行政总裁黄克强表示", True, id="uninitialised-memory"),
+        pytest.param("Café résumé naïve 香港", False, id="latin-accents-are-no-mojibake"),
+    ],
+)
+def test_articles_mojibake_is_flagged_and_read(tmp_path, text, flagged):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    got = read([tmp_path / "a.txt"])
+    assert [a.id for a in got.articles] == ["a"]
+    assert [p.kind for p in got.problems] == (["mojibake"] if flagged else [])

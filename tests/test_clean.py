@@ -81,3 +81,16 @@ def test_clean_span_maps_to_text_as_written():
     i = v.text.index("黄志辉")
     s, e = v.to_raw(i, i + 3)
     assert raw[s:e] == "黄志 辉"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("舉辦活動(dòng)，", "舉辦活動,", id="one-syllable"),
+        pytest.param("行政總裁黃克強(huáng kè qiáng)表示", "行政總裁黃克強表示", id="name"),
+        pytest.param("香港中文大学(深圳)", "香港中文大学(深圳)", id="chinese-in-brackets-kept"),
+        pytest.param("英文名(Alan)", "英文名(Alan)", id="latin-without-tones-kept"),
+    ],
+)
+def test_clean_drop_pinyin_glosses(raw, expected):
+    assert clean(raw).text == expected
