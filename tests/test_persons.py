@@ -70,6 +70,7 @@ def test_persons_found(text, expected):
         pytest.param("他表示,向他们介绍了项目。", id="xiang-is-no-surname"),
         pytest.param("第五届洽谈会在济南举行。", id="diwu-jie"),
         pytest.param("院长高度评价双方合作。", id="title-before-a-word"),
+        pytest.param("东华电讯查询时表示,服务如常。", id="word-prefix-in-nonnames"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):

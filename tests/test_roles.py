@@ -64,6 +64,13 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
         pytest.param("中新社青岛3月2日电(记者上官云、何晓东)会议开幕。", ("中新社",), ("青岛",),
                      {("上官云", "记者", "中新社"), ("何晓东", "记者", "中新社")}, id="dateline-agency"),
         pytest.param("董事长张明华、李文光出席。", (), (), {("张明华", "董事长", None)}, id="list-no-byline-no-share"),
+        pytest.param("远洋海运控股有限公司  年报\n\n董事会\n执行董事\n林国栋先生(行政总裁)\n韩雪梅女士\n\n"
+                     "独立非执行董事\n宋明哲博士\n\n公司秘书\n唐晓彤女士\n", ("远洋海运控股有限公司",), (),
+                     {("林国栋", "执行董事", "远洋海运控股有限公司"), ("林国栋", "行政总裁", "远洋海运控股有限公司"),
+                      ("韩雪梅", "执行董事", "远洋海运控股有限公司"), ("宋明哲", "独立非执行董事", "远洋海运控股有限公司"),
+                      ("唐晓彤", "公司秘书", "远洋海运控股有限公司")}, id="heading-list-of-a-report"),
+        pytest.param("嘉宾有林国栋先生(华通银行行政总裁)。", ("华通银行",), (), {("林国栋", "行政总裁", "华通银行")},
+                     id="after-honorific-in-brackets"),
     ],
 )
 def test_roles_found(text, orgs, places, expected):

@@ -153,7 +153,7 @@ class Context:
         """An ordinary word rather than a name. With compound_ok, a compound surname that is also a
         common word (东方, 百里) may start a name (after a title: 局长东方永康)."""
         prefix = name[:2] if not (compound_ok and name[:2] in self.w.surnames and len(name) > 2) else ""
-        return (name in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) >= WORD_FREQ
+        return (name in self.w.nonnames or prefix in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) >= WORD_FREQ
                 or self.w.freq.get(prefix, 0) >= COMMON_PREFIX_FREQ)
 
     def best(self, i: int, *, strong: bool) -> tuple[int, int] | None:

@@ -56,6 +56,14 @@ COMMITTEE = re.compile(r"""
     (?P<place>.+?[省市区县州])   # the place
     委$                          # committee
     """, re.VERBOSE)
+# a line holding nothing but a short word: a title heading a list of names (执行董事\n王某先生\n...)
+HEADING = re.compile(r"""
+    (?m)^[ \t]*                 # the start of a line
+    (?P<title>[\u4e00-\u9fff]{2,12})  # the heading's word
+    [ \t]*\n                    # and nothing else on the line
+    """, re.VERBOSE)
+# the end of a block of lines: a blank line or the end of the text
+BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
 
 
 @dataclass(frozen=True)
@@ -169,6 +177,7 @@ class Chains:
         """A title right after a name: in brackets (黄克强(行政总裁)) or after a comma and naming an
         organisation (李凯声, 浪潮集团有限公司副总经理)."""
         t, e = self.text, person.nend
+        e += next((len(h) for h in self.w.honorifics if t.startswith(h, e)), 0)  # 王某先生(董事会主席)
         if t[e:e + 1] == "(":
             close = t.find(")", e, e + MAX_TITLE + 2)
             seg = self.segment(close, floor=e + 1) if close > 0 else None
@@ -217,11 +226,37 @@ def inherit(chain: list[Segment]) -> list[Segment]:
     return [s for s in out if s.tstart < s.tend]
 
 
+def listed(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
+    """Persons listed under a title heading its own line, up to a blank line, as in an annual
+    report's corporate information (执行董事\n王某先生(董事会主席)\n李某女士): each holds the heading's
+    title, and a bracketed title of theirs naming no body, at the organisation on the text's first
+    line (the issuer of the report), if any."""
+    t = chains.text
+    first = t.find("\n")
+    issuer = next((m for m in sorted(chains.orgs, key=lambda m: m.nstart)
+                   if m.kind is Kind.ORGANIZATION and m.nend <= first), None)
+    out: dict[Mention, list[Segment]] = {}
+    for h in HEADING.finditer(t):
+        ts, te = h.start("title"), h.end("title")
+        if title_before(t, te, chains.w) != ts:
+            continue
+        end = BLOCK_END.search(t, h.end()).start()
+        members = [p for p in persons if h.end() <= p.nstart < end]
+        if not members or members[0].nstart != h.end():
+            continue
+        for p in members:
+            own = [Segment(s.start, s.tstart, s.tend, s.org or issuer) for s in chains.after(p)]
+            out[p] = [Segment(ts, ts, te, issuer), *own]
+    return out
+
+
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     chains = Chains(doc, words(lex), english_title(lex), prior)
     links: dict[tuple, Link] = {}
-    for person in (m for m in prior.mentions if m.kind is Kind.PERSON):
-        for seg in chains.before(person) + chains.after(person):
+    persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
+    heads = listed(chains, persons)
+    for person in persons:
+        for seg in heads.get(person) or chains.before(person) + chains.after(person):
             title = doc.text[seg.tstart:seg.tend]
             target = seg.org
             if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
