@@ -3,8 +3,9 @@
     OUT/.cache/<version>/<key[:2]>/<key>.pkl
 
 `version` hashes everything the within-article extraction depends on: the lexicon data
-(`Lexicon.version`), the source of the modules that clean, convert, extract and resolve within an
-article, the records' module and this cache's format. A rule change gives a new version folder;
+(`Lexicon.version`), the source of every kg module but those that only read, orchestrate or write
+(NOT_RULES: so cleaning, conversion, extraction, within-article resolution, the records, and any
+module added later all count) and this cache's format. A rule change gives a new version folder;
 folders of other versions are pruned when a cache is opened. `key` hashes the article's content
 (text, publication date, title, source), not its id or path, so a renamed file is still a hit.
 
@@ -28,8 +29,11 @@ from kg.model import Article, Entity, Extraction, Relation
 
 FORMAT = 1  # bump when the layout or the payload below changes
 FOLDER = ".cache"
-# the source whose change changes what one article extracts to (paths under the kg package)
-RULE_SOURCES = ("extract", "clean.py", "script.py", "doc.py", "resolve.py", "forms.py", "model.py", "lexicon.py")
+# modules that run only before or after the within-article extraction, or only orchestrate it:
+# every other .py of the kg package (extract/, clean, script, doc, resolve, forms, model, lexicon and
+# any module added later) is part of the cache version, so a new rule module cannot be missed
+NOT_RULES = frozenset({"__init__.py", "articles.py", "cache.py", "cli.py", "engines.py", "errors.py",
+                       "export.py", "graph.py", "pipeline.py", "query.py"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +53,13 @@ class Entry:
 
 
 def source_version(root: Path | None = None) -> str:
-    """A hash of the rule source files (RULE_SOURCES under the kg package)."""
+    """A hash of the rule source: every .py under the kg package but the top-level NOT_RULES."""
     root = root or Path(str(resources.files("kg")))
     h = hashlib.sha256()
-    for name in RULE_SOURCES:
-        p = root / name
-        files = sorted(p.rglob("*.py")) if p.is_dir() else [p]
-        for f in files:
-            h.update(f.relative_to(root).as_posix().encode() + b"\0")
+    for f in sorted(root.rglob("*.py")):
+        rel = f.relative_to(root).as_posix()
+        if rel not in NOT_RULES:
+            h.update(rel.encode() + b"\0")
             h.update(f.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 

@@ -84,13 +84,14 @@ def test_cache_key_tells_empty_from_unknown():
     assert cache.content_key(Article("a", "x", "")) != cache.content_key(Article("a", "x", None))
 
 
-@pytest.mark.parametrize("edited", ["extract/persons.py", "clean.py", "script.py", "doc.py", "resolve.py"],
-                         ids=["extract", "clean", "script", "doc", "resolve"])
+@pytest.mark.parametrize("edited", ["extract/persons.py", "clean.py", "script.py", "doc.py", "resolve.py",
+                                    "forms.py", "new_rules.py"],
+                         ids=["extract", "clean", "script", "doc", "resolve", "forms", "a-new-module"])
 def test_cache_rule_source_change_changes_the_version(tmp_path, edited):
     root = tmp_path / "kg"
     shutil.copytree(KG, root, ignore=shutil.ignore_patterns("__pycache__", "data"))
     before = cache.source_version(root)
-    with open(root / edited, "a", encoding="utf-8") as fh:
+    with open(root / edited, "a", encoding="utf-8") as fh:  # "a" creates a new module too
         fh.write("\n# a rule changed\n")
     assert cache.source_version(root) != before
 
@@ -100,6 +101,7 @@ def test_cache_unrelated_source_change_keeps_the_version(tmp_path):
     shutil.copytree(KG, root, ignore=shutil.ignore_patterns("__pycache__", "data"))
     before = cache.source_version(root)
     (root / "cli.py").write_text("# the command line changed\n", encoding="utf-8")
+    (root / "export.py").write_text("# the writers changed\n", encoding="utf-8")
     assert cache.source_version(root) == before
 
 
