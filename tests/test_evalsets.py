@@ -70,7 +70,7 @@ FLOORS = {
         "organization": 0.75,  # 0.808
         "place": 0.73,  # 0.785
         "date": 0.92,  # 0.974
-        "event": 0.40,  # 0.450
+        "event": 0.64,  # 0.698
         "agreement": 0.85,  # 0.905
         "roles": 0.83,  # 0.883
         "roles_with_org": 0.66,  # 0.711

@@ -61,9 +61,16 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("晚上,驻沪办举办的沪港青年交流酒会气氛热烈。", {}, "沪港青年交流酒会"),
     ("南京大学—剑桥大学材料联合中心揭牌仪式在鼓楼校区举行。", {}, "南京大学—剑桥大学材料联合中心揭牌仪式"),
     ("贸发局将在杭州举办「香港美食荟萃」推广活动。", {}, "香港美食荟萃"),
+    ("由团省委主办的“2024苏港大学生交流夏令营”顺利举行。", {}, "2024苏港大学生交流夏令营"),
+    ("营员们返回后,主办方将举办实践成果分享会。", {}, "实践成果分享会"),
+    ("学生们参加“运河文化与城市更新”主题研学活动。", {}, "“运河文化与城市更新”主题研学活动"),
+    ("副主席将主持「数字贸易新机遇」专题论坛。", {}, "「数字贸易新机遇」专题论坛"),
+    ("5月,“湾区相约·共赢未来”2024无锡(澳门)投资推介会举行。", {}, "2024无锡(澳门)投资推介会"),
+    ("企业将赴新加坡参加第十届东盟投资推介周。", {}, "第十届东盟投资推介周"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
-        "quoted-then-kind"])
+        "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
+        "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -93,9 +100,16 @@ def test_events_part_found_alone_is_alias_of_full_name():
 @pytest.mark.parametrize("text,alias", [
     ("苏州工业园区投资推介会在新加坡举行。投资推介会上签约项目10个。", ("投资推介会", "苏州工业园区投资推介会")),
     ("昆明—曼谷经贸合作恳谈会今日举行。经贸合作恳谈会由市政府主办。", ("经贸合作恳谈会", "昆明—曼谷经贸合作恳谈会")),
-], ids=["tail-after-place", "tail-after-dash"])
+    ("烟台市举办2024年投资推介会。2024烟台(新加坡)投资推介会在新加坡举行。",
+     ("2024年投资推介会", "2024烟台(新加坡)投资推介会")),
+], ids=["tail-after-place", "tail-after-dash", "tail-after-year"])
 def test_events_tail_of_a_fuller_name_is_alias(text, alias):
     assert alias in _links(_find(text), Rel.ALIAS_OF)
+
+
+def test_events_name_without_its_year_is_alias():
+    found = _find("今年江苏周规模最大:「2025江苏周」将在澳门举行。", place=["江苏"])
+    assert ("江苏周", "2025江苏周") in _links(found, Rel.ALIAS_OF)
 
 
 def test_events_number_variant_is_alias():

@@ -65,6 +65,11 @@ QUOTED_KIND = re.compile(r"""
     """, re.VERBOSE)
 # a routine meeting named after its business, not a happening: 安全生产工作会议
 ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
+# a quoted theme before a year that starts the name proper: “港连世界·融通烟台”2025烟台(香港)投资推介会
+SLOGAN = re.compile(r"""
+    “[^“”\n]{2,20}”       # the quoted theme
+    (?=(?:19|20)\d{2})     # followed by the year of the name
+    """, re.VERBOSE)
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
@@ -132,6 +137,9 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
             continue
         start = _paragraph_start(doc, _start(text, p, cuts, stops), p)
+        start = next((qs for qs, qe in quoted_spans if qe == start and text[qs] == "「"), start)
+        if (slogan := SLOGAN.match(text, start)) and slogan.end() < p:
+            start = slogan.end()
         if (y := TRAILING_YEAR.match(text, e)) and not NAME_CHAR.match(text, y.end()):
             e = y.end()
         mod = _modifier(text[start:p + len(word)], word)
@@ -223,7 +231,9 @@ def _aliases(named: list[Named]) -> list[Link]:
             if _same(short.mention.norm, full.mention.norm) or not short.words <= full.words:
                 continue
             a = _fold(short.mention.norm)
+            bare = _fold(EDITION.sub("", short.mention.norm))  # 2025年投资推介会 -> 投资推介会
             if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR or _tail(a, _fold(p))
+                   or _tail(bare, _fold(p)) or a == _fold(EDITION.sub("", p))  # 山东周 of 2026山东周
                    for p in (full.mention.norm, *full.parts)):
                 links.append(Link(Rel.ALIAS_OF, short.mention, full.mention))
                 break
