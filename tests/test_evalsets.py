@@ -67,8 +67,8 @@ FLOORS = {
     },
     "dev3": {  # measured when the set arrived, before any rule was written for it
         "person": 0.90,  # 0.952
-        "organization": 0.75,  # 0.808
-        "place": 0.73,  # 0.785
+        "organization": 0.85,  # 0.808; 0.909 after issue 3 round 3
+        "place": 0.80,  # 0.785; 0.859 after issue 3 round 3
         "date": 0.92,  # 0.974
         "event": 0.64,  # 0.698
         "agreement": 0.85,  # 0.905

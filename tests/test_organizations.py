@@ -155,3 +155,19 @@ GOLD_ORGS = [pytest.param(aid, o["name"], tuple(o["aliases"]), id=f"{aid[:3]}-{o
 @pytest.mark.parametrize(("article_id", "name", "aliases"), GOLD_ORGS)
 def test_organizations_finds_gold(article_id: str, name: str, aliases: tuple[str, ...]) -> None:
     assert {key(n) for n in (name, *aliases)} & seed_orgs(article_id)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("政务司和财政司官员会见了访问团。", "政务司"),
+    ("澳门经济财政司司长出席开幕式。", "经济财政司"),
+    ("债券获穆迪和惠誉给予评级。", "惠誉"),
+    ("中银国际与海通国际担任联席全球协调人。", "海通国际"),
+    ("公司股份在香港联合交易所有限公司主板上市。", "香港联合交易所有限公司"),
+    ("公司与中国银行(香港)有限公司签署贷款协议。", "中国银行(香港)有限公司"),
+], ids=["hk-secretariat", "macau-secretariat", "rating-agency", "hk-broker", "exchange-full-name", "bank-subsidiary"])
+def test_organizations_finds_well_known_institutions(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+def test_organizations_leaves_landmark_to_places() -> None:
+    assert "数码港" not in org_names("初创企业可进驻数码港的孵化计划。")

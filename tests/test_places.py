@@ -136,3 +136,17 @@ def test_places_skips_region_heading_a_name(text: str, word: str) -> None:
 ], ids=["asia-alone", "hong-kong-before-international"])
 def test_places_keeps_region_alone(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("研学团上午登上泰山,下午参观岱庙。", "泰山"),
+    ("研学团上午登上泰山,下午参观岱庙。", "岱庙"),
+    ("学生们在曲阜参观孔庙、孔林。", "孔庙"),
+    ("初创企业可进驻数码港的孵化计划。", "数码港"),
+], ids=["mountain", "temple", "temple-in-list", "hk-tech-hub"])
+def test_places_finds_landmarks(text: str, name: str) -> None:
+    assert name in {m.norm for m in find(text).mentions}
+
+
+def test_places_skips_landmark_naming_a_product() -> None:
+    assert "孔府" not in {m.norm for m in find("晚宴上有孔府菜和地方小吃。").mentions}

@@ -23,6 +23,7 @@ PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", 
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
 TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title after an office's area (华北首席代表)
+SITE_PRODUCTS = ("菜", "宴", "酒", "家酒", "啤酒", "牌")  # after a landmark, a product named after it: 孔府菜, 崂山啤酒
 FULL_FORM_PREFIXES = ("中国",)  # a country before a name of part of it: 中国内地 for 内地
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
@@ -77,7 +78,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     hits = [(s, e, row) for s, e, row in gazetteer(lex).scan(text)
             if not (row.get("type") == "region" and (
                 row.get("region") in WIDE_REGIONS and NAMED_AFTER.match(text, e)
-                or text.startswith(titles, e)))]  # 华北首席代表: an office's area, part of a title
+                or text.startswith(titles, e)))  # 华北首席代表: an office's area, part of a title
+            and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))]  # 孔府菜: a product
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in hits]
     out += _zones(doc, lex, hits)
