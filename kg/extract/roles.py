@@ -202,6 +202,28 @@ class Chains:
         return min(places, key=lambda p: abs(p.nstart - committee.nstart), default=None)
 
 
+def earlier_body(chains: Chains, seg: Segment, title: str) -> Mention | None:
+    """The body of a title naming none, given earlier in its paragraph: the company before a title
+    after 公司 (……参观了甲乙有限公司。公司总经理王某介绍) or the province or city before a
+    government post (山东省委常委王某,副省长李某) - the nearest one."""
+    t = chains.text
+    floor = max(t.rfind("\n", 0, seg.tstart) + 1, seg.tstart - 200)
+    before = sorted((m for m in chains.orgs if floor <= m.nstart and m.nend <= seg.start),
+                    key=lambda m: m.nend, reverse=True)
+    if t[seg.tstart - 2:seg.tstart] == "公司" and seg.start == seg.tstart - 2 or t[seg.start - 2:seg.start] == "公司":
+        return next((m for m in before if m.kind is Kind.ORGANIZATION and m.norm.endswith("公司")), None)
+    if (post := GOV_POST.search(title)) is None or post.group().endswith("主席") or t[seg.start - 1:seg.start] != ",":
+        return None
+    level = post.group()[-2]
+    for m in before:
+        if m.kind is Kind.PLACE and m.norm.endswith(level) and not any(
+                o.kind is Kind.ORGANIZATION and o.nstart <= m.nstart and m.nend <= o.nend for o in chains.orgs):
+            return m
+        if (c := COMMITTEE.match(m.norm)) and c["place"].endswith(level):
+            return chains.place_of(m) or None
+    return None
+
+
 @cache
 def english_title(lex: Lexicon) -> re.Pattern[str]:
     """An English title ending where a search ends (just before a name): a head word
@@ -258,7 +280,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     for person in persons:
         for seg in heads.get(person) or chains.before(person) + chains.after(person):
             title = doc.text[seg.tstart:seg.tend]
-            target = seg.org
+            target = seg.org or earlier_body(chains, seg, title)
             if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
                 target = chains.place_of(target) or target
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
