@@ -171,3 +171,12 @@ def test_organizations_finds_well_known_institutions(text: str, name: str) -> No
 
 def test_organizations_leaves_landmark_to_places() -> None:
     assert "数码港" not in org_names("初创企业可进驻数码港的孵化计划。")
+
+
+@pytest.mark.parametrize("text", [
+    "本公司及其附属公司主要从事化工产品生产。",
+    "董事会欣然提呈本集团年度报告。",
+    "该项目落地标志着集团进入新阶段。",
+], ids=["subsidiaries", "verb-before-our-group", "verb-before-group"])
+def test_organizations_skips_annual_report_references(text: str) -> None:
+    assert not {n for n in org_names(text) if n.endswith(("公司", "集团"))}
