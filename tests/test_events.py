@@ -245,3 +245,11 @@ def test_events_gold_event_date(article_id, g):
     _, found = _seed_findings(article_id)
     ms = set(_matching(article_id, g))
     assert g["date"] in {l.target.value for l in found.links if l.type is Rel.ON_DATE and l.source in ms}
+
+
+@pytest.mark.parametrize("text,label", [
+    ("“2024苏港青少年科技夏令营”顺利举行。3日,夏令营开营仪式在南京举行。", "2024苏港青少年科技夏令营开营仪式"),
+    ("“2024苏港青少年科技夏令营”顺利举行。9日,结营仪式在苏州举行。", "2024苏港青少年科技夏令营结营仪式"),
+], ids=["ceremony-named-by-its-camp", "bare-closing-ceremony"])
+def test_events_ceremony_of_a_camp_takes_its_name(text, label):
+    assert label in _names(_find(text))

@@ -15,7 +15,7 @@ itself points at the phrase that evokes them (代表团访问山东省, 揭牌).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -70,6 +70,9 @@ SLOGAN = re.compile(r"""
     “[^“”\n]{2,20}”       # the quoted theme
     (?=(?:19|20)\d{2})     # followed by the year of the name
     """, re.VERBOSE)
+# the opening and closing ceremonies of a camp, and the event words of camps
+CAMP_STAGES = frozenset({"开营仪式", "结营仪式"})
+CAMPS = frozenset({"夏令营", "冬令营"})
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
@@ -87,10 +90,15 @@ class Named:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     words = sorted(lex.words("event_words"), key=len, reverse=True)
     named, generic = _named(doc, lex, prior, words)
+    named = _stages(named)
     links = _aliases(named)
     mentions = [n.mention for n in named]
     for npos, word in generic:
         if word in NOT_REFERENCE:
+            continue
+        if word in CAMP_STAGES and (camp := _one_name(n.mention.norm for n in named if n.words & CAMPS)):
+            ref = doc.mention(Kind.EVENT, npos, npos + len(word), "event-stage")
+            mentions.append(replace(ref, label=camp + word))  # 结营仪式 of the article's one camp
             continue
         heads = {_group_of(n, named, links) for n in named if word in n.words}
         if len(heads) == 1:
@@ -160,6 +168,29 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         parts = tuple(p for p in text[s:e].split("暨") if p)
         named.append(Named(doc.mention(Kind.EVENT, s, e, "event-word"), frozenset(ws.split("|")), parts))
     return named, generic
+
+
+def _stages(named: list[Named]) -> list[Named]:
+    """A ceremony named only by the kind of a larger named event (夏令营开营仪式, 论坛开幕式) is
+    labelled with that event's full name when the article names exactly one event of that kind."""
+    out = []
+    for n in named:
+        word = next(iter(n.words)) if len(n.words) == 1 else ""
+        kind = n.mention.norm[: len(n.mention.norm) - len(word)] if n.mention.norm.endswith(word) else ""
+        fuller = _one_name(o.mention.norm for o in named if o is not n and kind in o.words)
+        if word and fuller:
+            n = Named(replace(n.mention, label=fuller + word), n.words, n.parts)
+        out.append(n)
+    return out
+
+
+def _one_name(names) -> str | None:
+    """The longest of names when every other one is its tail (鲁港青年交流夏令营 of
+    2025鲁港青年交流夏令营): one event; else None."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    if ordered and all(_fold(ordered[0]).endswith(_fold(o)) for o in ordered[1:]):
+        return ordered[0]
+    return None
 
 
 def _ends_with_word(name: str, words: list[str]) -> str | None:
