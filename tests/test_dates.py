@@ -111,6 +111,10 @@ def _found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str]
         pytest.param("5月32日", [], id="not-day-32"),
         pytest.param("2023年2月29日", [], id="not-29-february-2023"),
         pytest.param("1号线", [], id="not-line-number"),
+        pytest.param("3月1日至6日举行。2日至4日,学员参观工厂。", [("3月1日至6日", "2023-03-01/2023-03-06"),
+                     ("2日至4日", "2023-03-02/2023-03-04")], id="range-of-days-alone"),
+        pytest.param("3月1日举行。5日至2日。", [("3月1日", "2023-03-01"), ("5日", "2023-03-05")],
+                     id="not-backwards-range-of-days"),
     ],
 )
 def test_dates_find(text, expected):

@@ -201,7 +201,13 @@ def _days_alone(doc: Doc, found: list[Mention], anchor: date | None) -> list[Men
         if month is None or "X" in month:
             continue
         year, mon, day = int(month[:4]), int(month[5:7]), int(m["day"])
-        if _exists(year, mon, day):
+        join = RANGE_JOIN.match(doc.text, m.end())
+        last = join and BARE_DAY.match(doc.text, join.end())  # 9日至10日: a range of days alone
+        last_day = to_int(last["day"]) if last else None
+        if last and _exists(year, mon, day) and last_day and day < last_day and _exists(year, mon, last_day):
+            out.append(doc.mention(Kind.DATE, m.start(), last.end(), "date-day-range",
+                                   value=f"{month}-{day:02d}/{month}-{last_day:02d}"))
+        elif _exists(year, mon, day):
             out.append(doc.mention(Kind.DATE, m.start(), m.end(), "date-day", value=f"{month}-{day:02d}"))
     return out
 
