@@ -73,16 +73,14 @@ class Words:
     verbs: tuple[str, ...]  # longest first
     nonnames: frozenset[str]
     freq: dict[str, int]
-
-    @property
-    def max_title(self) -> int:
-        return max(map(len, self.titles))
+    max_title: int  # the longest title's length, computed once (it is asked at every character)
 
 
 @cache
 def words(lex: Lexicon) -> Words:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
-    return Words(surnames=lex.words("surnames"), titles=lex.words("titles") | lex.words("title_bylines"),
+    titles = lex.words("titles") | lex.words("title_bylines")
+    return Words(surnames=lex.words("surnames"), titles=titles, max_title=max(map(len, titles)),
                  modifiers=by_len(lex.words("title_modifiers")), bylines=by_len(lex.words("title_bylines")),
                  credits=by_len(lex.words("person_credits")),
                  honorifics=by_len(lex.words("person_honorifics")), verbs=by_len(lex.words("person_verbs")),
@@ -104,9 +102,16 @@ def title_before(text: str, i: int, w: Words) -> int | None:
     return start
 
 
-def inside_title(text: str, i: int, w: Words) -> bool:
-    """Whether text[i] is the second or later character of a title (长 of 局长, 任 of 主任)."""
-    return any((s := title_before(text, i + k, w)) is not None and s < i for k in (1, 2))
+def title_starts(text: str, w: Words) -> list[int | None]:
+    """title_before(text, i) for every i, computed once for a text: the name scan asks it about
+    four times at every character."""
+    return [title_before(text, i, w) for i in range(len(text) + 1)]
+
+
+def inside_title(starts: list[int | None], i: int) -> bool:
+    """Whether text[i] is the second or later character of a title (长 of 局长, 任 of 主任);
+    `starts` is the text's `title_starts`."""
+    return any((s := starts[j]) is not None and s < i for j in (i + 1, i + 2) if j < len(starts))
 
 
 @dataclass(frozen=True, eq=False)
@@ -188,11 +193,12 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
 
 def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t, i = [], ctx.text, 0
+    starts = title_starts(t, ctx.w)
     while i < len(t):
-        if inside_title(t, i, ctx.w):
+        if inside_title(starts, i):
             i += 1
             continue
-        titled = title_before(t, i, ctx.w) is not None or (i > 1 and t[i - 1] in ": " and title_before(t, i - 1, ctx.w) is not None)
+        titled = starts[i] is not None or (i > 1 and t[i - 1] in ": " and starts[i - 1] is not None)
         hit = ctx.best(i, strong=titled)
         if hit:
             n, r = hit
