@@ -253,3 +253,11 @@ def test_events_gold_event_date(article_id, g):
 ], ids=["ceremony-named-by-its-camp", "bare-closing-ceremony"])
 def test_events_ceremony_of_a_camp_takes_its_name(text, label):
     assert label in _names(_find(text))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("青岛蓝海港口控股有限公司公布业绩。本周二,公司在新加坡举行全球投资者路演。", "青岛蓝海港口控股有限公司全球投资者路演"),
+    ("青岛蓝海港口控股有限公司年报。本公司之股东周年大会将于6月举行。", "青岛蓝海港口控股有限公司股东周年大会"),
+], ids=["roadshow-of-the-company", "annual-general-meeting"])
+def test_events_company_event_takes_the_company_name(text, label):
+    assert label in _names(_find(text, organization=["青岛蓝海港口控股有限公司"]))

@@ -73,6 +73,13 @@ SLOGAN = re.compile(r"""
 # the opening and closing ceremonies of a camp, and the event words of camps
 CAMP_STAGES = frozenset({"开营仪式", "结营仪式"})
 CAMPS = frozenset({"夏令营", "冬令营"})
+# events a company holds for itself: named after it when the text writes only 公司 or 本公司
+CORPORATE = re.compile(r"""
+    (?:路演                            # 全球投资者路演
+    | 股东(?:周年|特别|临时)?大会       # 股东周年大会
+    | 业绩(?:发布|说明)会)$             # 业绩发布会
+    """, re.VERBOSE)
+OWN_COMPANY = re.compile(r"^本?公司之?")  # 本公司之股东周年大会 -> 股东周年大会
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
@@ -90,7 +97,7 @@ class Named:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     words = sorted(lex.words("event_words"), key=len, reverse=True)
     named, generic = _named(doc, lex, prior, words)
-    named = _stages(named)
+    named = _corporate(doc, prior, _stages(named))
     links = _aliases(named)
     mentions = [n.mention for n in named]
     for npos, word in generic:
@@ -180,6 +187,22 @@ def _stages(named: list[Named]) -> list[Named]:
         fuller = _one_name(o.mention.norm for o in named if o is not n and kind in o.words)
         if word and fuller:
             n = Named(replace(n.mention, label=fuller + word), n.words, n.parts)
+        out.append(n)
+    return out
+
+
+def _corporate(doc: Doc, prior: Findings, named: list[Named]) -> list[Named]:
+    """A company's own event named without the company (本公司之股东周年大会, 公司举行全球投资者路演)
+    is labelled with the article's company: its first organisation ending in 有限公司."""
+    company = next((m.norm for m in sorted(prior.mentions, key=lambda m: m.nstart)
+                    if m.kind is Kind.ORGANIZATION and m.norm.endswith("有限公司")), None)
+    out = []
+    for n in named:
+        m = n.mention
+        sentence, _ = doc.sentence_at(m.nstart)
+        if company and CORPORATE.search(m.norm) and company not in m.norm and (
+                m.norm.startswith("本公司") or "公司" in doc.text[sentence:m.nstart]):
+            n = Named(replace(m, label=company + OWN_COMPANY.sub("", m.norm)), n.words, n.parts)
         out.append(n)
     return out
 
