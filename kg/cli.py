@@ -39,6 +39,10 @@ def cmd_build(a: argparse.Namespace) -> int:
     from kg.pipeline import build
     from kg.resolve import merges
 
+    if not a.paths and not Path("seeds").is_dir():
+        print("kg: no PATH given and there is no seeds/ folder here; give the articles to read "
+              "(kg build FOLDER_OR_FILE ...) or run kg build from the project folder", file=sys.stderr)
+        return 1
     result = build(a.paths or ["seeds"], a.out, progress=_progress_bar(), jobs=a.jobs,
                    engine=a.engine, scheduler=a.scheduler, cache=not a.no_cache)
     for p in result.problems:

@@ -63,3 +63,10 @@ def test_cli_build_unwritable_output_is_one_clear_line(tmp_path, capsys):
     assert main(["build", str(src), "--out", str(blocker / "out"), "--no-cache"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot write" in err[0]
+
+
+def test_cli_build_without_paths_outside_the_project_says_what_to_do(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "seeds/" in err[0] and "kg build FOLDER_OR_FILE" in err[0]
