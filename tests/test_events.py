@@ -261,3 +261,8 @@ def test_events_ceremony_of_a_camp_takes_its_name(text, label):
 ], ids=["roadshow-of-the-company", "annual-general-meeting"])
 def test_events_company_event_takes_the_company_name(text, label):
     assert label in _names(_find(text, organization=["青岛蓝海港口控股有限公司"]))
+
+
+def test_events_two_names_joined_by_he_are_two_events():
+    found = _find("企业将参加今年举办的东盟博览会和中国国际进口博览会。")
+    assert _names(found) == ["东盟博览会", "中国国际进口博览会"]

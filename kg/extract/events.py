@@ -80,6 +80,8 @@ CORPORATE = re.compile(r"""
     | 业绩(?:发布|说明)会)$             # 业绩发布会
     """, re.VERBOSE)
 OWN_COMPANY = re.compile(r"^本?公司之?")  # 本公司之股东周年大会 -> 股东周年大会
+# a conjunction between two event names: X展览会和Y博览会
+CONJUNCTION = re.compile(r"以及|[和及与、]")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
@@ -155,6 +157,9 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         start = next((qs for qs, qe in quoted_spans if qe == start and text[qs] == "「"), start)
         if (slogan := SLOGAN.match(text, start)) and slogan.end() < p:
             start = slogan.end()
+        if found and start < found[-1][1] <= p:  # X展览会和Y博览会: two names joined by 和
+            start = found[-1][1]
+            start = j.end() if (j := CONJUNCTION.match(text, start)) and j.end() < p else start
         if (y := TRAILING_YEAR.match(text, e)) and not NAME_CHAR.match(text, y.end()):
             e = y.end()
         mod = _modifier(text[start:p + len(word)], word)
