@@ -12,11 +12,11 @@ import json
 import math
 import os
 import tempfile
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -26,7 +26,7 @@ from kg.model import Entity, Extraction, Kind
 
 
 @contextmanager
-def atomic(path: Path, mode: str = "w") -> Iterator[IO]:
+def atomic(path: Path, mode: str = "w", *, errors: str = "strict") -> Iterator[IO]:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,7 +34,9 @@ def atomic(path: Path, mode: str = "w") -> Iterator[IO]:
     except OSError as err:
         raise OutputError(f"{path.parent}: cannot write the output folder ({err.strerror}); choose another with --out") from err
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline=None if "b" in mode else "\n") as fh:
+        text = "b" not in mode
+        with os.fdopen(fd, mode, encoding="utf-8" if text else None, errors=errors if text else None,
+                       newline="\n" if text else None) as fh:
             yield fh
         os.replace(tmp, path)
     except BaseException:
@@ -93,26 +95,52 @@ def node_size(mentions: int) -> float:
     return round(5.0 + 4.0 * math.sqrt(max(mentions, 0)), 2)
 
 
+Spans = dict[str, tuple[str, str]]
+
+
+def view_node(n: str, d: dict, when: Spans) -> dict:
+    """One node's attributes as every writer sees them (see `view`)."""
+    attrs = {k: v for k, v in d.items() if v is not None}
+    attrs["label"] = str(d.get("label") or n)
+    attrs["size"] = node_size(int(d.get("mentions") or 0))
+    attrs["r"], attrs["g"], attrs["b"] = COLOURS.get(d.get("type"), GREY)
+    if n in when:
+        attrs["start"], attrs["end"] = when[n]
+    return attrs
+
+
+def view_edge(u: str, v: str, d: dict, when: Spans) -> dict:
+    """One edge's attributes as every writer sees them (see `view`)."""
+    attrs = {("relation" if a == "type" else a): b for a, b in d.items() if b is not None}
+    attrs["label"] = str(d.get("title") or d.get("type") or "")
+    attrs["weight"] = 1.0
+    dated = [when[x] for x in (u, v) if x in when]
+    if dated:
+        attrs["start"], attrs["end"] = min(s for s, _ in dated), max(e for _, e in dated)
+    return attrs
+
+
+def view_nodes(g: nx.MultiDiGraph, when: Spans) -> Iterator[tuple[str, dict]]:
+    """(node, attributes) of the `view`, one at a time: the writers never hold a copy of the graph."""
+    for n, d in g.nodes(data=True):
+        yield n, view_node(n, d, when)
+
+
+def view_edges(g: nx.MultiDiGraph, when: Spans) -> Iterator[tuple[str, str, object, dict]]:
+    """(source, target, key, attributes) of the `view`, one at a time, in the graph's edge order."""
+    for u, v, k, d in g.edges(keys=True, data=True):
+        yield u, v, k, view_edge(u, v, d, when)
+
+
 def view(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph as every writer sees it: None dropped, lists kept (the XML writers join them with
-    `|`), display properties and timeline days added, the edge's `type` renamed `relation`."""
+    `|`), display properties and timeline days added, the edge's `type` renamed `relation`.
+    The writers stream `view_nodes` / `view_edges` instead of building this copy."""
     when = graph.spans(g)
     h = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        attrs = {k: v for k, v in d.items() if v is not None}
-        attrs["label"] = str(d.get("label") or n)
-        attrs["size"] = node_size(int(d.get("mentions") or 0))
-        attrs["r"], attrs["g"], attrs["b"] = COLOURS.get(d.get("type"), GREY)
-        if n in when:
-            attrs["start"], attrs["end"] = when[n]
+    for n, attrs in view_nodes(g, when):
         h.add_node(n, **attrs)
-    for u, v, k, d in g.edges(keys=True, data=True):
-        attrs = {("relation" if a == "type" else a): b for a, b in d.items() if b is not None}
-        attrs["label"] = str(d.get("title") or d.get("type") or "")
-        attrs["weight"] = 1.0
-        dated = [when[x] for x in (u, v) if x in when]
-        if dated:
-            attrs["start"], attrs["end"] = min(s for s, _ in dated), max(e for _, e in dated)
+    for u, v, k, attrs in view_edges(g, when):
         h.add_edge(u, v, key=k, **attrs)
     return h
 
@@ -123,7 +151,7 @@ def _scalar(value):
     return value
 
 
-def columns(items: Sequence[dict]) -> dict[str, str]:
+def columns(items: Iterable[dict]) -> dict[str, str]:
     """Each attribute's one type over all items, as a GraphML attr.type: boolean, long, double or string
     (an attribute whose values mix types is a string)."""
     seen: dict[str, set[type]] = {}
@@ -152,102 +180,158 @@ def _text(value, kind: str) -> str:
     return str(value)
 
 
-def graphml_tree(h: nx.MultiDiGraph) -> ET.ElementTree:
-    """GraphML of a `view`. Key ids are `node.NAME` / `edge.NAME`: never `d3`/`d7`, which Gephi takes
-    for the label whatever their attr.name. XML ids are canonical (`n0`, `e0`; kg's node id is the
-    `node` attribute) because GraphML ids must be NMTOKENs and kg's contain 《》 and spaces."""
-    ET.register_namespace("", GRAPHML_NS)
-    root = ET.Element(f"{{{GRAPHML_NS}}}graphml")
-    nodes = [{"node": n, **d} for n, d in h.nodes(data=True)]
-    edges = [d for *_, d in h.edges(keys=True, data=True)]
-    cols = {"node": columns(nodes), "edge": columns(edges)}
-    for scope, kinds in cols.items():
-        for name, kind in kinds.items():
-            ET.SubElement(root, f"{{{GRAPHML_NS}}}key", {"id": f"{scope}.{name}", "for": scope,
-                                                        "attr.name": name, "attr.type": kind})
-    gel = ET.SubElement(root, f"{{{GRAPHML_NS}}}graph", {"id": "kg", "edgedefault": "directed"})
-    ids = {}
-    for i, d in enumerate(nodes):
-        ids[d["node"]] = f"n{i}"
-        el = ET.SubElement(gel, f"{{{GRAPHML_NS}}}node", {"id": f"n{i}"})
-        for name, value in d.items():
-            ET.SubElement(el, f"{{{GRAPHML_NS}}}data", {"key": f"node.{name}"}).text = _text(value, cols["node"][name])
-    for i, (u, v, d) in enumerate(h.edges(data=True)):
-        el = ET.SubElement(gel, f"{{{GRAPHML_NS}}}edge", {"id": f"e{i}", "source": ids[u], "target": ids[v]})
-        for name, value in d.items():
-            ET.SubElement(el, f"{{{GRAPHML_NS}}}data", {"key": f"edge.{name}"}).text = _text(value, cols["edge"][name])
-    ET.indent(root)
-    return ET.ElementTree(root)
+# The XML writers below stream: one element at a time, escaped and laid out exactly as
+# ElementTree's `ET.indent` + `write(..., xml_declaration=True)` would (two-space indent, ` />` for an
+# empty element, no newline after the root's end tag), so the files are byte for byte what the
+# earlier whole-tree writers produced, without the tree.
+XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}  # as ElementTree escapes them
+
+
+def _tag(name: str, attrs: dict[str, str], depth: int, *, end: str = " />") -> str:
+    """An element's start tag on its own line at `depth`; `end` is ` />` (empty) or `>` (open)."""
+    pairs = "".join(f' {k}="{escape(v, ATTR_ENTITIES)}"' for k, v in attrs.items())
+    return f"\n{'  ' * depth}<{name}{pairs}{end}"
+
+
+def _data(name: str, attrs: dict[str, str], text: str, depth: int) -> str:
+    """A leaf element with text (empty text is written ` />`, as ElementTree does)."""
+    if not text:
+        return _tag(name, attrs, depth)
+    return _tag(name, attrs, depth, end=">") + f"{escape(text)}</{name}>"
+
+
+def _close(name: str, depth: int) -> str:
+    return f"\n{'  ' * depth}</{name}>"
+
+
+def _open(g: nx.MultiDiGraph) -> tuple[Spans, Callable[[], Iterator[tuple[str, dict]]],
+                                      Callable[[], Iterator[tuple[str, str, object, dict]]]]:
+    """The graph's spans and two re-startable streams of its `view` (a writer reads them twice: once
+    for the attribute types it declares up front, once to write)."""
+    when = graph.spans(g)
+    return when, lambda: view_nodes(g, when), lambda: view_edges(g, when)
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    with atomic(path, "wb") as fh:
-        graphml_tree(view(g)).write(fh, encoding="utf-8", xml_declaration=True)
+    """GraphML of the `view`. Key ids are `node.NAME` / `edge.NAME`: never `d3`/`d7`, which Gephi takes
+    for the label whatever their attr.name. XML ids are canonical (`n0`, `e0`; kg's node id is the
+    `node` attribute) because GraphML ids must be NMTOKENs and kg's contain 《》 and spaces."""
+    _, nodes, edges = _open(g)
+    cols = {"node": columns({"node": n, **d} for n, d in nodes()), "edge": columns(d for *_, d in edges())}
+    ids = {n: f"n{i}" for i, n in enumerate(g)}
+    with atomic(path, errors="xmlcharrefreplace") as fh:
+        fh.write(XML_DECLARATION + f'<graphml xmlns="{GRAPHML_NS}">')
+        for scope, kinds in cols.items():
+            for name, kind in kinds.items():
+                fh.write(_tag("key", {"id": f"{scope}.{name}", "for": scope, "attr.name": name, "attr.type": kind}, 1))
+        head = {"id": "kg", "edgedefault": "directed"}
+        if not ids:
+            fh.write(_tag("graph", head, 1) + "\n</graphml>")
+            return
+        fh.write(_tag("graph", head, 1, end=">"))
+        for n, d in nodes():
+            fh.write(_tag("node", {"id": ids[n]}, 2, end=">"))
+            fh.write("".join(_data("data", {"key": f"node.{name}"}, _text(value, cols["node"][name]), 3)
+                             for name, value in {"node": n, **d}.items()))
+            fh.write(_close("node", 2))
+        for i, (u, v, _, d) in enumerate(edges()):
+            fh.write(_tag("edge", {"id": f"e{i}", "source": ids[u], "target": ids[v]}, 2, end=">"))
+            fh.write("".join(_data("data", {"key": f"edge.{name}"}, _text(value, cols["edge"][name]), 3)
+                             for name, value in d.items()))
+            fh.write(_close("edge", 2))
+        fh.write(_close("graph", 1) + "\n</graphml>")
 
 
 GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
 GEXF_NODE_PROPS = ("label", "size", "r", "g", "b", "start", "end")  # written as XML attributes or viz:
 GEXF_EDGE_PROPS = ("label", "weight", "start", "end")
+GEXF_DESCRIPTION = "persons, organisations, places, dates, events and agreements from news articles"
 
 
-def gexf_tree(h: nx.MultiDiGraph) -> ET.ElementTree:
-    """GEXF 1.3 of a `view`: labels, viz:size and viz:color, start/end days (timeformat date) on
-    dated nodes and edges for Gephi's timeline, every other attribute as a typed attvalue."""
-    ET.register_namespace("", GEXF_NS)
-    ET.register_namespace("viz", VIZ_NS)
-    ET.register_namespace("xsi", XSI_NS)
-    root = ET.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.3", f"{{{XSI_NS}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
-    meta = ET.SubElement(root, f"{{{GEXF_NS}}}meta")
-    ET.SubElement(meta, f"{{{GEXF_NS}}}creator").text = "kg"
-    ET.SubElement(meta, f"{{{GEXF_NS}}}description").text = "persons, organisations, places, dates, events and agreements from news articles"
-    gel = ET.SubElement(root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "directed", "mode": "dynamic",
-                                                      "timeformat": "date", "timerepresentation": "interval"})
-    nodes = [(n, {k: v for k, v in d.items() if k not in GEXF_NODE_PROPS}) for n, d in h.nodes(data=True)]
-    edges = [(u, v, {k: x for k, x in d.items() if k not in GEXF_EDGE_PROPS}) for u, v, d in h.edges(data=True)]
-    cols = {"node": columns([d for _, d in nodes]), "edge": columns([d for *_, d in edges])}
-    for scope, kinds in cols.items():
-        el = ET.SubElement(gel, f"{{{GEXF_NS}}}attributes", {"class": scope, "mode": "static"})
-        for name, kind in kinds.items():
-            ET.SubElement(el, f"{{{GEXF_NS}}}attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]})
-    nel = ET.SubElement(gel, f"{{{GEXF_NS}}}nodes")
-    for n, d in nodes:
-        full = h.nodes[n]
-        el = ET.SubElement(nel, f"{{{GEXF_NS}}}node", {"id": str(n), "label": full["label"],
-                                                       **{k: full[k] for k in ("start", "end") if k in full}})
-        _attvalues(el, d, cols["node"])
-        ET.SubElement(el, f"{{{VIZ_NS}}}size", {"value": repr(float(full["size"]))})
-        ET.SubElement(el, f"{{{VIZ_NS}}}color", {"r": str(full["r"]), "g": str(full["g"]), "b": str(full["b"]), "a": "1.0"})
-    eel = ET.SubElement(gel, f"{{{GEXF_NS}}}edges")
-    for i, ((u, v, full), (*_, d)) in enumerate(zip(h.edges(data=True), edges)):
-        el = ET.SubElement(eel, f"{{{GEXF_NS}}}edge", {"id": str(i), "source": str(u), "target": str(v),
-                                                       "label": full["label"], "weight": repr(float(full["weight"])),
-                                                       **{k: full[k] for k in ("start", "end") if k in full}})
-        _attvalues(el, d, cols["edge"])
-    ET.indent(root)
-    return ET.ElementTree(root)
+def _plain(d: dict, props: Sequence[str]) -> dict:
+    """The attributes a GEXF element carries as attvalues (its display properties taken out)."""
+    return {k: v for k, v in d.items() if k not in props}
 
 
-def _attvalues(parent: ET.Element, d: dict, kinds: dict[str, str]) -> None:
-    if d:
-        el = ET.SubElement(parent, f"{{{GEXF_NS}}}attvalues")
-        for name, value in d.items():
-            ET.SubElement(el, f"{{{GEXF_NS}}}attvalue", {"for": name, "value": _text(value, kinds[name])})
+def _attvalues(d: dict, kinds: dict[str, str], depth: int) -> str:
+    return (_tag("attvalues", {}, depth, end=">")
+            + "".join(_tag("attvalue", {"for": name, "value": _text(value, kinds[name])}, depth + 1)
+                      for name, value in d.items())
+            + _close("attvalues", depth))
+
+
+def _gexf_node(n: str, full: dict, kinds: dict[str, str]) -> str:
+    d = _plain(full, GEXF_NODE_PROPS)
+    head = {"id": str(n), "label": full["label"], **{k: full[k] for k in ("start", "end") if k in full}}
+    rgb = {c: str(full[c]) for c in "rgb"}
+    return (_tag("node", head, 3, end=">") + (_attvalues(d, kinds, 4) if d else "")
+            + _tag("viz:size", {"value": repr(float(full["size"]))}, 4)
+            + _tag("viz:color", {**rgb, "a": "1.0"}, 4) + _close("node", 3))
+
+
+def _gexf_edge(i: int, u: str, v: str, full: dict, kinds: dict[str, str]) -> str:
+    d = _plain(full, GEXF_EDGE_PROPS)
+    head = {"id": str(i), "source": str(u), "target": str(v), "label": full["label"],
+            "weight": repr(float(full["weight"])), **{k: full[k] for k in ("start", "end") if k in full}}
+    if not d:
+        return _tag("edge", head, 3)
+    return _tag("edge", head, 3, end=">") + _attvalues(d, kinds, 4) + _close("edge", 3)
+
+
+def _block(name: str, attrs: dict[str, str], parts: Iterable[str], depth: int) -> Iterator[str]:
+    """An element holding `parts` (written ` />` when there are none)."""
+    parts = iter(parts)
+    first = next(parts, None)
+    if first is None:
+        yield _tag(name, attrs, depth)
+        return
+    yield _tag(name, attrs, depth, end=">")
+    yield first
+    yield from parts
+    yield _close(name, depth)
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
-    with atomic(path, "wb") as fh:
-        gexf_tree(view(g)).write(fh, encoding="utf-8", xml_declaration=True)
-
-
-def node_link(g: nx.MultiDiGraph) -> dict:
-    """The `view` as node-link JSON (`nodes`, `links`), the shape d3, sigma.js and vis.js read."""
-    return nx.node_link_data(view(g), edges="links")
+    """GEXF 1.3 of the `view`: labels, viz:size and viz:color, start/end days (timeformat date) on
+    dated nodes and edges for Gephi's timeline, every other attribute as a typed attvalue."""
+    _, nodes, edges = _open(g)
+    cols = {"node": columns(_plain(d, GEXF_NODE_PROPS) for _, d in nodes()),
+            "edge": columns(_plain(d, GEXF_EDGE_PROPS) for *_, d in edges())}
+    viz = f' xmlns:viz="{VIZ_NS}"' if g.number_of_nodes() else ""  # declared only where used, as ElementTree does
+    with atomic(path, errors="xmlcharrefreplace") as fh:
+        fh.write(XML_DECLARATION + f'<gexf xmlns="{GEXF_NS}"{viz} xmlns:xsi="{XSI_NS}" version="1.3" '
+                 f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd">')
+        fh.write(_tag("meta", {}, 1, end=">") + _data("creator", {}, "kg", 2)
+                 + _data("description", {}, GEXF_DESCRIPTION, 2) + _close("meta", 1))
+        fh.write(_tag("graph", {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date",
+                                "timerepresentation": "interval"}, 1, end=">"))
+        for scope, kinds in cols.items():
+            declared = (_tag("attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]}, 3)
+                        for name, kind in kinds.items())
+            fh.writelines(_block("attributes", {"class": scope, "mode": "static"}, declared, 2))
+        fh.writelines(_block("nodes", {}, (_gexf_node(n, d, cols["node"]) for n, d in nodes()), 2))
+        fh.writelines(_block("edges", {}, (_gexf_edge(i, u, v, d, cols["edge"])
+                                           for i, (u, v, _, d) in enumerate(edges())), 2))
+        fh.write(_close("graph", 1) + "\n</gexf>")
 
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
+    """The `view` as node-link JSON (`nodes`, `links`), the shape d3, sigma.js and vis.js read: the
+    same text `json.dump(nx.node_link_data(view(g), edges="links"))` gives, written a node and a
+    link at a time."""
+    _, nodes, edges = _open(g)
+
+    def dumps(obj) -> str:
+        return json.dumps(obj, ensure_ascii=False)
+
     with atomic(path) as fh:
-        json.dump(node_link(g), fh, ensure_ascii=False)
-        fh.write("\n")
+        fh.write('{"directed": true, "multigraph": true, "graph": {}, "nodes": [')
+        fh.writelines(", " * (i > 0) + dumps({**d, "id": n}) for i, (n, d) in enumerate(nodes()))
+        fh.write('], "links": [')
+        fh.writelines(", " * (i > 0) + dumps({**d, "source": u, "target": v, "key": k})
+                      for i, (u, v, k, d) in enumerate(edges()))
+        fh.write("]}\n")
 
 
 def write_report(problems: Sequence, merges: Sequence, path: Path) -> None:
