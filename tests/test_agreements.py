@@ -136,6 +136,20 @@ def test_agreements_table_rows_are_one_agreement_each():
                      ("中山火炬开发区管委会", "2"), ("澳门华信控股有限公司", "2")}
 
 
+def test_agreements_untitled_ones_of_one_kind_with_other_parties_are_apart():
+    found = _find("会上,苏州市政府与澳门机场签署战略合作协议;无锡港务集团与澳门航运公司签署战略合作协议。",
+                  organization=["苏州市政府", "澳门机场", "无锡港务集团", "澳门航运公司"])
+    labels = [m.label for m in found.mentions if m.kind is Kind.AGREEMENT]
+    assert labels == ["苏州市政府与澳门机场战略合作协议", "无锡港务集团与澳门航运公司战略合作协议"]
+
+
+def test_agreements_untitled_one_written_twice_stays_one():
+    found = _find("苏州市政府与澳门机场签署战略合作协议。双方表示,战略合作协议签署后将成立工作组。",
+                  organization=["苏州市政府", "澳门机场"])
+    labels = [m.label for m in found.mentions if m.kind is Kind.AGREEMENT]
+    assert labels and set(labels) == {None}  # one key: resolution makes them one agreement
+
+
 def test_agreements_signer_named_with_the_post_signs_for_the_body():
     doc = Doc.of(Article("t", "贸促会会长李强与港商联会副会长陈伟签署《会展合作框架协议》。", "2024-05-20"))
     mention = {s: doc.mention(k, doc.text.index(s), doc.text.index(s) + len(s), "test")

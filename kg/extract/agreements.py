@@ -160,15 +160,18 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
     mentions: list[Mention] = []
     links: list[Link] = []
     rows = []
+    bodies = {(l.source, l.target.norm) for l in prior.links if l.type is Rel.HOLDS_POSITION and l.target}
+    signed = []
     for m, verb in found + [(r, r.nstart) for r in table]:
-        mentions.append(m)
         clause = _party_clause(doc.text, verb)
         parties = table.get(m) or _parties([a for a in actors if clause <= a.nstart and a.nend <= verb], doc.text)
         if ON_BEHALF.search(doc.text, max(clause, verb - 12), verb):
             parties = _bodies(parties, actors)
-        bodies = {(l.source, l.target.norm) for l in prior.links if l.type is Rel.HOLDS_POSITION and l.target}
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
+        signed.append((m, verb, clause, parties))
+    for m, verb, clause, parties in _apart(signed):
+        mentions.append(m)
         links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
         s, e = doc.sentence_at(m.nstart)
         own = [d for d in dates if clause <= d.nstart < m.nend and EXPLICIT_DATE.search(d.norm)]
@@ -195,8 +198,26 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
 
 
 def _key(m: Mention) -> str:
-    """Which agreement a mention names: its title, else its kind (one untitled 合作协议 an article)."""
-    return re.sub(r"\s", "", m.title or m.agreement_kind or m.norm)
+    """Which agreement a mention names: its title, else its label, else its kind (one untitled
+    合作协议 an article)."""
+    return re.sub(r"\s", "", m.title or m.label or m.agreement_kind or m.norm)
+
+
+def _apart(signed: list[tuple[Mention, int, int, list[Mention]]]) -> list[tuple[Mention, int, int, list[Mention]]]:
+    """Untitled agreements of one kind signed by different parties (甲与乙签署战略合作协议; 丙与丁签署
+    战略合作协议) are different agreements: each is labelled with its parties (甲与乙战略合作协议)."""
+    by_kind: dict[str, list[frozenset[str]]] = {}
+    for m, _, _, parties in signed:
+        if m.title is None and parties:
+            by_kind.setdefault(m.agreement_kind or m.norm, []).append(frozenset(p.norm for p in parties))
+    out = []
+    for m, verb, clause, parties in signed:
+        sets = by_kind.get(m.agreement_kind or m.norm, [])
+        if m.title is None and parties and len(set(sets)) > 1 and all(
+                a == b or not a & b for a in sets for b in sets):
+            m = replace(m, label="与".join(p.norm for p in parties) + (m.agreement_kind or m.norm))
+        out.append((m, verb, clause, parties))
+    return out
 
 
 def _maximal(ms: list[Mention]) -> list[Mention]:
