@@ -74,17 +74,30 @@ class Words:
     nonnames: frozenset[str]
     freq: dict[str, int]
     max_title: int  # the longest title's length, computed once (it is asked at every character)
+    title_lasts: frozenset[str]  # the last characters of titles: no title ends before any other
+    byline_at: re.Pattern[str]  # the bylines as one alternation, longest first
+    verb_at: re.Pattern[str]  # the verbs as one alternation, longest first (the first that matches)
+    honorific_at: re.Pattern[str]  # the honorifics as one alternation
+
+
+def alternation(ws: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that matches the first of `ws`, in their order, that starts where it is tried;
+    one that never matches when `ws` is empty."""
+    return re.compile("|".join(map(re.escape, ws)) or "(?!)")
 
 
 @cache
 def words(lex: Lexicon) -> Words:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
     titles = lex.words("titles") | lex.words("title_bylines")
+    bylines, honorifics = by_len(lex.words("title_bylines")), by_len(lex.words("person_honorifics"))
+    verbs = by_len(lex.words("person_verbs"))
     return Words(surnames=lex.words("surnames"), titles=titles, max_title=max(map(len, titles)),
-                 modifiers=by_len(lex.words("title_modifiers")), bylines=by_len(lex.words("title_bylines")),
-                 credits=by_len(lex.words("person_credits")),
-                 honorifics=by_len(lex.words("person_honorifics")), verbs=by_len(lex.words("person_verbs")),
-                 nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ)
+                 modifiers=by_len(lex.words("title_modifiers")), bylines=bylines,
+                 credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
+                 nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
+                 title_lasts=frozenset(t[-1] for t in titles if t), byline_at=alternation(bylines),
+                 verb_at=alternation(verbs), honorific_at=alternation(honorifics))
 
 
 def is_han(c: str) -> bool:
@@ -93,6 +106,8 @@ def is_han(c: str) -> bool:
 
 def title_before(text: str, i: int, w: Words) -> int | None:
     """Start of the title (with its modifiers) that ends at text[i], or None."""
+    if i == 0 or text[i - 1] not in w.title_lasts:
+        return None
     start = next((i - k for k in range(min(w.max_title, i), 0, -1) if text[i - k:i] in w.titles), None)
     while start is not None:
         mod = next((m for m in w.modifiers if text.startswith(m, start - len(m)) and start >= len(m)), None)
@@ -128,15 +143,15 @@ class Context:
         t = self.text
         if j >= len(t) or t[j] in BOUNDARY or j in self.starts or self.tag(j):
             return END
-        if any(t.startswith(b, j) for b in self.w.bylines):
+        if self.w.byline_at.match(t, j):
             return END
-        verb = next((v for v in self.w.verbs if t.startswith(v, j)), "")
-        return VERB if len(verb) > 1 else WEAK if verb else NONE
+        verb = self.w.verb_at.match(t, j)
+        return NONE if verb is None else VERB if verb.end() - j > 1 else WEAK
 
     def tag(self, j: int) -> bool:
         """An honorific or a caption position at text[j]."""
         t = self.text
-        return any(t.startswith(h, j) for h in self.w.honorifics) or bool(CAPTION.match(t, j))
+        return bool(self.w.honorific_at.match(t, j)) or bool(CAPTION.match(t, j))
 
     def edge(self, i: int) -> bool:
         return i == 0 or self.text[i - 1] in BOUNDARY or i in self.ends
