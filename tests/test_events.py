@@ -266,3 +266,10 @@ def test_events_company_event_takes_the_company_name(text, label):
 def test_events_two_names_joined_by_he_are_two_events():
     found = _find("企业将参加今年举办的东盟博览会和中国国际进口博览会。")
     assert _names(found) == ["东盟博览会", "中国国际进口博览会"]
+
+
+def test_events_headline_space_parts_two_titles():
+    found = _find("王明率江苏省代表团访问澳门 苏澳合作签约仪式举行\n4月1日,苏澳合作签约仪式在澳门举行。",
+                  person=["王明"], place=["江苏省", "澳门"])
+    assert "苏澳合作签约仪式" in _names(found)
+    assert not any(n.startswith("率") for n in _names(found))

@@ -85,6 +85,7 @@ CONJUNCTION = re.compile(r"以及|[和及与、]")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
+HEADLINE = 40  # characters of a line short enough to be a headline
 MAX_NAME = 30  # characters of an unquoted name before its event word
 SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
 
@@ -259,10 +260,19 @@ def _paragraph_start(doc: Doc, s: int, p: int) -> int:
     """s, or where a new paragraph of the raw text starts between s and p: a heading joined to the
     masthead or page header above it (要闻 / 鲁港…对接会) is no part of the name."""
     for k in range(p, s, -1):
-        gap = doc.raw[doc.to_raw(k - 1, k)[1]:doc.to_raw(k, k + 1)[0]]
-        if PARAGRAPH_BREAK.search(gap):
+        before, after = doc.to_raw(k - 1, k)[1], doc.to_raw(k, k + 1)[0]
+        gap = doc.raw[before:after]
+        if PARAGRAPH_BREAK.search(gap) or (gap.strip() == "" and gap and _headline(doc.raw, before)):
             return k
     return s
+
+
+def _headline(raw: str, at: int) -> bool:
+    """Whether raw position `at` is in a headline: a short line with no full stop, where a space
+    parts two titles (柏正元率代表团访问香港 鲁港合作签约仪式举行)."""
+    start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
+    line = raw[start:end if end >= 0 else len(raw)]
+    return len(line.strip()) <= HEADLINE and not re.search(r"[。.!?!?]", line)
 
 
 def _outside_quotes(span: str, k: int) -> bool:
