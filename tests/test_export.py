@@ -177,3 +177,38 @@ def test_export_report_lists_skipped_inputs_and_merges(tmp_path):
     assert report["skipped"][0]["path"].endswith("empty.txt")
     assert any(m["name"] == "科技园公司" and m["reason"] for m in report["merges"])
     assert b.articles_read == 1
+
+
+def _odd_graph() -> nx.MultiDiGraph:
+    """Ids and values that need escaping in XML attributes and text, an empty label, a list, a bool."""
+    g = nx.MultiDiGraph()
+    g.add_node('org:A&B <"甲">\t乙\n丙', type="organization", label="", mentions=3, aliases=["x&y", "<z>"], peripheral=True)
+    g.add_node("date:2023-05", type="date", value="2023-05", mentions=0)
+    g.add_edge('org:A&B <"甲">\t乙\n丙', "date:2023-05", type="on_date", title='"签" & <约>', evidence="a\r\nb")
+    return g
+
+
+@pytest.mark.parametrize("name", ["odd", "empty"])
+def test_export_streamed_xml_escapes_and_reads_back(tmp_path, name):
+    g = _odd_graph() if name == "odd" else nx.MultiDiGraph()
+    export.write_graphml(g, tmp_path / "g.graphml")
+    export.write_gexf(g, tmp_path / "g.gexf")
+    xmlschema.XMLSchema(SCHEMA).validate(tmp_path / "g.graphml")
+    h = nx.read_graphml(tmp_path / "g.graphml")
+    assert sorted(d["node"] for _, d in h.nodes(data=True)) == sorted(g)
+    x = nx.read_gexf(tmp_path / "g.gexf", version="1.3")
+    assert sorted(x) == sorted(g)
+    assert Counter(d.get("title") for *_, d in x.edges(data=True)) == Counter(d.get("title") for *_, d in g.edges(data=True))
+
+
+def test_export_streamed_xml_keeps_list_and_bool_values(tmp_path):
+    export.write_graphml(_odd_graph(), tmp_path / "g.graphml")
+    h = nx.read_graphml(tmp_path / "g.graphml")
+    odd = next(d for _, d in h.nodes(data=True) if d["node"].startswith("org:"))
+    assert (odd["aliases"], odd["peripheral"], odd["label"]) == ("x&y|<z>", True, 'org:A&B <"甲">\t乙\n丙')
+
+
+def test_export_node_link_is_the_view_as_node_link_data(built):
+    g, out = built
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert data == nx.node_link_data(export.view(g), edges="links")
