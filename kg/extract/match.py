@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 class Gazetteer:
     def __init__(self, entries: Iterable[tuple[str, object]]) -> None:
         self._by_first: dict[str, dict[str, object]] = {}
-        self._max = 0
         for word, payload in entries:
             if word:
                 self._by_first.setdefault(word[0], {})[word] = payload
-                self._max = max(self._max, len(word))
+        # the entry lengths for each first character, longest first: the only lengths worth trying
+        self._lengths = {c: sorted({len(w) for w in ws}, reverse=True) for c, ws in self._by_first.items()}
 
     def __contains__(self, word: str) -> bool:
         return bool(word) and word in self._by_first.get(word[0], {})
@@ -28,17 +28,18 @@ class Gazetteer:
         cands = self._by_first.get(text[i]) if i < len(text) else None
         if not cands:
             return None
-        for n in range(min(self._max, len(text) - i), 0, -1):
+        for n in self._lengths[text[i]]:
             p = cands.get(text[i:i + n])
-            if p is not None:
+            if p is not None and i + n <= len(text):
                 return i + n, p
         return None
 
     def scan(self, text: str) -> Iterator[tuple[int, int, object]]:
         """Non-overlapping longest matches, left to right: (start, end, payload)."""
         i, n = 0, len(text)
+        by_first = self._by_first
         while i < n:
-            hit = self.longest_at(text, i)
+            hit = self.longest_at(text, i) if text[i] in by_first else None
             if hit:
                 yield i, hit[0], hit[1]
                 i = hit[0]

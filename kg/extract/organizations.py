@@ -276,7 +276,8 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
     text = doc.text
     out = []
     heads = _words_pattern(lex, "org_industry_heads")
-    titles = lex.words("titles")
+    title_heads = _title_heads(lex)
+    long_stops = _long_stops(lex)
     stops = _words_pattern(lex, "org_left_stops")
     for m in heads.finditer(text):
         for n in (2, 3, 4):
@@ -284,9 +285,9 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[s:m.start()]):
                 break
             after = text[m.end():m.end() + 4]
-            titled = any(after.startswith(t[:2]) for t in titles)
+            titled = any(after[:n] in title_heads for n in (2, 1, 0))
             before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
-                         or any(text.endswith(w, 0, s) for w in lex.words("org_left_stops") if len(w) >= 2))
+                         or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops)))
             after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or titled
                         or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
                         and not (text[s - 1] == "在" and after.startswith("、")))  # 在航运物流、金融…
@@ -295,6 +296,25 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                 out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
                 break
     return out
+
+
+@cache
+def _title_heads(lex: Lexicon) -> frozenset[str]:
+    """The first two characters of each title (all of a shorter one): what after a name says a
+    title follows."""
+    return frozenset(t[:2] for t in lex.words("titles"))
+
+
+@cache
+def _long_stops(lex: Lexicon) -> frozenset[str]:
+    """The left stop words of two or more characters."""
+    return frozenset(w for w in lex.words("org_left_stops") if len(w) >= 2)
+
+
+@cache
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    """The distinct lengths of `words`."""
+    return tuple(sorted({len(w) for w in words}))
 
 
 def _generic_brand(brand: str, lex: Lexicon) -> bool:
