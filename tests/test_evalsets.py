@@ -70,7 +70,7 @@ FLOORS = {
         "organization": 0.88,  # 0.808; 0.935 after issue 3 round 3
         "place": 0.80,  # 0.785; 0.859 after issue 3 round 3
         "date": 0.94,  # 0.991
-        "event": 0.85,  # 0.909
+        "event": 0.88,  # 0.930
         "agreement": 0.95,  # 1.000
         "roles": 0.89,  # 0.943 after issue 3 round 3 (was 0.883)
         "roles_with_org": 0.81,  # 0.863 after issue 3 round 3 (was 0.711)

@@ -273,3 +273,9 @@ def test_events_headline_space_parts_two_titles():
                   person=["王明"], place=["江苏省", "澳门"])
     assert "苏澳合作签约仪式" in _names(found)
     assert not any(n.startswith("率") for n in _names(found))
+
+
+def test_events_later_stop_of_a_delegation_is_the_same_visit():
+    found = _find("5月3日,市长王明率苏州经贸代表团访问澳门。当天下午,代表团考察了澳门港。",
+                  person=["王明"], place=["苏州", "澳门"])
+    assert len(_links(found, Rel.ALIAS_OF)) == 1

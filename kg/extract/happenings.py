@@ -7,7 +7,7 @@ Each gets a short descriptive `Mention.label` built from actor + verb + object
 (香港科技园公司代表团访问山东省, 先进合成材料联合实验室揭牌, 香港科学园深圳分园开幕), while the mention
 itself covers only the words that evoke it (代表团访问, 揭牌, 开幕), so that the actor's and the
 object's own mentions survive `settle`. Visits by the same actor or to the same place are one
-visit (ALIAS_OF links to the first).
+visit (ALIAS_OF links to the first); so is a bare 代表团 visit after a named delegation's.
 """
 from __future__ import annotations
 
@@ -183,6 +183,9 @@ def _visit_groups(visits: list[tuple[Mention, Mention | None, str]]) -> list[lis
         dkey = _place_key(v[2])
         home = next((g for g in groups if any((akey and o[1] and o[1].norm == akey) or _place_key(o[2]) == dkey
                                               for o in g)), None)
+        if home is None and v[1] is None and (v[0].label or "").startswith("代表团"):
+            # 代表团考察了烟台港 after a named delegation's visit: a stop on that visit
+            home = next((g for g in groups if "代表团" in (g[0][0].label or "")), None)
         if home is None:
             groups.append([v])
         else:
