@@ -9,6 +9,12 @@ by 暨 kept together, a year after it kept (`高峰会 2023`); it starts after t
 A dash between Han words stays in a name (潍坊—香港经贸合作恳谈会); a name starts after a raw
 paragraph break; a quoted name followed by its kind (「…」推广活动) is an event; the tail of a fuller
 name (投资推介会) is its alias; X工作会议 and generic modifiers (城市推介会) make no name.
+A name starts after a quoted theme before its year (“…”2025X投资推介会), after the name before it
+and a conjunction (X展览会和Y博览会), and after a space in a headline; a quote right before the
+event word is kept (「…」专题论坛). A name without its year (山东周, 2025年投资推介会) is an alias of
+the fuller one. A ceremony named by a larger event's kind (夏令营开营仪式, bare 结营仪式) takes that
+event's full name as label; a company's own roadshow or shareholders' meeting (公司举行…路演,
+本公司之股东周年大会) is labelled with the article's first 有限公司.
 Unnamed happenings get a descriptive `Mention.label` (香港科技园公司代表团访问山东) while the mention
 itself points at the phrase that evokes them (代表团访问山东省, 揭牌).
 """
