@@ -35,6 +35,7 @@ from kg.script import to_simplified
 NODE_PREFIX = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.PLACE: "place",
                Kind.DATE: "date", Kind.EVENT: "event", Kind.AGREEMENT: "agreement"}
 NAMED = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)
+SHORTENED = (Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose names have short forms (kg.forms)
 FUZZY_MIN = 90.0  # rapidfuzz ratio for an OCR or spacing variant
 FUZZY_MIN_LEN = 6  # shorter forms differ in too few characters to tell a variant from a neighbour
 ACROSS_MIN_STEM = 2  # across articles a bare short form must say more than 市政府
@@ -112,8 +113,15 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     for m, n in node.items():
         if m.kind in NAMED:
             variants[n] |= {n[1], key(m.norm)}
+    # a short form is shorter than its long form, and only organisations and places have them:
+    # the pairs that cannot be one are skipped without asking forms.is_short_form
+    shortest = {n: min(map(len, vs)) for n, vs in variants.items()}
+    longest = {n: max(map(len, vs)) for n, vs in variants.items()}
     for kind, short in sorted(variants):
-        longer = sorted(l for k, l in variants if k is kind and l != short and any(
+        if kind not in SHORTENED:
+            continue
+        least = shortest[(kind, short)]
+        longer = sorted(l for k, l in variants if k is kind and l != short and longest[(k, l)] > least and any(
             forms.is_short_form(kind, a, b) for a in variants[(kind, short)] for b in variants[(kind, l)]))
         if len({uf.find((kind, l)) for l in longer}) == 1:
             join((kind, short), (kind, longer[0]), "short-form")

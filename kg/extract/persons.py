@@ -129,6 +129,11 @@ def inside_title(starts: list[int | None], i: int) -> bool:
     return any((s := starts[j]) is not None and s < i for j in (i + 1, i + 2) if j < len(starts))
 
 
+def inside_titles(starts: list[int | None]) -> frozenset[int]:
+    """Every i where inside_title(starts, i), computed once for a text from the titles found."""
+    return frozenset(i for j, s in enumerate(starts) if s is not None for i in (j - 1, j - 2) if s < i)
+
+
 @dataclass(frozen=True, eq=False)
 class Context:
     """What a candidate's neighbours may be: the article text and the spans found before persons."""
@@ -181,7 +186,10 @@ class Context:
         (周骆美琪) needs a strong context (a title before it, or a tag after it) and a clean end."""
         found = []
         double = self.text[i:i + 2] not in self.w.surnames
-        for n in self.lengths(i):
+        lengths = self.lengths(i)
+        if not lengths:
+            return None
+        for n in lengths:
             name = self.text[i:i + n]
             if len(name) < n or not all(map(is_han, name)) or name in self.w.nonnames:
                 continue
@@ -209,8 +217,9 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
 def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t, i = [], ctx.text, 0
     starts = title_starts(t, ctx.w)
+    inside = inside_titles(starts)
     while i < len(t):
-        if inside_title(starts, i):
+        if i in inside:
             i += 1
             continue
         titled = starts[i] is not None or (i > 1 and t[i - 1] in ": " and starts[i - 1] is not None)
