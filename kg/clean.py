@@ -39,10 +39,17 @@ def _is_han(c: str) -> bool:
 def fold_width(v: View) -> View:
     """Full-width forms to half-width and compatibility forms to canonical (NFKC, per character).
     The ideographic full stop and Chinese quotes/brackets that NFKC leaves alone stay as they are."""
+    # each distinct character is normalised once; most characters stay as they are
+    folded = {c: n for c in set(v.text) if ord(c) > 0x7F and (n := unicodedata.normalize("NFKC", c)) != c}
+    if not folded:
+        return v
     out: list[tuple[str, int]] = []
     for c, i in zip(v.text, v.raw_index):
-        n = unicodedata.normalize("NFKC", c) if ord(c) > 0x7F else c
-        out.extend((ch, i) for ch in n)
+        n = folded.get(c)
+        if n is None:
+            out.append((c, i))
+        else:
+            out.extend((ch, i) for ch in n)
     return v.keep(out)
 
 

@@ -250,11 +250,9 @@ def _coordinated_body(text: str, s: int, e: int) -> bool:
 def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
     """Whether a candidate says more than generic words and places (园区公司, 科技公司, 国际创科中心);
     a government body may be a place and its suffix alone (山东省科技厅, 淄博市政府)."""
-    false_heads = lex.words("org_false_heads")
-    if name in false_heads or name.endswith(tuple(w for w in false_heads if len(w) >= 2
-                                                  and w not in lex.words("org_suffixes"))):
+    if name in lex.words("org_false_heads") or name.endswith(_false_tails(lex)):
         return False
-    if name.endswith(tuple(lex.words("place_site_suffixes"))):
+    if name.endswith(_site_suffixes(lex)):
         return False  # 会议展览中心: a venue, found by kg.extract.places
     core = name
     for m in reversed(list(_words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
@@ -296,6 +294,18 @@ def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                 out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
                 break
     return out
+
+
+@cache
+def _false_tails(lex: Lexicon) -> tuple[str, ...]:
+    """The false heads of two or more characters that are no suffix: a name ending in one is none."""
+    suffixes = lex.words("org_suffixes")
+    return tuple(w for w in lex.words("org_false_heads") if len(w) >= 2 and w not in suffixes)
+
+
+@cache
+def _site_suffixes(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(lex.words("place_site_suffixes"))
 
 
 @cache
