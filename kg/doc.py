@@ -1,6 +1,7 @@
 """`Doc`: one article with its cleaned, simplified view; the input of every extractor."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -56,11 +57,14 @@ class Doc:
             out.append((start, len(self.text)))
         return tuple(out)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The start of each sentence, computed once: sentence_at is asked for many positions."""
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, npos: int) -> tuple[int, int]:
         """The view span of the sentence holding view position npos."""
-        import bisect
-        starts = [s for s, _ in self.sentences]
-        k = bisect.bisect_right(starts, npos) - 1
+        k = bisect.bisect_right(self.sentence_starts, npos) - 1
         return self.sentences[max(k, 0)] if self.sentences else (0, len(self.text))
 
     def evidence(self, *npositions: int) -> tuple[int, int]:

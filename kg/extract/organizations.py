@@ -191,8 +191,9 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
         _words_pattern(lex, "titles"), QUANTITY) for m in pattern.finditer(text, s, hs)]
     stops += [(m.start(), m.end(), APPOSITION) for m in _words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
     start = s
+    near = [(ps, pe) for ps, pe in protected if ps < hs and s < pe]  # the only ones a stop can be in
     for a, b, word in sorted(stops):
-        if a < start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in protected):
+        if a < start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in near):
             continue  # inside a place or institution: 将 in 将军澳
         if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb, w in stops
                                       if w == APPOSITION):
