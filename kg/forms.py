@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import Lexicon
 from kg.model import Kind
@@ -47,6 +47,7 @@ ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
 ORG_TAILS = ("公司", "集团")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """The comparison key of a name as written: NFKC, simplified, no spaces, quotes or brackets,
     Latin lower-cased."""

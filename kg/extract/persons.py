@@ -78,6 +78,7 @@ class Words:
     byline_at: re.Pattern[str]  # the bylines as one alternation, longest first
     verb_at: re.Pattern[str]  # the verbs as one alternation, longest first (the first that matches)
     honorific_at: re.Pattern[str]  # the honorifics as one alternation
+    surname_at: re.Pattern[str]  # an empty match wherever a surname of one or two characters starts
 
 
 def alternation(ws: Iterable[str]) -> re.Pattern[str]:
@@ -91,13 +92,14 @@ def words(lex: Lexicon) -> Words:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
     titles = lex.words("titles") | lex.words("title_bylines")
     bylines, honorifics = by_len(lex.words("title_bylines")), by_len(lex.words("person_honorifics"))
-    verbs = by_len(lex.words("person_verbs"))
-    return Words(surnames=lex.words("surnames"), titles=titles, max_title=max(map(len, titles)),
+    verbs, surnames = by_len(lex.words("person_verbs")), lex.words("surnames")
+    return Words(surnames=surnames, titles=titles, max_title=max(map(len, titles)),
                  modifiers=by_len(lex.words("title_modifiers")), bylines=bylines,
                  credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
                  nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
                  title_lasts=frozenset(t[-1] for t in titles if t), byline_at=alternation(bylines),
-                 verb_at=alternation(verbs), honorific_at=alternation(honorifics))
+                 verb_at=alternation(verbs), honorific_at=alternation(honorifics),
+                 surname_at=re.compile(f"(?=(?:{alternation(n for n in surnames if len(n) <= 2).pattern}))"))
 
 
 def is_han(c: str) -> bool:
@@ -218,8 +220,10 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t, i = [], ctx.text, 0
     starts = title_starts(t, ctx.w)
     inside = inside_titles(starts)
+    # where a surname starts (Context.lengths): elsewhere best() finds nothing
+    surnamed = {m.start() for m in ctx.w.surname_at.finditer(t)}
     while i < len(t):
-        if i in inside:
+        if i in inside or i not in surnamed:
             i += 1
             continue
         titled = starts[i] is not None or (i > 1 and t[i - 1] in ": " and starts[i - 1] is not None)
