@@ -79,6 +79,13 @@ class Words:
     verb_at: re.Pattern[str]  # the verbs as one alternation, longest first (the first that matches)
     honorific_at: re.Pattern[str]  # the honorifics as one alternation
     surname_at: re.Pattern[str]  # an empty match wherever a surname of one or two characters starts
+    title_last_at: re.Pattern[str]  # a character some title ends in
+
+
+def chars(cs: Iterable[str]) -> str:
+    """A character class of the characters `cs` (one that never matches when there are none)."""
+    escaped = sorted(set(map(re.escape, cs)))
+    return "[" + "".join(escaped) + "]" if escaped else "(?!)"
 
 
 def alternation(ws: Iterable[str]) -> re.Pattern[str]:
@@ -99,7 +106,9 @@ def words(lex: Lexicon) -> Words:
                  nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
                  title_lasts=frozenset(t[-1] for t in titles if t), byline_at=alternation(bylines),
                  verb_at=alternation(verbs), honorific_at=alternation(honorifics),
-                 surname_at=re.compile(f"(?=(?:{alternation(n for n in surnames if len(n) <= 2).pattern}))"))
+                 surname_at=re.compile(f"(?=(?:{chars(n for n in surnames if len(n) == 1)}"
+                                       f"|{alternation(n for n in surnames if len(n) == 2).pattern}))"),
+                 title_last_at=re.compile(chars(t[-1] for t in titles if t)))
 
 
 def is_han(c: str) -> bool:
@@ -122,7 +131,10 @@ def title_before(text: str, i: int, w: Words) -> int | None:
 def title_starts(text: str, w: Words) -> list[int | None]:
     """title_before(text, i) for every i, computed once for a text: the name scan asks it about
     four times at every character."""
-    return [title_before(text, i, w) for i in range(len(text) + 1)]
+    starts: list[int | None] = [None] * (len(text) + 1)
+    for m in w.title_last_at.finditer(text):  # no title ends anywhere else
+        starts[m.end()] = title_before(text, m.end(), w)
+    return starts
 
 
 def inside_title(starts: list[int | None], i: int) -> bool:
