@@ -97,12 +97,11 @@ class Forms:
 
     def head(self, kind: Kind, form: str) -> str | None:
         """The head noun a form ends in (the longest listed), or None."""
-        heads = self.heads.get(kind, frozenset())
-        return next((form[-n:] for n in _lengths(heads) if n < len(form) and form[-n:] in heads), None)
+        return _head(self.heads.get(kind, frozenset()), form)
 
     def region(self, form: str) -> str | None:
         """The place name a form starts with (the longest listed), or None."""
-        return next((form[:n] for n in _lengths(self.regions) if form[:n] in self.regions), None)
+        return _region(self.regions, form)
 
     def stem(self, kind: Kind, form: str) -> str:
         """A form without its region prefix and head noun: what must tell it apart."""
@@ -117,7 +116,7 @@ class Forms:
         (科技园公司 -> 香港科技园公司, 商务厅 -> 山东商务厅, never 香港大学 -> 香港中文大学)."""
         if kind not in (Kind.ORGANIZATION, Kind.PLACE) or short == long or len(short) < 2 or len(short) >= len(long):
             return False
-        if TOKENS.findall(short) != TOKENS.findall(long):
+        if _tokens(short) != _tokens(long):
             return False
         tail = long[len(short):] if long.startswith(short) else None
         if tail is not None and tail in (ORG_TAILS if kind is Kind.ORGANIZATION else ADMIN):
@@ -178,3 +177,20 @@ def _forms(lex: Lexicon) -> Forms:
 def _lengths(words: frozenset[str]) -> tuple[int, ...]:
     """The lengths of the words, longest first (so that the longest match wins)."""
     return tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+# pure functions of a name (and a lexicon's word set), asked for the same names many times over
+@lru_cache(maxsize=1 << 16)
+def _head(heads: frozenset[str], form: str) -> str | None:
+    return next((form[-n:] for n in _lengths(heads) if n < len(form) and form[-n:] in heads), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _region(regions: frozenset[str], form: str) -> str | None:
+    return next((form[:n] for n in _lengths(regions) if form[:n] in regions), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(form: str) -> tuple[str, ...]:
+    """The numbers and Latin words of a form (TOKENS)."""
+    return tuple(TOKENS.findall(form))
