@@ -43,6 +43,8 @@ def fold_width(v: View) -> View:
     folded = {c: n for c in set(v.text) if ord(c) > 0x7F and (n := unicodedata.normalize("NFKC", c)) != c}
     if not folded:
         return v
+    if all(len(n) == 1 for n in folded.values()):  # one character for one: the offsets stay
+        return View(v.text.translate(str.maketrans(folded)), v.raw_index)
     out: list[tuple[str, int]] = []
     for c, i in zip(v.text, v.raw_index):
         n = folded.get(c)
@@ -91,10 +93,14 @@ def drop_pinyin_glosses(v: View) -> View:
         drop.update(range(m.start(), m.end()))
     if not drop:
         return v
-    return v.keep([(c, i) for k, (c, i) in enumerate(zip(v.text, v.raw_index)) if k not in drop])
+    return _without(v, drop)
 
 
 _SPACES = " \t\u00a0\u3000"
+# a maximal run of spaces and line breaks
+BLANK_RUN = re.compile(r"""
+    [ \t\u00a0\u3000\r\n]+    # the _SPACES and the line breaks
+    """, re.VERBOSE)
 _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
 WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
 WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
@@ -152,24 +158,24 @@ def join_wrapped(v: View) -> View:
     text was wrapped (`_is_wrap`), never after a headline, a masthead or a navigation line."""
     t, n = v.text, len(v.text)
     drop: set[int] = set()
-    i = 0
-    while i < n:
-        if t[i] in _SPACES or t[i] in "\r\n":
-            j = i
-            while j < n and (t[j] in _SPACES or t[j] in "\r\n"):
-                j += 1
-            if 0 < i and j < n and _is_han(t[i - 1]) and _is_han(t[j]):
-                run = t[i:j]
-                if "\n" not in run and "\r" not in run:
-                    drop.update(range(i, j))
-                elif _is_wrap(t, i, j):
-                    drop.update(range(i, j))
-            i = j
-        else:
-            i += 1
+    for m in BLANK_RUN.finditer(t):
+        i, j = m.span()
+        if 0 < i and j < n and _is_han(t[i - 1]) and _is_han(t[j]):
+            run = m.group()
+            if "\n" not in run and "\r" not in run:
+                drop.update(range(i, j))
+            elif _is_wrap(t, i, j):
+                drop.update(range(i, j))
     if not drop:
         return v
-    return v.keep([(c, k) for idx, (c, k) in enumerate(zip(v.text, v.raw_index)) if idx not in drop])
+    return _without(v, drop)
+
+
+def _without(v: View, drop: set[int]) -> View:
+    """The view without the characters at the positions in `drop`."""
+    kept = [k for k in range(len(v.text)) if k not in drop]
+    t, raw = v.text, v.raw_index
+    return View("".join([t[k] for k in kept]), tuple([raw[k] for k in kept]))
 
 
 STEPS = (fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)

@@ -208,8 +208,9 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
-    for ps, _ in sorted(protected):  # a person's name before a place: 孙双香港特区政府…
-        if start < ps < hs and 2 <= ps - start <= 3 and text[start] in lex.words("surnames"):
+    # a person's name before a place: 孙双香港特区政府…
+    for ps, _ in sorted(p for p in protected if start < p[0] < hs):
+        if 2 <= ps - start <= 3 and text[start] in lex.words("surnames"):
             if not any(a <= start < b for a, b in protected):
                 return ps
     return start
