@@ -160,8 +160,8 @@ def _tidy(surface: str) -> str:
 
 def _alias_reason(alias: str, name: str, kind: Kind, joined: str | None, defined: bool, forms: Forms) -> str:
     if key(alias) == key(name):
-        return "exact" if to_simplified(alias) == alias else "script"
-    if kind in NAMED and forms.form(kind, alias) == forms.form(kind, name):
+        return "exact" if _simplified(alias) == alias else "script"
+    if kind in NAMED and _cached_form(forms, kind, alias) == _cached_form(forms, kind, name):
         return "abbreviation"
     return joined or ("alias-definition" if defined else "short-form")
 
@@ -176,7 +176,7 @@ def _mention_node(forms: Forms, m: Mention) -> tuple[Kind, str]:
         return (m.kind, m.value)
     if m.label:
         return (m.kind, key(m.label))
-    return (m.kind, forms.form(m.kind, m.norm) if m.kind in NAMED else key(m.norm))
+    return (m.kind, _cached_form(forms, m.kind, m.norm))
 
 
 def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention, str, str]]:
@@ -211,7 +211,7 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
     surfaces = ({_tidy(_surface(m)) for m in ms}
                 | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label} | set(defined))
     aliases = sorted(surfaces - {name, ""})
-    alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(to_simplified(a)), a in defined, forms))
+    alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
                       for a in aliases)
     regions = Counter(m.region for m in ms if m.region)
     titles = [m.title for m in ms if m.title]
@@ -267,6 +267,12 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
                            merge_reason=node_of[(x.article.id, e.id)][2]) for e in x.entities)
         out.append(replace(x, entities=es))
     return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _simplified(name: str) -> str:
+    """A name in simplified script (OpenCC), converted once however often it is asked."""
+    return to_simplified(name)
 
 
 @lru_cache(maxsize=1 << 20)
@@ -401,7 +407,7 @@ def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
     if joined and joined.startswith("ambiguous:"):
         return joined
     if key(e.name) == key(label):
-        scripts = {to_simplified(m.text) == m.text for m in e.mentions}
+        scripts = {_simplified(m.text) == m.text for m in e.mentions}
         return "exact" if scripts == {True} or e.kind not in NAMED else "script"
     if _form(forms, e.kind, e.name) == _form(forms, e.kind, label):
         return "abbreviation"
