@@ -5,6 +5,7 @@ it returns the longest entry at each position, left to right, without overlaps.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 
@@ -16,6 +17,9 @@ class Gazetteer:
                 self._by_first.setdefault(word[0], {})[word] = payload
         # the entry lengths for each first character, longest first: the only lengths worth trying
         self._lengths = {c: sorted({len(w) for w in ws}, reverse=True) for c, ws in self._by_first.items()}
+        # any first character: scan jumps from one to the next instead of looking at every position
+        firsts = "".join(sorted(map(re.escape, self._by_first)))
+        self._first = re.compile(f"[{firsts}]" if firsts else "(?!)")
 
     def __contains__(self, word: str) -> bool:
         return bool(word) and word in self._by_first.get(word[0], {})
@@ -36,10 +40,10 @@ class Gazetteer:
 
     def scan(self, text: str) -> Iterator[tuple[int, int, object]]:
         """Non-overlapping longest matches, left to right: (start, end, payload)."""
-        i, n = 0, len(text)
-        by_first = self._by_first
-        while i < n:
-            hit = self.longest_at(text, i) if text[i] in by_first else None
+        i = 0
+        while (first := self._first.search(text, i)) is not None:
+            i = first.start()
+            hit = self.longest_at(text, i)
             if hit:
                 yield i, hit[0], hit[1]
                 i = hit[0]
