@@ -117,11 +117,12 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     # the pairs that cannot be one are skipped without asking forms.is_short_form
     shortest = {n: min(map(len, vs)) for n, vs in variants.items()}
     longest = {n: max(map(len, vs)) for n, vs in variants.items()}
+    of_kind = {kind: [(l, longest[(k, l)]) for k, l in variants if k is kind] for kind in SHORTENED}
     for kind, short in sorted(variants):
         if kind not in SHORTENED:
             continue
         least = shortest[(kind, short)]
-        longer = sorted(l for k, l in variants if k is kind and l != short and longest[(k, l)] > least and any(
+        longer = sorted(l for l, most in of_kind[kind] if l != short and most > least and any(
             forms.is_short_form(kind, a, b) for a in variants[(kind, short)] for b in variants[(kind, l)]))
         if len({uf.find((kind, l)) for l in longer}) == 1:
             join((kind, short), (kind, longer[0]), "short-form")
