@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.organizations import institutions
@@ -49,6 +49,7 @@ def places_in(name: str, lex: Lexicon) -> list[Region]:
     return [Region(row["region"]) for _, _, row in place_gazetteer(lex).scan(name) if row.get("region")]
 
 
+@lru_cache(maxsize=1 << 16)
 def place_region(name: str, lex: Lexicon) -> Region | None:
     row = place_gazetteer(lex).get(name)
     if row and row.get("region"):
@@ -59,6 +60,7 @@ def place_region(name: str, lex: Lexicon) -> Region | None:
     return inside[-1] if inside else None
 
 
+@lru_cache(maxsize=1 << 16)
 def org_region(name: str, lex: Lexicon) -> Region | None:
     """The region an organisation's name tells, or None."""
     for m in BRACKETED.finditer(name):
@@ -119,7 +121,7 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
         return found
     mentions = tuple(new.get(m, m) for m in found.mentions)
     links = tuple(replace(l, source=new.get(l.source, l.source), target=new.get(l.target, l.target))
-                  for l in found.links)
+                  if l.source in new or l.target in new else l for l in found.links)
     return Findings(mentions, links)
 
 
