@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from kg.doc import Doc
+from kg.extract.match import outermost
 from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
@@ -58,7 +59,7 @@ ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, �
 
 def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings:
     """Unnamed visits, unveilings and openings not inside an already found event."""
-    actors = _maximal([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    actors = outermost([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
     free = lambda s, e: not any(t.nstart < e and s < t.nend for t in taken)  # noqa: E731
     mentions: list[Mention] = []
     links: list[Link] = []
@@ -111,10 +112,6 @@ def _listing(doc: Doc, prior: Findings, actors: list[Mention], c: re.Match) -> t
     return m, links
 
 
-def _maximal(ms: list[Mention]) -> list[Mention]:
-    """Mentions not inside a longer one."""
-    return [m for m in ms if not any(o is not m and o.nstart <= m.nstart and m.nend <= o.nend
-                                     and (o.nend - o.nstart) > (m.nend - m.nstart) for o in ms)]
 
 
 def _clause_start(text: str, npos: int) -> int:

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from kg.doc import Doc
+from kg.extract.match import outermost
 from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a date written out (2月23日, 2023年) rather than relative (今天, 近日)
@@ -43,9 +44,7 @@ class Slots:
         self.events = sorted(events, key=lambda m: m.nstart)
         self.dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
         actors = [m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)]
-        self.actors = [m for m in actors if not any(
-            o is not m and o.nstart <= m.nstart and m.nend <= o.nend and o.nend - o.nstart > m.nend - m.nstart
-            for o in actors)]
+        self.actors = outermost(actors)  # mentions not inside a longer one
         self.groups = groups_of(self.events, links)
 
     def links(self) -> tuple[Link, ...]:
