@@ -115,6 +115,15 @@ def _found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str]
                      ("2日至4日", "2023-03-02/2023-03-04")], id="range-of-days-alone"),
         pytest.param("3月1日举行。5日至2日。", [("3月1日", "2023-03-01"), ("5日", "2023-03-05")],
                      id="not-backwards-range-of-days"),
+        # months in a range under one 月
+        pytest.param("今年1至9月,新设企业120家。", [("今年1至9月", "2023-01/2023-09")], id="months-of-this-year"),
+        pytest.param("2022年1-6月", [("2022年1-6月", "2022-01/2022-06")], id="months-of-a-year"),
+        pytest.param("3月1日至9月18日", [("3月1日至9月18日", "2023-03-01/2023-09-18")], id="day-to-day-across-months"),
+        # a day named from the last full date before it
+        pytest.param("6月10日,代表团抵达济南。当天下午举行会谈。次日前往青岛。",
+                     [("6月10日", "2023-06-10"), ("当天", "2023-06-10"), ("次日", "2023-06-11")], id="same-day-and-next"),
+        pytest.param("同日,双方签署协议。", [], id="same-day-with-no-date-before"),
+        pytest.param("6月10日开幕。门票当日内有效。", [("6月10日", "2023-06-10")], id="not-within-the-day"),
     ],
 )
 def test_dates_find(text, expected):

@@ -53,6 +53,8 @@ HAN_DATE = re.compile(
         (?P<edge>底|末|初(?!步))                   # 2024年底, 2024年初: still the year
       | (?(y)\s*)                                   # a PDF space between year and month
         (?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})  # 10, 4, 十二
+        (?:\s*(?:至|到|[-–—~〜])\s*                #   a range of months under one 月
+           (?P<month2>\d{1,2}|[一二三四五六七八九十]{1,2}))?   #   1至9月
         \s*月份?                                    # 月 or 月份
         (?:\s*                                      # the day, if written:
            (?P<day>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})  # 24, 六, 廿三
@@ -103,6 +105,10 @@ MONTH_RELATIVE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# a day named from the date last written before it: 6月10日……当天下午, 次日
+SAME_DAY = re.compile(r"(?P<word>当天|当日|同日|同一天|次日|翌日|第二天)(?![内前后里])")
+SAME_DAY_SHIFT = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1, "第二天": 1}
 
 DAY_ALONE = re.compile(
     r"""
@@ -183,7 +189,22 @@ def find(doc: Doc) -> tuple[Mention, ...]:
         if _is_dateline(doc.text, f) and EDTF_DAY.fullmatch(value):
             anchor = date.fromisoformat(value)
         out.append(doc.mention(Kind.DATE, f.start, f.end, f.rule, value=value))
-    return tuple(sorted(out + _days_alone(doc, out, anchor), key=lambda m: m.nstart))
+    out += _days_alone(doc, out, anchor)
+    return tuple(sorted(out + _same_days(doc, out), key=lambda m: m.nstart))
+
+
+def _same_days(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """当天, 当日, 次日 ...: the day of the last full date written before it, or that day's next."""
+    days = sorted((f.nstart, f.value) for f in found if f.value and EDTF_DAY.fullmatch(f.value))
+    out = []
+    for m in SAME_DAY.finditer(doc.text):
+        if any(f.nstart <= m.start() < f.nend for f in found):
+            continue
+        before = [v for s, v in days if s < m.start()]
+        if before and "X" not in before[-1]:
+            day = date.fromisoformat(before[-1]) + timedelta(days=SAME_DAY_SHIFT[m["word"]])
+            out.append(doc.mention(Kind.DATE, m.start(), m.end(), "date-same-day", value=day.isoformat()))
+    return out
 
 
 def _days_alone(doc: Doc, found: list[Mention], anchor: date | None) -> list[Mention]:
@@ -254,6 +275,10 @@ def _han(m: re.Match[str]) -> Found | None:
         last = Parts(to_int(m["year2"]))
     elif m["day2"]:
         last = Parts(year, month, to_int(m["day2"]), shift)
+    elif m["month2"]:
+        if day is not None:  # 1至9月18日 is no range of months
+            return None
+        last = Parts(year, to_int(m["month2"]), None, shift)
     rule = "date-relative" if shift is not None else "date-han"
     found = Found(m.start(), m.end(), rule if last is None else "date-range", first, last)
     return found if all(_valid(p) for p in (first, last) if p) else None
