@@ -107,7 +107,7 @@ MONTH_RELATIVE = re.compile(
 )
 
 # a day named from the date last written before it: 6月10日……当天下午, 次日
-SAME_DAY = re.compile(r"(?P<word>当天|当日|同日|同一天|次日|翌日|第二天)(?![内前后里])")
+SAME_DAY = re.compile(r"(?P<word>当天|当日|同日|同一天|次日|翌日|第二天)(?![内里])")
 SAME_DAY_SHIFT = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1, "第二天": 1}
 
 DAY_ALONE = re.compile(
