@@ -56,6 +56,19 @@ def test_organizations_finds(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
+    ("记者从省商务厅获悉,项目进展顺利。", "省商务厅"),
+    ("市商务局副局长王强表示欢迎。", "市商务局"),
+    ("区政府将给予支持。", "区政府"),
+    ("县政府高度重视此事。", "县政府"),
+    ("市政府秘书长王清源参加活动。", "市政府"),
+    ("市发展改革委作专题推介。", "市发展改革委"),
+], ids=["province-department", "city-bureau", "district-government", "county-government", "city-government",
+        "city-commission"])
+def test_organizations_finds_bare_government_departments(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
     ("滨海新能源生产基地项目临沂市人民政府", "临沂市人民政府"),
     ("智能装备产业园项目鲁信投资集团有限公司", "鲁信投资集团有限公司"),
     ("德州企业华泰机械股份有限公司与港方签约。", "华泰机械股份有限公司"),
@@ -125,8 +138,20 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("澳门全澳各界联合会会长出席。", {"澳门全澳各界联合会"}),
     ("青岛市科技协会王立军与远帆科技有限公司签约。", {"青岛市科技协会", "远帆科技有限公司"}),
     ("(齐鲁新闻·晨光日报记者 张三)", {"齐鲁新闻", "晨光日报"}),
+    ("香港贸发局总裁刘会平和山东省贸促会会长张三共同启动仪式。", {"香港贸发局", "山东省贸促会"}),
+    ("远洋集团总经理周立新与烟台市贸促会会长王明出席。", {"远洋集团", "烟台市贸促会"}),
+    ("据山东港口集团党委书记、董事长霍高原介绍,集团将加大对港投资。", {"山东港口集团"}),
+    ("经济南市政府批准,项目开工。", {"济南市政府"}),
+    ("王宏伟任济南高新区管委会主任。", {"济南高新区管委会"}),
+    ("李明任烟台市科技局局长。", {"烟台市科技局"}),
+    ("山东大学党委书记任友群会见了代表团一行。", {"山东大学"}),
+    ("威海港集团党组成员王刚出席。", {"威海港集团"}),
+    ("山东省属国企山东宏海港航集团有限公司成立。", {"山东宏海港航集团有限公司"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
-        "signing-person-before-conjunction", "media-names-split-at-dot"])
+        "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
+        "person-with-place-body", "preposition-before-place", "preposition-before-city",
+        "person-appointed-to-body", "person-appointed-to-bureau", "party-committee-before-its-title",
+        "party-group-before-its-title", "state-firm-premodifier"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -62,6 +62,14 @@ def test_places_leaves_centre_organisations(text: str) -> None:
     assert not any(m.rule == "centre-site" for m in find(text).mentions)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("澳门特区行政长官岑浩辉出席开幕式。", "澳门特区"),
+    ("山东省委书记在济南会见了香港特区行政长官一行。", "香港特区"),
+], ids=["macau-before-title", "hong-kong-before-title"])
+def test_places_keeps_special_region_before_title(text: str, name: str) -> None:
+    assert name in {m.norm for m in find(text).mentions}
+
+
 def test_places_skips_area_of_an_office_before_title() -> None:
     assert "华东" not in {m.norm for m in find("某协会华东首席代表王明出席。").mentions}
 
@@ -70,7 +78,8 @@ def test_places_skips_area_of_an_office_before_title() -> None:
     ("山东省与香港合作。山东的企业很多。", "山东", "山东省"),
     ("香港特别行政区成立25周年,香港的发展很快。", "香港", "香港特别行政区"),
     ("中国内地市场很大,内地企业来港上市。", "内地", "中国内地"),
-], ids=["province", "special-region", "country-prefix"])
+    ("澳门特别行政区政府成立。澳门特区行政长官出席。", "澳门特区", "澳门特别行政区"),
+], ids=["province", "special-region", "country-prefix", "special-region-short-ending"])
 def test_places_links_short_name_to_full(text: str, short: str, full: str) -> None:
     links = {(l.source.norm, l.target.norm) for l in find(text).links if l.type is Rel.ALIAS_OF}
     assert (short, full) in links

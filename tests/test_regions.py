@@ -60,7 +60,10 @@ def refined(text: str) -> Findings:
     ("代表团在淄博参观了远航科技有限公司。", "远航科技有限公司", Region.SD),
     ("论坛在淄博齐盛国际宾馆举行。", "齐盛国际宾馆", Region.SD),
     ("香港生产力促进局(生产力局)表示,生产力局会跟进。", "生产力局", Region.HK),
-], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name"])
+    ("烟台市代表团访港。市商务局副局长王强致辞。", "市商务局", Region.SD),
+    ("澳门特区行政长官出席。", "澳门特区", Region.MO),
+], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
+        "bare-department-from-article", "special-region-short-name"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

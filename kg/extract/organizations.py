@@ -82,9 +82,18 @@ WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than gener
 SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院]   # 局长, 处理, 办法, 部门, 院士 ...
 """, re.VERBOSE)
+# a bare level of government and one of its departments: 省商务厅, 市发展改革委, 区政府, 县政府
+BARE_DEPARTMENT = re.compile(r"""
+    [省市区县]                          # a bare province, city, district or county
+    [\u4e00-\u9fff]{0,8}?               # the department's field (商务, 发展改革)
+    (?:厅|局|委|办|办公室|政府)$         # a government body
+""", re.VERBOSE)
+PREPOSITIONS = ("据悉", "据", "经", "自", "向", "对", "从")  # never start a name before a place: 据山东港口集团
+PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
+PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
-COMPANY_PREMODIFIERS = ("企业", "单位")  # 德州企业, 龙头企业 before a company's full name
+COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
 
 
@@ -113,7 +122,9 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         inside = [a for a, b, _ in known if a < m.start() < b]
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
-        if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)):
+        span = span and _cut_party_committee(text, lex, *span)
+        if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
+                     or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
     out += _short_forms(doc, lex)
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
@@ -165,6 +176,23 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
     return (s, e) if hs > s or e > he else None
 
 
+def _cut_party_committee(text: str, lex: Lexicon, s: int, e: int) -> tuple[int, int]:
+    """The body before 党委/党组 when a title naming that committee follows (山东大学党委书记 ->
+    山东大学): the title holds the committee, the body is the organisation."""
+    committee = text[e - 2:e]
+    if e - s > 2 and committee in PARTY_COMMITTEES and any(
+            text.startswith(title[2:], e) for title in _committee_titles(lex) if title.startswith(committee)):
+        return s, e - 2
+    return s, e
+
+
+@cache
+def _committee_titles(lex: Lexicon) -> tuple[str, ...]:
+    """The titles naming a party committee (党委书记, 党组成员), longest first."""
+    return tuple(sorted((t for t in lex.words("titles") if t.startswith(PARTY_COMMITTEES) and len(t) > 2),
+                        key=len, reverse=True))
+
+
 def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: list) -> int:
     """Move the start past a project's name (…产业园项目鲁信投资集团有限公司) or a phrase naming a
     kind of company (德州企业, 龙头企业) when a full name of its own follows: one that starts with a
@@ -208,11 +236,16 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
-    # a person's name before a place: 孙双香港特区政府…
+    # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
     for ps, _ in sorted(p for p in protected if start < p[0] < hs):
-        if 2 <= ps - start <= 3 and text[start] in lex.words("surnames"):
+        person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
+        if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
             if not any(a <= start < b for a, b in protected):
                 return ps
+    # a preposition before a place: 据山东港口集团, 经济南市政府
+    for word in PREPOSITIONS:
+        if text.startswith(word, start) and any(ps == start + len(word) for ps, _ in protected):
+            return start + len(word)
     return start
 
 
@@ -241,6 +274,12 @@ def _ends_with_person(left: str, lex: Lexicon) -> bool:
         if len(left) > n and body.endswith(suffixes) and (person[0] in surnames or person[:2] in surnames):
             return True
     return False
+
+
+def _bare_department(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """A bare 省/市/区/县 and a department of its government (省商务厅, 市商务局, 区政府): the article's
+    own province or city names it; not after a determiner (各市科技局 names no one body)."""
+    return bool(BARE_DEPARTMENT.match(text[s:e])) and not text.endswith(tuple(lex.words("org_determiners")), 0, s)
 
 
 def _coordinated_body(text: str, s: int, e: int) -> bool:

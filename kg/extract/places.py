@@ -26,6 +26,7 @@ TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title afte
 SITE_PRODUCTS = ("菜", "宴", "酒", "家酒", "啤酒", "牌")  # after a landmark, a product named after it: 孔府菜, 崂山啤酒
 FULL_FORM_PREFIXES = ("中国",)  # a country before a name of part of it: 中国内地 for 内地
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
+SHORT_ENDINGS = {"特区": "特别行政区"}  # a shortened ending and its full form: 澳门特区 for 澳门特别行政区
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
     [\u4e00-\u9fff]+   # a run of Chinese characters
@@ -77,8 +78,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     titles = tuple(t for t in lex.words("titles") if len(t) >= 2) + TITLE_LEADS
     hits = [(s, e, row) for s, e, row in gazetteer(lex).scan(text)
             if not (row.get("type") == "region" and (
-                row.get("region") in WIDE_REGIONS and NAMED_AFTER.match(text, e)
-                or text.startswith(titles, e)))  # 华北首席代表: an office's area, part of a title
+                row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
+            # 华北首席代表: a macro region's office area is part of a title; 澳门特区行政长官 is a place
             and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))]  # 孔府菜: a product
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in hits]
@@ -159,13 +160,16 @@ def _centres(doc: Doc, places: list[Mention]) -> list[Mention]:
 
 
 def _alias_links(mentions: list[Mention]) -> tuple[Link, ...]:
-    """Link 山东 to 山东省, 香港 to 香港特别行政区, 内地 to 中国内地 when the article uses both."""
+    """Link 山东 to 山东省, 香港 to 香港特别行政区, 澳门特区 to 澳门特别行政区, 内地 to 中国内地 when the
+    article uses both."""
     first: dict[str, Mention] = {}
     for m in mentions:
         first.setdefault(m.norm, m)
     links = []
     for m in mentions:
-        for full_form in [m.norm + ending for ending in FULL_FORM_ENDINGS] + [p + m.norm for p in FULL_FORM_PREFIXES]:
+        full_forms = [m.norm + ending for ending in FULL_FORM_ENDINGS] + [p + m.norm for p in FULL_FORM_PREFIXES]
+        full_forms += [m.norm[:-len(short)] + full for short, full in SHORT_ENDINGS.items() if m.norm.endswith(short)]
+        for full_form in full_forms:
             full = first.get(full_form)
             if full is not None and m.rule == "gazetteer" and full.rule == "gazetteer":
                 links.append(Link(Rel.ALIAS_OF, m, full))
