@@ -67,7 +67,7 @@ FLOORS = {
     },
     "dev3": {  # measured when the set arrived, before any rule was written for it
         "person": 0.90,  # 0.952
-        "organization": 0.88,  # 0.808; 0.935 after issue 3 round 3
+        "organization": 0.90,  # 0.808; 0.935 after issue 3 round 3; 0.943 after round 4
         "place": 0.80,  # 0.785; 0.859 after issue 3 round 3
         "date": 0.94,  # 0.991
         "event": 0.88,  # 0.930
