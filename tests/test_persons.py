@@ -49,10 +49,31 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("运输局代局长韩启文出席。", ["韩启文"], id="acting-title"),
         pytest.param("(文/宣传部 图/司徒立文)", ["司徒立文"], id="photo-credit"),
         pytest.param("咨询:招商中心联系人:宋佳明电话:0531-1234567", ["宋佳明"], id="contact-before-phone"),
+        pytest.param("中国银行(香港)有限公司副总裁李明、总经理陈华出席。", ["李明", "陈华"], id="name-before-verb-not-double-surname"),
+        pytest.param("总裁郑华出席论坛。", ["郑华"], id="name-before-verb-not-double-surname-2"),
+        pytest.param("记者 李明 通讯员 王芳 报道", ["李明", "王芳"], id="byline-before-baodao"),
+        pytest.param("编辑 周文 通讯员 孙丽 报道", ["周文", "孙丽"], id="byline-before-baodao-2"),
+        pytest.param("蔡冠深会长表示,总商会将继续推动鲁港合作。", ["蔡冠深"], id="title-after-name"),
+        pytest.param("据悉,郝建明主任指出,园区发展迅速。", ["郝建明"], id="title-after-name-2"),
+        pytest.param("王宏伟任济南高新区管委会主任。", ["王宏伟"], id="appointed-ren"),
+        pytest.param("李强出任山东高速集团董事长。", ["李强"], id="appointed-churen"),
+        pytest.param("由王芳担任秘书长。", ["王芳"], id="appointed-danren-after-you"),
+        pytest.param("同时兼任协会秘书长。", [], id="appointed-no-word-as-name"),
     ],
 )
 def test_persons_found(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, orgs, expected",
+    [
+        pytest.param("张伟,青岛啤酒股份有限公司董事长,在会上发言。", ("青岛啤酒股份有限公司",), ["张伟"], id="apposition"),
+        pytest.param("会上,孙海燕, 烟台港集团副总经理, 介绍了项目。", ("烟台港集团",), ["孙海燕"], id="apposition-2"),
+    ],
+)
+def test_persons_found_with_orgs(text, orgs, expected):
+    assert names(text, orgs) == expected
 
 
 @pytest.mark.parametrize(

@@ -53,10 +53,17 @@ NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
 NOT_NAME_END = re.compile(r"""
     [说称指在是和与及等对向将也亦则于了]   # a verb or particle that follows names
     """, re.VERBOSE)
+# a verb of appointment between a name and the post it takes (王某任某某管委会主任, 李某出任董事长)
+APPOINT = re.compile(r"""
+    (?:出任|担任|兼任|升任|改任|任)   # takes the post of
+    """, re.VERBOSE)
+# the end of a clause: where a post written after a name ends
+CLAUSE_END = re.compile(r"[,。;!?:\n]|$")
 # how strongly a candidate's right neighbour ends a name
 END, VERB, WEAK, NONE = 3, 2, 1, 0
 WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
 COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
+APPOINTED_FREQ = 1000  # before a verb of appointment and a post, a name may be this frequent a word (李强出任)
 FOLLOW_FREQ = 100  # after a title, a name may end where a word this frequent begins (市长岳志刚会面)
 
 
@@ -71,10 +78,12 @@ class Words:
     credits: tuple[str, ...]  # photo credits and contact words, longest first (图/, 联系人)
     honorifics: tuple[str, ...]
     verbs: tuple[str, ...]  # longest first
+    verb_set: frozenset[str]  # the same verbs, for membership
     nonnames: frozenset[str]
     freq: dict[str, int]
     max_title: int  # the longest title's length, computed once (it is asked at every character)
     title_lasts: frozenset[str]  # the last characters of titles: no title ends before any other
+    title_firsts: frozenset[str]  # the first characters of titles: no title starts with any other
     byline_at: re.Pattern[str]  # the bylines as one alternation, longest first
     verb_at: re.Pattern[str]  # the verbs as one alternation, longest first (the first that matches)
     honorific_at: re.Pattern[str]  # the honorifics as one alternation
@@ -103,8 +112,10 @@ def words(lex: Lexicon) -> Words:
     return Words(surnames=surnames, titles=titles, max_title=max(map(len, titles)),
                  modifiers=by_len(lex.words("title_modifiers")), bylines=bylines,
                  credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
+                 verb_set=frozenset(verbs),
                  nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
-                 title_lasts=frozenset(t[-1] for t in titles if t), byline_at=alternation(bylines),
+                 title_lasts=frozenset(t[-1] for t in titles if t), title_firsts=frozenset(t[0] for t in titles if t),
+                 byline_at=alternation(bylines),
                  verb_at=alternation(verbs), honorific_at=alternation(honorifics),
                  surname_at=re.compile(f"(?=(?:{chars(n for n in surnames if len(n) == 1)}"
                                        f"|{alternation(n for n in surnames if len(n) == 2).pattern}))"),
@@ -185,8 +196,10 @@ class Context:
         return (4, 3, 2) if i + 1 < len(t) and t[i + 1] in self.w.surnames else (3, 2)
 
     def word_at(self, j: int) -> bool:
-        """Whether a frequent two-character word starts at text[j] (会面, 以及, 今日)."""
-        return self.w.freq.get(self.text[j:j + 2], 0) >= FOLLOW_FREQ
+        """Whether a frequent two-character word starts at text[j] (会面, 以及, 今日); a single
+        character before the end of the text is none (道 of 王芳报道)."""
+        word = self.text[j:j + 2]
+        return len(word) == 2 and self.w.freq.get(word, 0) >= FOLLOW_FREQ
 
     def wordlike(self, name: str, *, compound_ok: bool = False) -> bool:
         """An ordinary word rather than a name. With compound_ok, a compound surname that is also a
@@ -194,6 +207,45 @@ class Context:
         prefix = name[:2] if not (compound_ok and name[:2] in self.w.surnames and len(name) > 2) else ""
         return (name in self.w.nonnames or prefix in self.w.nonnames or name in self.w.titles or self.w.freq.get(name, 0) >= WORD_FREQ
                 or self.w.freq.get(prefix, 0) >= COMMON_PREFIX_FREQ)
+
+    def common(self, name: str, freq: int) -> bool:
+        """Whether `name` or its first two characters are a non-name or a word of at least `freq`."""
+        return any(x in self.w.nonnames or x in self.w.titles or self.w.freq.get(x, 0) >= freq for x in {name, name[:2]})
+
+    def title_at(self, j: int) -> int:
+        """Length of the longest title starting at text[j], or 0."""
+        if self.text[j:j + 1] not in self.w.title_firsts:
+            return 0
+        return next((k for k in range(self.w.max_title, 1, -1) if self.text[j:j + k] in self.w.titles), 0)
+
+    def clause_title(self, j: int) -> bool:
+        """Whether the clause starting at text[j] ends in a title (青岛啤酒股份有限公司董事长,)."""
+        end = CLAUSE_END.search(self.text, j).start()
+        return end > j and title_before(self.text, end, self.w) is not None
+
+    def plain(self, name: str) -> bool:
+        """Whether `name` may be a name: Han characters, no title or particle at its end."""
+        return all(map(is_han, name)) and not NOT_NAME_END.match(name, len(name) - 1) \
+            and not any(name[k:] in self.w.titles for k in range(1, len(name)))
+
+    def posed(self, i: int) -> int:
+        """Length of a name at a clause edge text[i] whose post is written after it: a title and
+        then a verb or a clause end (蔡某会长表示), a verb of appointment and a clause ending in a
+        title (王某任某局局长), or a comma and an organisation's title (张某,某公司董事长,)."""
+        t = self.text
+        for n in self.lengths(i):
+            name, j = t[i:i + n], i + n
+            if len(name) < n or not self.plain(name) or (v := self.w.verb_at.match(t, j - 1)) and v.end() > j:
+                continue  # 李某出|任: a verb starts inside the candidate
+            if (k := self.title_at(j)) and self.right(j + k) >= VERB and not self.wordlike(name):
+                return n
+            if (a := APPOINT.match(t, j)) and self.clause_title(a.end()) \
+                    and not self.common(name, APPOINTED_FREQ):
+                return n
+            if t[j:j + 1] == "," and (s := j + 1 + (t[j + 1:j + 2] == " ")) in self.starts and self.clause_title(s) \
+                    and not self.wordlike(name):
+                return n
+        return 0
 
     def best(self, i: int, *, strong: bool) -> tuple[int, int] | None:
         """(length, right strength) of the best-ending candidate at text[i]. A double surname
@@ -212,8 +264,8 @@ class Context:
             r = self.right(i + n)
             if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
                 r = WEAK
-            if n == 4 and double and not ((strong or self.tag(i + n)) and r == END):
-                continue
+            if n == 4 and double and (not ((strong or self.tag(i + n)) and r == END) or name[2:] in self.w.verb_set):
+                continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
             found.append((r, n))
         r, n = max(found, default=(NONE, 0))
         return (n, r) if r > NONE else None
@@ -256,6 +308,10 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 out.append(((i, i + n), f"person-{rule}"))
                 i += n
                 continue
+        if (ctx.edge(i) or t[i - 1] in "由据") and (n := ctx.posed(i)):
+            out.append(((i, i + n), "person-posed"))
+            i += n
+            continue
         i += 1
     return out
 

@@ -30,6 +30,14 @@ POST_JOINERS = frozenset("、暨兼")
 # characters that never stand between an organisation and its post: verbs and particles of a
 # clause (很荣幸邀得行政长官 is no title of the organisation before it)
 FREE_STOP = re.compile(r"[了得的是在由将被把邀请很向对从于也亦为曾已并即就到给让使称说]")
+# a verb of appointment between a name and the post it takes (王某任某局局长, 李某出任董事长)
+APPOINT = re.compile(r"""
+    (?:出任|担任|兼任|升任|改任|任)   # takes the post of
+    """, re.VERBOSE)
+# the end of a clause: where a post written after a name ends
+CLAUSE_END = re.compile(r"[,。;!?)\n]|$")
+# the end of an academic body's name, where a professor after a name holds a post (大学校长某某教授)
+ACADEMIC = re.compile(r"(?:大学|学院|学部|学系|系|学校)$")
 # a short form in brackets right after an organisation's name: 香港工业总会第1分组(香港化工业协会)
 BRACKETED = re.compile(r"\([^()]*\)")
 # a Hong Kong functional constituency between a legislator's title and name: 立法会议员科技创新界邱某
@@ -105,7 +113,7 @@ class Chains:
             return Segment(org.nstart, bracket.end() if bracket else org.nend, end, org)
         k = ts  # no organisation: the title's own words reach back to a joiner or a person (、业务发展总监)
         while k > max(floor, ts - MAX_TITLE) and is_han(t[k - 1]) and t[k - 1] not in JOINERS \
-                and k not in self.person_end:
+                and k not in self.person_end and not FREE_STOP.match(t, k - 1):  # no verb or 在, 了 in a title
             k -= 1
         if k < ts and (k in self.person_end or k > 0 and t[k - 1] in JOINERS):
             return Segment(k, k, end, None, own=ts - k)
@@ -154,7 +162,8 @@ class Chains:
             j = seg.start - 1 - (seg.start > 1 and t[seg.start - 1] == " ")
             if j < 0 or t[j] not in JOINERS:
                 break
-            if j in self.person_end:  # a list of persons: share the organisation of the one before
+            j = next((j - len(h) for h in self.w.honorifics if t.endswith(h, 0, j) and j - len(h) in self.person_end), j)
+            if j in self.person_end:  # a list of persons (张某教授、李某): share the organisation of the one before
                 other = next((o for o in self.before(self.person_end[j]) if o.org), None)
                 if other:
                     chain.append(Segment(other.start, other.tend, other.tend, other.org))
@@ -184,10 +193,25 @@ class Chains:
             return inherit([seg]) if seg and seg.start == e + 1 else []
         if t[e:e + 1] == ",":
             s = e + 1 + (t[e + 1:e + 2] == " ")
-            m = re.compile(r"[,。;)\n]|$").search(t, s)
-            seg = self.segment(m.start(), floor=s) if m else None
+            seg = self.segment(CLAUSE_END.search(t, s).start(), floor=s)
             return [seg] if seg and seg.org and seg.start == s else []
+        if (a := APPOINT.match(t, e)) is not None:  # 王某任某某管委会主任, 由李某担任秘书长
+            seg = self.segment(CLAUSE_END.search(t, a.end()).start(), floor=a.end())
+            return inherit([seg]) if seg and seg.start == a.end() else []
+        k = next((k for k in range(min(self.w.max_title, len(t) - e), 1, -1) if t[e:e + k] in self.w.titles), 0)
+        if k and (CLAUSE_END.match(t, e + k) or self.w.verb_at.match(t, e + k)):  # 蔡某会长表示
+            return [Segment(e, e, e + k, None)]
         return []
+
+    def trailing(self, person: Mention, before: list[Segment]) -> list[Segment]:
+        """An honorific that is also a post, right after a name (院长Henrik Olsen教授): the post,
+        held at the academic organisation of the name's nearest title before it."""
+        e = person.nend
+        h = next((h for h in self.w.honorifics if self.text.startswith(h, e) and h in self.w.titles), None)
+        org = next((s.org for s in before if s.org), None)
+        if h is None or org is None or not ACADEMIC.search(org.norm):
+            return []  # 局长孙某教授: a title of courtesy, not a post of the bureau
+        return [Segment(e, e, e + len(h), org)]
 
     def place_of(self, committee: Mention) -> Mention | None:
         """The place a party committee stands for (淄博市 for 淄博市委), mentioned elsewhere outside
@@ -278,7 +302,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
     heads = listed(chains, persons)
     for person in persons:
-        for seg in heads.get(person) or chains.before(person) + chains.after(person):
+        before = chains.before(person)
+        for seg in heads.get(person) or before + chains.after(person) + chains.trailing(person, before):
             title = doc.text[seg.tstart:seg.tend]
             target = seg.org or earlier_body(chains, seg, title)
             if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
