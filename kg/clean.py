@@ -66,13 +66,15 @@ PAGE_FURNITURE = re.compile(
 )
 
 
+def _drop_matches(v: View, pattern: re.Pattern[str]) -> View:
+    """The view without every match of `pattern`."""
+    drop = {k for m in pattern.finditer(v.text) for k in range(m.start(), m.end())}
+    return _without(v, drop) if drop else v
+
+
 def drop_page_furniture(v: View) -> View:
-    drop: set[int] = set()
-    for m in PAGE_FURNITURE.finditer(v.text):
-        drop.update(range(m.start(), m.end()))
-    if not drop:
-        return v
-    return v.keep([(c, i) for k, (c, i) in enumerate(zip(v.text, v.raw_index)) if k not in drop])
+    """Remove page furniture lines (Page 2 of 4, 第2页 共4页)."""
+    return _drop_matches(v, PAGE_FURNITURE)
 
 
 # a pinyin gloss in brackets right after Chinese text: 活動(dòng), 黄克强(huáng kè qiáng)
@@ -88,12 +90,7 @@ PINYIN_GLOSS = re.compile(
 
 def drop_pinyin_glosses(v: View) -> View:
     """Remove pinyin glosses that some pages print after characters (活動(dòng) -> 活動)."""
-    drop: set[int] = set()
-    for m in PINYIN_GLOSS.finditer(v.text):
-        drop.update(range(m.start(), m.end()))
-    if not drop:
-        return v
-    return _without(v, drop)
+    return _drop_matches(v, PINYIN_GLOSS)
 
 
 _SPACES = " \t\u00a0\u3000"
