@@ -22,7 +22,7 @@ from kg.doc import Doc
 from kg.extract.organizations import institutions
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Link, Mention, Region, Rel
+from kg.model import Findings, Kind, Mention, Region, Rel
 
 # a place in brackets inside or after a name: 英科国际(香港)有限公司
 BRACKETED = re.compile(r"""
