@@ -4,7 +4,7 @@ names, so it does not change when extraction does."""
 from __future__ import annotations
 
 from kg import graph
-from kg.model import Article, Entity, Extraction, Kind, Mention, Region, Rel, Relation
+from kg.model import Article, Entity, Extraction, Findings, Kind, Mention, Region, Rel, Relation
 
 ARTICLES = {
     "a1": "2023年5月12日,山东省商务厅厅长李明与香港贸易发展局总裁陈大文在香港出席鲁港经贸合作交流会,"
@@ -92,3 +92,15 @@ def seeds_graph(out):
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     return build([seeds], out, jobs=1, cache=False).graph
+
+
+def marked(doc, **kinds: list) -> Findings:
+    """Findings with a mention of each listed surface at its first occurrence in `doc`, as a test's
+    stand-in for earlier stages: marked(doc, organization=["香港大学"], date=[("5月3日", "2024-05-03")])."""
+    out = []
+    for kind, items in kinds.items():
+        for item in items:
+            surface, value = item if isinstance(item, tuple) else (item, None)
+            at = doc.text.index(surface)
+            out.append(doc.mention(Kind(kind), at, at + len(surface), "test", value=value))
+    return Findings(tuple(out))

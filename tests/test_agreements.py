@@ -12,6 +12,7 @@ import pytest
 
 from conftest import gold, seed_article, seed_ids
 from kg.doc import Doc
+from kg_sample import marked
 from kg.extract import agreements, events, extract
 from kg.lexicon import default
 from kg.model import Article, Findings, Kind, Link, Rel
@@ -21,13 +22,7 @@ from kg.script import to_simplified
 def _find(text: str, **kinds: list) -> Findings:
     """Agreements of text, after events, with a mention of each listed surface at its first occurrence."""
     doc = Doc.of(Article("t", text, "2024-05-20"))
-    out = []
-    for kind, items in kinds.items():
-        for item in items:
-            surface, value = item if isinstance(item, tuple) else (item, None)
-            at = doc.text.index(surface)
-            out.append(doc.mention(Kind(kind), at, at + len(surface), "test", value=value))
-    prior = Findings(tuple(out))
+    prior = marked(doc, **kinds)
     ev = events.find(doc, default(), prior)
     prior = Findings(prior.mentions + ev.mentions, prior.links + ev.links)
     found = agreements.find(doc, default(), prior)

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from conftest import gold, seed_article, seed_ids
 from kg.doc import Doc
+from kg_sample import marked
 from kg.extract import events, extract
 from kg.lexicon import default
 from kg.model import Article, Findings, Kind, Rel
@@ -23,15 +24,7 @@ def _doc(text: str) -> Doc:
     return Doc.of(Article("t", text, "2024-05-20"))
 
 
-def _prior(doc: Doc, **kinds: list) -> Findings:
-    """A mention of each listed surface at its first occurrence; dates as (surface, value)."""
-    out = []
-    for kind, items in kinds.items():
-        for item in items:
-            surface, value = item if isinstance(item, tuple) else (item, None)
-            at = doc.text.index(surface)
-            out.append(doc.mention(Kind(kind), at, at + len(surface), "test", value=value))
-    return Findings(tuple(out))
+_prior = marked  # a mention of each listed surface at its first occurrence; dates as (surface, value)
 
 
 def _find(text: str, **kinds: list) -> Findings:
