@@ -106,7 +106,7 @@ def run_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None 
             client = Client(scheduler, timeout="30s")
         else:
             cluster = LocalCluster(n_workers=workers(jobs), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")  # any free port: 8787 may be taken
             client = Client(cluster)
     except OSError as err:
         raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {err}; "

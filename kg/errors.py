@@ -6,6 +6,7 @@
      │                     reports it as a Problem and reads on
      ├── LexiconError      a data file under kg/data that is malformed
      ├── OutputError       the output folder cannot be written
+     ├── EngineError       (kg.engines) an engine that cannot be used as asked
      └── UnknownEntity     (kg.query) a name that matches no node of the graph
 """
 from __future__ import annotations

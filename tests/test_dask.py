@@ -12,7 +12,7 @@ distributed = pytest.importorskip("distributed", reason="the dask engine needs t
 @pytest.fixture(scope="module")
 def scheduler():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:  # any free port: 8787 may be taken
         yield cluster.scheduler_address
 
 
