@@ -6,6 +6,7 @@
 | heldout  | tests/heldout/texts   | tests/heldout/gold | six invented articles, used to find general rules (development) |
 | sealed   | tests/sealed/texts    | tests/sealed/gold  | six more; its errors were read, so development now          |
 | dev3     | tests/dev3/texts      | tests/dev3/gold    | eight more, in the styles of the blind set's brief (development) |
+| dev4     | tests/dev4/texts      | tests/dev4/gold    | eight role- and date-dense articles (development)           |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
@@ -35,6 +36,7 @@ SETS = {  # name: (texts, gold)
     "heldout": (TESTS / "heldout" / "texts", TESTS / "heldout" / "gold"),
     "sealed": (TESTS / "sealed" / "texts", TESTS / "sealed" / "gold"),
     "dev3": (TESTS / "dev3" / "texts", TESTS / "dev3" / "gold"),
+    "dev4": (TESTS / "dev4" / "texts", TESTS / "dev4" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
 }
 
@@ -75,6 +77,17 @@ FLOORS = {
         "roles": 0.89,  # 0.943 after issue 3 round 3 (was 0.883)
         "roles_with_org": 0.84,  # 0.863 after issue 3 round 3 (was 0.711); 0.885 after round 4
         "agreement_parties": 0.87,  # 0.920
+    },
+    "dev4": {  # measured when the set arrived, before any rule was written for it
+        "person": 0.83,  # 0.886
+        "organization": 0.72,  # 0.773
+        "place": 0.80,  # 0.857
+        "date": 0.92,  # 0.977
+        "event": 0.71,  # 0.769
+        "agreement": 0.82,  # 0.870
+        "roles": 0.78,  # 0.835
+        "roles_with_org": 0.64,  # 0.697
+        "agreement_parties": 0.82,  # 0.878
     },
     "blind": {  # measured at 04d4b7b; the same after the second round of rules
         "person": 0.92,  # 0.978
