@@ -58,6 +58,11 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("王宏伟任济南高新区管委会主任。", ["王宏伟"], id="appointed-ren"),
         pytest.param("李强出任山东高速集团董事长。", ["李强"], id="appointed-churen"),
         pytest.param("由王芳担任秘书长。", ["王芳"], id="appointed-danren-after-you"),
+        pytest.param("任命周立新为济南市商务局局长(试用期一年);", ["周立新"], id="notice-renming-wei"),
+        pytest.param("免去何建华的青岛市财政局副局长职务,退休。", ["何建华"], id="notice-mianqu-de"),
+        pytest.param("提名韦晓明为烟台市副市长人选;", ["韦晓明"], id="notice-timing-nominee"),
+        pytest.param("上官立平同志任山东省交通厅党组书记;", ["上官立平"], id="notice-tongzhi-compound-surname"),
+        pytest.param("公孙明远同志任某市副市长。", ["公孙明远"], id="compound-surname-gongsun"),
         pytest.param("同时兼任协会秘书长。", [], id="appointed-no-word-as-name"),
     ],
 )

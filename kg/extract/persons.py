@@ -57,6 +57,18 @@ NOT_NAME_END = re.compile(r"""
 APPOINT = re.compile(r"""
     (?:出任|担任|兼任|升任|改任|任)   # takes the post of
     """, re.VERBOSE)
+# a word of an appointment notice before the name it names (任命王某为, 免去李某的, 提名赵某为)
+APPOINTER = re.compile(r"""
+    (?:任命|免去|提名|聘任|聘请|委任|推选|选举|推荐)   # appoints, removes, nominates
+    """, re.VERBOSE)
+# what follows a name in an appointment notice: the post it takes or leaves (为某局局长, 的某某职务)
+APPOINTEE_END = frozenset("为的")
+# what an appointment notice writes after a post: a probation in brackets, 职务 (post), 人选 or
+# 候选人 (nominee): 为某局局长(试用期一年), 的某局副局长职务, 为某市副市长人选
+POST_TAIL = re.compile(r"""
+    (?:\([^()]*\))?          # an optional bracket (试用期一年)
+    (?:职务|人选|候选人)?      # an optional word for the post itself
+    $""", re.VERBOSE)
 # the end of a clause: where a post written after a name ends
 CLAUSE_END = re.compile(r"[,。;!?:\n]|$")
 # how strongly a candidate's right neighbour ends a name
@@ -275,6 +287,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     others = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others))
     spans = dict(chinese_names(ctx) + byline_names(doc, ctx) + latin_names(ctx) + line_names(ctx))
+    spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update(repeated_names(ctx, spans, others))
     return Findings(tuple(doc.mention(Kind.PERSON, s, e, rule) for (s, e), rule in sorted(spans.items())))
@@ -371,6 +384,27 @@ def line_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if hit and s + hit[0] == e and not ctx.wordlike(ctx.text[s:e]):
             out.append(((s, e), "person-line"))
     return out
+
+
+def appointed_names(ctx: Context) -> dict:
+    """A name between a word of appointment and the post (任命王某为某局局长, 免去李某的某某职务):
+    it ends cleanly before 为 or 的 and is no ordinary word."""
+    out, t = {}, ctx.text
+    for m in APPOINTER.finditer(t):
+        i = m.end()
+        n = next((n for n in ctx.lengths(i) if t[i + n:i + n + 1] in APPOINTEE_END and ctx.plain(t[i:i + n])
+                  and not ctx.wordlike(t[i:i + n]) and post_end(t, i + n + 1, ctx.w) is not None), 0)
+        if n:
+            out[(i, i + n)] = "person-appointed"
+    return out
+
+
+def post_end(text: str, j: int, w: Words) -> int | None:
+    """Where the post ends in the clause starting at text[j] of an appointment notice, before its
+    tail (局长(试用期一年), 副局长职务, 副市长人选); None where no title ends there."""
+    end = CLAUSE_END.search(text, j).start()
+    end = POST_TAIL.search(text, j, end).start()
+    return end if end > j and title_before(text, end, w) is not None else None
 
 
 def listed_names(ctx: Context, spans: dict) -> dict:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.doc import Doc
-from kg.extract.persons import Words, is_han, title_before, words
+from kg.extract.persons import APPOINTEE_END, APPOINTER, Words, is_han, post_end, title_before, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -195,6 +195,10 @@ class Chains:
             s = e + 1 + (t[e + 1:e + 2] == " ")
             seg = self.segment(CLAUSE_END.search(t, s).start(), floor=s)
             return [seg] if seg and seg.org and seg.start == s else []
+        if t[e:e + 1] in APPOINTEE_END and appointed(t, person.nstart):  # 任命王某为某局局长(试用期一年)
+            end = post_end(t, e + 1, self.w)
+            seg = self.segment(end, floor=e + 1) if end is not None else None
+            return inherit([seg]) if seg and seg.start == e + 1 else []
         if (a := APPOINT.match(t, e)) is not None:  # 王某任某某管委会主任, 由李某担任秘书长
             seg = self.segment(CLAUSE_END.search(t, a.end()).start(), floor=a.end())
             return inherit([seg]) if seg and seg.start == a.end() else []
@@ -224,6 +228,11 @@ class Chains:
                                for o in self.orgs)
         places = [p for p in self.orgs if p.kind is Kind.PLACE and p.norm in names and not inside(p)]
         return min(places, key=lambda p: abs(p.nstart - committee.nstart), default=None)
+
+
+def appointed(text: str, start: int) -> bool:
+    """Whether a word of appointment (two characters) ends right before text[start] (任命|王某)."""
+    return start >= 2 and APPOINTER.fullmatch(text, start - 2, start) is not None
 
 
 def earlier_body(chains: Chains, seg: Segment, title: str) -> Mention | None:
