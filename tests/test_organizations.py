@@ -205,3 +205,26 @@ def test_organizations_leaves_landmark_to_places() -> None:
 ], ids=["subsidiaries", "verb-before-our-group", "verb-before-group"])
 def test_organizations_skips_annual_report_references(text: str) -> None:
     assert not {n for n in org_names(text) if n.endswith(("公司", "集团"))}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("经2023年5月8日市政府常务会议研究，决定如下。", "市政府"),
+    ("王建国同志任中共潍坊市委委员。", "中共潍坊市委"),
+    ("中共河南省委组织部副部长宣读决定。", "中共河南省委组织部"),
+    ("李明曾任济南大学研究院副院长。", "济南大学研究院"),
+    ("陈华现任远景资本(香港)有限公司董事。", "远景资本(香港)有限公司"),
+    ("张华与临沂蓝湾科技园管理有限公司(蓝湾科技园)签约。", "临沂蓝湾科技园管理有限公司"),
+    ("该校材料科学与工程学院院长致辞。", "材料科学与工程学院"),
+    ("东营市发展改革委召开全委干部大会。", "东营市发展改革委"),
+], ids=["date-before-body", "appointed-to-party-committee", "party-department", "formerly-held",
+        "currently-held", "abbreviation-not-bracketed-place", "this-school", "convenes-cadres"])
+def test_organizations_cuts_appointment_and_date_prefixes(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "东营市发展改革委召开全委干部大会。",
+    "公司将在新加坡设立子公司。",
+], ids=["cadres", "subsidiary"])
+def test_organizations_skips_cadres_and_subsidiaries(text: str) -> None:
+    assert not {n for n in org_names(text) if n.endswith(("干部", "子公司"))}

@@ -70,7 +70,12 @@ INDUSTRY_LIST = re.compile(r"""
 """, re.VERBOSE)
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
-HEAD_MODIFIERS = ("联合", "建设", "发展")  # stop words that may also modify a head: 联合实验室, 建设集团  # stop words that may modify the head directly: 联合实验室
+HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may also modify a head: 联合实验室, 组织部
+PARTY_PREFIXES = ("中国共产党", "中共")  # the party before one of its committees: 中共山东省委
+# a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
+DATE_CUT = re.compile(r"""
+    [0-9]{4}年 (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日)?   # a year, month and day
+""", re.VERBOSE)
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies: 淄博市委、市政府
 BARE_GOVERNMENT = re.compile(r"""
@@ -95,6 +100,7 @@ MAX_NAME = 30
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
+LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a registered company's full name
 
 
 @cache
@@ -111,7 +117,7 @@ def institutions(lex: Lexicon) -> Gazetteer:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     places = [(m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE]
-    known = [(s, _bracketed_place(text, lex, e), row) for s, e, row in institutions(lex).scan(text)
+    known = [(_party_start(text, s), _bracketed_place(text, lex, e), row) for s, e, row in institutions(lex).scan(text)
              if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s]))]
     protected = places + [(s, e) for s, e, _ in known]
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
@@ -138,10 +144,18 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     return Findings(tuple([m for m in out if (m.nstart, m.nend) not in spans] + aliases), links)
 
 
-def _bracketed_place(text: str, lex: Lexicon, e: int) -> int:
-    """The end of a name followed by a place in brackets (香港中文大学(深圳)), else e."""
+def _bracketed_place(text: str, lex: Lexicon, e: int, s: int | None = None) -> int:
+    """The end of a name followed by a place in brackets (香港中文大学(深圳)), else e; not a short
+    form repeating a part of text[s:e] (香港数码港管理有限公司(数码港))."""
     bracket = BRACKET.match(text, e)
+    if bracket and s is not None and bracket.group(1) in text[s:e]:
+        return e
     return bracket.end() if bracket and bracket.group(1) in place_gazetteer(lex) else e
+
+
+def _party_start(text: str, s: int) -> int:
+    """The start of a committee's name with the party before it (中共 + 山东省委), else s."""
+    return next((s - len(p) for p in PARTY_PREFIXES if text.endswith(p, 0, s)), s)
 
 
 def _names_before(text: str, lex: Lexicon, s: int, e: int) -> bool:
@@ -173,6 +187,7 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
             break
     s = _cut_left(text, lex, s, hs, protected, places)
     s = _cut_premodifier(text, lex, s, e, places)
+    e = _bracketed_place(text, lex, he, s)
     return (s, e) if hs > s or e > he else None
 
 
@@ -216,7 +231,7 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     stops = [(m.start(), m.end(), m.group()) for pattern in (
         _words_pattern(lex, "org_left_stops"), _words_pattern(lex, "org_determiners"),
-        _words_pattern(lex, "titles"), QUANTITY) for m in pattern.finditer(text, s, hs)]
+        _words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s, hs)]
     stops += [(m.start(), m.end(), APPOSITION) for m in _words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
     start = s
     near = [(ps, pe) for ps, pe in protected if ps < hs and s < pe]  # the only ones a stop can be in
@@ -303,8 +318,8 @@ def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
     has_place = bool(inner)
     bare = "".join(c for i, c in enumerate(core) if not any(a <= i < b for a, b in inner))
     rest = _words_pattern(lex, "org_generic").sub("", bare).strip("与和及")
-    if re.search(r"[A-Za-z]", name):
-        return True
+    if re.search(r"[A-Za-z]", name) or (name.endswith(LEGAL_SUFFIXES) and len(core) >= 4):
+        return True  # a Latin name, or a full legal name (香港数码港管理有限公司)
     if name.endswith(WEAK_SUFFIXES):
         return len(rest) >= 2 or (has_place and (len(rest) >= 1 or name.endswith("政府")))
     return len(rest) >= 2 or (has_place and (len(rest) >= 1 or not name.endswith(("公司", "集团"))))
