@@ -73,9 +73,24 @@ def _targets(found: Findings, rel: Rel) -> set[str]:
      [("先进复合材料联合研究框架协议", "框架协议")], ["南京航空大学", "澳门理工大学"]),
     ("江门市政府与澳门建设集团签署投资合作协议。", {"organization": ["江门市政府", "澳门建设集团"]},
      [(None, "投资合作协议")], ["江门市政府", "澳门建设集团"]),
+    ("东海贸易有限公司与南洋食品有限公司签署东盟市场代理协议。", {"organization": ["东海贸易有限公司", "南洋食品有限公司"]},
+     [(None, "代理协议")], ["东海贸易有限公司", "南洋食品有限公司"]),
+    ("江门市商务局与澳门贸促局签署《江澳商贸合作备忘录》。王明与李华分别代表两地签署合作备忘录。",
+     {"organization": ["江门市商务局", "澳门贸促局"], "person": ["王明", "李华"]},
+     [("江澳商贸合作备忘录", "合作备忘录"), ("江澳商贸合作备忘录", "合作备忘录")],
+     ["江门市商务局", "澳门贸促局"]),
+    ("商务局长率团赴澳门 见证签署商贸合作备忘录\n江门市商务局与澳门贸促局签署《江澳商贸合作备忘录》。",
+     {"organization": ["商务局", "江门市商务局", "澳门贸促局"]},
+     [("江澳商贸合作备忘录", "合作备忘录"), ("江澳商贸合作备忘录", "合作备忘录")],
+     ["江门市商务局", "澳门贸促局", "商务局"]),
+    ("江门市商务局与澳门贸促局签署《江澳商贸合作备忘录》。南洋食品有限公司与东海贸易有限公司签署合作备忘录。",
+     {"organization": ["江门市商务局", "澳门贸促局", "南洋食品有限公司", "东海贸易有限公司"]},
+     [("江澳商贸合作备忘录", "合作备忘录"), (None, "合作备忘录")],
+     ["江门市商务局", "澳门贸促局", "南洋食品有限公司", "东海贸易有限公司"]),
 ], ids=["titled", "signed-online", "list-of-parties", "person-for-org", "descriptor-not-party",
         "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party", "where-signed-is-not-a-party",
-        "speaker-is-not-a-party", "signers-for-their-bodies", "investment-cooperation-kind"])
+        "speaker-is-not-a-party", "signers-for-their-bodies", "investment-cooperation-kind",
+        "agency-kind", "untitled-echo-of-titled", "headline-echo-of-titled", "other-parties-other-agreement"])
 def test_agreements_title_kind_parties(text, kinds, expected, parties):
     found = _find(text, **kinds)
     assert _agreements(found) == expected

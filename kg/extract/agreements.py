@@ -171,7 +171,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         signed.append((m, verb, clause, parties))
-    for m, verb, clause, parties in _apart(signed):
+    for m, verb, clause, parties in _apart(_echoes(signed, headline=doc.text.find("\n"))):
         mentions.append(m)
         links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
         s, e = doc.sentence_at(m.nstart)
@@ -202,6 +202,27 @@ def _key(m: Mention) -> str:
     """Which agreement a mention names: its title, else its label, else its kind (one untitled
     合作协议 an article)."""
     return re.sub(r"\s", "", m.title or m.label or m.agreement_kind or m.norm)
+
+
+def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int
+            ) -> list[tuple[Mention, int, int, list[Mention]]]:
+    """An untitled agreement of the kind of the article's one titled agreement of that kind names
+    it again (签署《澳鲁经贸合作备忘录》……双方代表签署合作备忘录) where it is in the headline (which ends
+    at `headline`) or its parties are none, only persons, or shared with it; another pair of bodies
+    signs another agreement."""
+    titled: dict[str, list[tuple[Mention, set[str]]]] = {}
+    for m, _, _, parties in signed:
+        if m.title is not None and m.agreement_kind:
+            titled.setdefault(m.agreement_kind, []).append((m, {p.norm for p in parties}))
+    out = []
+    for m, verb, clause, parties in signed:
+        same = titled.get(m.agreement_kind or "", [])
+        names = {p.norm for p in parties}
+        if m.title is None and len(same) == 1 and (m.nstart < headline or names & same[0][1]
+                                                   or all(p.kind is Kind.PERSON for p in parties)):
+            m = replace(m, title=same[0][0].title)
+        out.append((m, verb, clause, parties))
+    return out
 
 
 def _apart(signed: list[tuple[Mention, int, int, list[Mention]]]) -> list[tuple[Mention, int, int, list[Mention]]]:

@@ -99,7 +99,7 @@ RANGE_JOIN = re.compile(
 MONTH_RELATIVE = re.compile(
     r"""
     (?P<shift>[本上下])月           # 本月, 上月, 下月
-    (?:(?P<day>\d{1,2})\s*[日号])?  # 本月18日
+    (?:(?P<day>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号])?  # 本月18日, 本月二十日
     | (?P<wshift>[本上下])周        # 本周三, 上周五, 下周一: a weekday; 上周 alone is no date
       (?P<weekday>[一二三四五六日天])
     """,
@@ -259,7 +259,7 @@ def _month_relative(m: re.Match[str]) -> Found:
     if m["wshift"]:
         parts = Parts(shift_weeks=SHIFT_MONTHS[m["wshift"]], weekday=WEEKDAYS[m["weekday"]])
     else:
-        parts = Parts(day=int(m["day"]) if m["day"] else None, shift_months=SHIFT_MONTHS[m["shift"]])
+        parts = Parts(day=to_int(m["day"]) if m["day"] else None, shift_months=SHIFT_MONTHS[m["shift"]])
     return Found(m.start(), m.end(), "date-relative", parts)
 
 
