@@ -216,8 +216,9 @@ def test_organizations_skips_annual_report_references(text: str) -> None:
     ("张华与临沂蓝湾科技园管理有限公司(蓝湾科技园)签约。", "临沂蓝湾科技园管理有限公司"),
     ("该校材料科学与工程学院院长致辞。", "材料科学与工程学院"),
     ("东营市发展改革委召开全委干部大会。", "东营市发展改革委"),
+    ("议程:项目集中签约仪式济宁蓝山新材料有限公司", "济宁蓝山新材料有限公司"),
 ], ids=["date-before-body", "appointed-to-party-committee", "party-department", "formerly-held",
-        "currently-held", "abbreviation-not-bracketed-place", "this-school", "convenes-cadres"])
+        "currently-held", "abbreviation-not-bracketed-place", "this-school", "convenes-cadres", "agenda-ceremony"])
 def test_organizations_cuts_appointment_and_date_prefixes(text: str, name: str) -> None:
     assert name in org_names(text)
 
