@@ -63,6 +63,9 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("提名韦晓明为烟台市副市长人选;", ["韦晓明"], id="notice-timing-nominee"),
         pytest.param("上官立平同志任山东省交通厅党组书记;", ["上官立平"], id="notice-tongzhi-compound-surname"),
         pytest.param("公孙明远同志任某市副市长。", ["公孙明远"], id="compound-surname-gongsun"),
+        pytest.param("身兼香港某某商会会长的闻人志诚,是牵线人。", ["闻人志诚"], id="title-de-name"),
+        pytest.param("作为某某科技有限公司创始人,乐正明带领公司成长。", ["乐正明"], id="zuowei-title-comma-name"),
+        pytest.param("局长的讲话很重要。", [], id="title-de-word-no-name"),
         pytest.param("同时兼任协会秘书长。", [], id="appointed-no-word-as-name"),
     ],
 )
@@ -75,6 +78,11 @@ def test_persons_found(text, expected):
     [
         pytest.param("张伟,青岛啤酒股份有限公司董事长,在会上发言。", ("青岛啤酒股份有限公司",), ["张伟"], id="apposition"),
         pytest.param("会上,孙海燕, 烟台港集团副总经理, 介绍了项目。", ("烟台港集团",), ["孙海燕"], id="apposition-2"),
+        pytest.param("嘉宾包括柏振宇(山东某某科技有限公司董事长)。", ("山东某某科技有限公司",), ["柏振宇"],
+                     id="bracketed-org-post"),
+        pytest.param("某公司的滕思雨总经理。", (), ["滕思雨"], id="de-name-title"),
+        pytest.param("主旨演讲:夏侯明仪,香港理工大学副校长(研究)", ("香港理工大学",), ["夏侯明仪"],
+                     id="apposition-post-with-bracket"),
     ],
 )
 def test_persons_found_with_orgs(text, orgs, expected):

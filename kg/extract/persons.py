@@ -231,9 +231,16 @@ class Context:
         return next((k for k in range(self.w.max_title, 1, -1) if self.text[j:j + k] in self.w.titles), 0)
 
     def clause_title(self, j: int) -> bool:
-        """Whether the clause starting at text[j] ends in a title (青岛啤酒股份有限公司董事长,)."""
-        end = CLAUSE_END.search(self.text, j).start()
-        return end > j and title_before(self.text, end, self.w) is not None
+        """Whether the clause starting at text[j] ends in a title (青岛啤酒股份有限公司董事长,),
+        maybe before a bracket (香港某大学副校长(研究))."""
+        return post_end(self.text, j, self.w) is not None
+
+    def bracket_title(self, j: int) -> bool:
+        """Whether a bracket opening at text[j] holds an organisation and its post (王某(某某有限公司
+        董事长)), the organisation found before persons."""
+        close = self.text.find(")", j, j + 40)
+        return self.text[j:j + 1] == "(" and j + 1 in self.starts and close > 0 \
+            and title_before(self.text, close, self.w) is not None
 
     def plain(self, name: str) -> bool:
         """Whether `name` may be a name: Han characters, no title or particle at its end."""
@@ -253,6 +260,8 @@ class Context:
                 return n
             if (a := APPOINT.match(t, j)) and self.clause_title(a.end()) \
                     and not self.common(name, APPOINTED_FREQ):
+                return n
+            if self.bracket_title(j) and not self.wordlike(name):
                 return n
             if t[j:j + 1] == "," and (s := j + 1 + (t[j + 1:j + 2] == " ")) in self.starts and self.clause_title(s) \
                     and not self.wordlike(name):
@@ -303,7 +312,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if i in inside or i not in surnamed:
             i += 1
             continue
-        titled = starts[i] is not None or (i > 1 and t[i - 1] in ": " and starts[i - 1] is not None)
+        titled = starts[i] is not None or (i > 1 and t[i - 1] in ": 的" and starts[i - 1] is not None) \
+            or (i > 1 and t[i - 1] == "," and starts[i - 1] is not None and as_post(t, i - 1))
         hit = ctx.best(i, strong=titled)
         if hit:
             n, r = hit
@@ -321,7 +331,7 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 out.append(((i, i + n), f"person-{rule}"))
                 i += n
                 continue
-        if (ctx.edge(i) or t[i - 1] in "由据") and (n := ctx.posed(i)):
+        if (ctx.edge(i) or t[i - 1] in "由据的" or t.endswith("包括", 0, i)) and (n := ctx.posed(i)):
             out.append(((i, i + n), "person-posed"))
             i += n
             continue
@@ -397,6 +407,13 @@ def appointed_names(ctx: Context) -> dict:
         if n:
             out[(i, i + n)] = "person-appointed"
     return out
+
+
+def as_post(text: str, j: int) -> bool:
+    """Whether the clause ending at text[j] starts with 作为 (作为某公司创始人,王某): the post
+    before the comma is the next name's."""
+    k = max(text.rfind(c, 0, j) for c in ",。;!?\n") + 1
+    return text.startswith("作为", k)
 
 
 def post_end(text: str, j: int, w: Words) -> int | None:

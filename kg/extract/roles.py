@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.doc import Doc
-from kg.extract.persons import APPOINTEE_END, APPOINTER, Words, is_han, post_end, title_before, words
+from kg.extract.persons import APPOINTEE_END, APPOINTER, Words, as_post, is_han, post_end, title_before, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -150,7 +150,7 @@ class Chains:
     def before(self, person: Mention) -> list[Segment]:
         """The chain of segments before a person, nearest first, organisations inherited leftwards."""
         t, pos = self.text, person.nstart
-        pos -= 1 if pos and t[pos - 1] in ": " else 0
+        pos -= 1 if pos and (t[pos - 1] in ": 的" or t[pos - 1] == "," and as_post(t, pos - 1)) else 0
         seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
                                          if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
         k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 ")
