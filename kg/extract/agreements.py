@@ -220,7 +220,7 @@ def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
         names = {p.norm for p in parties}
         if m.title is None and len(same) == 1 and (m.nstart < headline or names & same[0][1]
                                                    or all(p.kind is Kind.PERSON for p in parties)):
-            m = replace(m, title=same[0][0].title)
+            m = replace(m, title=same[0][0].title, label=same[0][0].label or same[0][0].norm)
         out.append((m, verb, clause, parties))
     return out
 
