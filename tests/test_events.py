@@ -60,10 +60,11 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("副主席将主持「数字贸易新机遇」专题论坛。", {}, "「数字贸易新机遇」专题论坛"),
     ("5月,“湾区相约·共赢未来”2024无锡(澳门)投资推介会举行。", {}, "2024无锡(澳门)投资推介会"),
     ("企业将赴新加坡参加第十届东盟投资推介周。", {}, "第十届东盟投资推介周"),
+    ("9月3日上午 苏港青年创业路演:二十个项目登台。", {"date": [("9月3日", "2024-09-03")]}, "苏港青年创业路演"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
-        "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week"])
+        "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -78,9 +79,11 @@ def test_events_named_span(text, kinds, name):
     ("下一篇:学院召开消防安全工作会议", {}),
     ("活动期间,多个城市将分别举办城市推介会。", {}),
     ("围绕“数字政府建设”展开讨论,庆祝“一带一路倡议”周年。", {}),
+    ("当天下午,两场推介会同时举行。", {}),
+    ("下一届峰会将在广州举行。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
-        "quoted-then-verb-or-anniversary"])
+        "quoted-then-verb-or-anniversary", "counted-events", "next-edition"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

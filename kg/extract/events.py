@@ -71,6 +71,11 @@ QUOTED_KIND = re.compile(r"""
     """, re.VERBOSE)
 # a routine meeting named after its business, not a happening: 安全生产工作会议
 ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
+# a count of events, no name: 三个分论坛, 两场推介会, 10余场对接会
+COUNTED = re.compile(r"""
+    ^[一二三四五六七八九十两几多数\d]+   # 三, 两, 10
+    余?[个场项次]                         # 个, 场, 项, 次 (余: 10余场)
+    """, re.VERBOSE)
 # a quoted theme before a year that starts the name proper: “港连世界·融通烟台”2025烟台(香港)投资推介会
 SLOGAN = re.compile(r"""
     “[^“”\n]{2,20}”       # the quoted theme
@@ -172,7 +177,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         mod = _modifier(text[start:p + len(word)], word)
         if ROUTINE.search(text, 0, p + len(word)):
             continue
-        if len(mod) < 2 or mod in generic_mods:
+        if len(mod) < 2 or mod in generic_mods or COUNTED.match(mod):
             generic.append((p, word))
             continue
         if found and text[found[-1][1]:start] == "暨":
