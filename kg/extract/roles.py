@@ -193,7 +193,9 @@ class Chains:
             return inherit([seg]) if seg and seg.start == e + 1 else []
         if t[e:e + 1] == ",":
             s = e + 1 + (t[e + 1:e + 2] == " ")
-            seg = self.segment(CLAUSE_END.search(t, s).start(), floor=s)
+            seg = self.segment(self.apposition_end(s), floor=s)
+            if seg and t[seg.tend:seg.tend + 1] == "(" and (close := t.find(")", seg.tend, seg.tend + 8)) > 0:
+                seg = Segment(seg.start, seg.tstart, close + 1, seg.org)  # 副校长(研究): the bracket is the post's
             return [seg] if seg and seg.org and seg.start == s else []
         if t[e:e + 1] in APPOINTEE_END and appointed(t, person.nstart):  # 任命王某为某局局长(试用期一年)
             end = post_end(t, e + 1, self.w)
@@ -206,6 +208,17 @@ class Chains:
         if k and (CLAUSE_END.match(t, e + k) or self.w.verb_at.match(t, e + k)):  # 蔡某会长表示
             return [Segment(e, e, e + k, None)]
         return []
+
+    def apposition_end(self, s: int) -> int:
+        """Where a post after a comma ends (李某, 某公司董事长,): the clause's end, before a bracket
+        (副校长(研究)), or an earlier line break of the text as read, which the view may have joined
+        (a programme line 王某,济南市副市长 followed by the next line)."""
+        t = self.text
+        end = CLAUSE_END.search(t, s).start()
+        if t[end:end + 1] == ")" and (o := t.rfind("(", s, end)) > s:
+            end = o
+        lines = [k for k in range(s + 2, end) if "\n" in self.doc.raw[self.doc.to_raw(k - 1, k)[1]:self.doc.to_raw(k, k + 1)[0]]]
+        return next((k for k in lines if title_before(t, k, self.w) is not None), end)
 
     def trailing(self, person: Mention, before: list[Segment]) -> list[Segment]:
         """An honorific that is also a post, right after a name (院长Henrik Olsen教授): the post,
@@ -310,10 +323,13 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     links: dict[tuple, Link] = {}
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
     heads = listed(chains, persons)
+    functions = tuple(lex.words("title_functions"))
     for person in persons:
         before = chains.before(person)
         for seg in heads.get(person) or before + chains.after(person) + chains.trailing(person, before):
             title = doc.text[seg.tstart:seg.tend]
+            if title.endswith(functions):  # 主持人: a part at an event, not a post
+                continue
             target = seg.org or earlier_body(chains, seg, title)
             if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
                 target = chains.place_of(target) or target
