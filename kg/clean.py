@@ -151,17 +151,18 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
 def join_wrapped(v: View) -> View:
     """Remove whitespace a PDF or line wrap put inside Chinese text (`黄志 辉`, `有\\n\\n限公司`).
 
-    Spaces and tabs between two Han characters always go. A run with newlines goes only where the
-    text was wrapped (`_is_wrap`), never after a headline, a masthead or a navigation line."""
+    One space between two Han characters goes; a wider gap or a tab is a gap between fields (a table
+    column, a navigation bar) and stays. A run with newlines goes only where
+    the text was wrapped (`_is_wrap`), never after a headline, a masthead or a navigation line."""
     t, n = v.text, len(v.text)
     drop: set[int] = set()
     for m in BLANK_RUN.finditer(t):
         i, j = m.span()
         if 0 < i and j < n and _is_han(t[i - 1]) and _is_han(t[j]):
             run = m.group()
-            if "\n" not in run and "\r" not in run:
+            if run == " ":  # one space inside a word: what PDF extraction puts there (黄志 辉)
                 drop.update(range(i, j))
-            elif _is_wrap(t, i, j):
+            elif ("\n" in run or "\r" in run) and _is_wrap(t, i, j):
                 drop.update(range(i, j))
     if not drop:
         return v
