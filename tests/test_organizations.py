@@ -229,3 +229,13 @@ def test_organizations_cuts_appointment_and_date_prefixes(text: str, name: str) 
 ], ids=["cadres", "subsidiary"])
 def test_organizations_skips_cadres_and_subsidiaries(text: str) -> None:
     assert not {n for n in org_names(text) if n.endswith(("干部", "子公司"))}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("香港特区政府商务及经济发展局局长丘应桦出席。", "香港特区政府商务及经济发展局", id="hk-bureau-with-ji"),
+    pytest.param("特区政府环境及生态局表示,方案将于年内公布。", "特区政府环境及生态局", id="hk-bureau-short-prefix"),
+    pytest.param("澳门特区政府经济及科技发展局派员参展。", "澳门特区政府经济及科技发展局", id="mo-bureau-with-ji"),
+    pytest.param("代表团拜访了运输及物流局。", "运输及物流局", id="hk-bureau-bare"),
+])
+def test_organizations_keeps_hk_and_macau_bureaux_with_ji_whole(text: str, name: str) -> None:
+    assert name in org_names(text)
