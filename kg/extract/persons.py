@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.doc import Doc
+from kg.extract import tables
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
@@ -298,6 +299,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     spans = dict(chinese_names(ctx) + byline_names(doc, ctx) + latin_names(ctx) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
+    spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(repeated_names(ctx, spans, others))
     return Findings(tuple(doc.mention(Kind.PERSON, s, e, rule) for (s, e), rule in sorted(spans.items())))
 
@@ -422,6 +424,22 @@ def post_end(text: str, j: int, w: Words) -> int | None:
     end = CLAUSE_END.search(text, j).start()
     end = POST_TAIL.search(text, j, end).start()
     return end if end > j and title_before(text, end, w) is not None else None
+
+
+def table_names(ctx: Context) -> dict:
+    """Names in the name cell of a table row (kg/extract/tables.py): a surname-shaped cell whose row
+    has a title cell starting with a title (王志强  执行董事、董事会主席) or a label before it
+    (主持人    王刚(…))."""
+    t, out = ctx.text, {}
+    for row in tables.rows(t):
+        name = t[row.start:row.end]
+        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames) or ctx.wordlike(name) or name in ctx.w.titles:
+            continue
+        items = tables.cell_titles(t, row)
+        if row.cell_end > row.cell_start and not (items and title_before(t, items[0][1], ctx.w) is not None):
+            continue
+        out[(row.start, row.end)] = "table"
+    return out
 
 
 def listed_names(ctx: Context, spans: dict) -> dict:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.doc import Doc
+from kg.extract import tables
 from kg.extract.persons import APPOINTEE_END, APPOINTER, Words, as_post, is_han, post_end, title_before, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
@@ -318,11 +319,39 @@ def listed(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
     return out
 
 
+def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
+    """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
+    title held at the organisation the item names, else the nearest organisation before the table
+    in its block, else the one on the text's first line."""
+    t = chains.text
+    at = {p.nstart: p for p in persons}
+    out: dict[Mention, list[Segment]] = {}
+    for row in tables.rows(t):
+        p = at.get(row.start)
+        if p is None or p.nend != row.end or row.cell_end == row.cell_start:
+            continue
+        floor = t.rfind("\n\n", 0, row.start)
+        orgs = [m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend <= row.start]
+        body = max((m for m in orgs if m.nstart > floor), key=lambda m: m.nend, default=None) or \
+            next((m for m in sorted(orgs, key=lambda m: m.nstart) if m.nend <= t.find("\n")), None)
+        segs = []
+        for a, b in tables.cell_titles(t, row):
+            ts = title_before(t, b, chains.w)
+            if ts is None or ts < a:
+                continue
+            named = next((m for m in chains.orgs if m.nstart == a and m.nend <= ts), None)
+            segs.append(Segment(a, ts if named else a, b, named or body))
+        if segs:
+            out[p] = segs
+    return out
+
+
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     chains = Chains(doc, words(lex), english_title(lex), prior)
     links: dict[tuple, Link] = {}
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
     heads = listed(chains, persons)
+    heads.update({p: segs for p, segs in tabled(chains, persons).items() if p not in heads})
     functions = tuple(lex.words("title_functions"))
     for person in persons:
         before = chains.before(person)
