@@ -7,6 +7,7 @@
 | sealed   | tests/sealed/texts    | tests/sealed/gold  | six more; its errors were read, so development now          |
 | dev3     | tests/dev3/texts      | tests/dev3/gold    | eight more, in the styles of the blind set's brief (development) |
 | dev4     | tests/dev4/texts      | tests/dev4/gold    | eight role- and date-dense articles (development)           |
+| dev5     | tests/dev5/texts      | tests/dev5/gold    | eight more from the blind set's styles brief, by other annotators (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
@@ -37,6 +38,7 @@ SETS = {  # name: (texts, gold)
     "sealed": (TESTS / "sealed" / "texts", TESTS / "sealed" / "gold"),
     "dev3": (TESTS / "dev3" / "texts", TESTS / "dev3" / "gold"),
     "dev4": (TESTS / "dev4" / "texts", TESTS / "dev4" / "gold"),
+    "dev5": (TESTS / "dev5" / "texts", TESTS / "dev5" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
 }
 
@@ -88,6 +90,17 @@ FLOORS = {
         "roles": 0.93,  # 0.835; 0.965 after issue 3 round 5
         "roles_with_org": 0.84,  # 0.697; 0.871 after issue 3 round 5
         "agreement_parties": 0.90,  # 0.878; 0.952 after issue 4 round 5
+    },
+    "dev5": {  # measured when the set arrived, before any rule was written for it
+        "person": 0.91,  # 0.960
+        "organization": 0.84,  # 0.894
+        "place": 0.83,  # 0.887
+        "date": 0.94,  # 0.990
+        "event": 0.59,  # 0.647
+        "agreement": 0.89,  # 0.944
+        "roles": 0.71,  # 0.768
+        "roles_with_org": 0.64,  # 0.690
+        "agreement_parties": 0.74,  # 0.794
     },
     "blind": {  # floors raised to 0.05 below the scores of 2026-11-21, end of session 1 (in the comment)
         "person": 0.92,  # 0.978
