@@ -87,10 +87,20 @@ def _targets(found: Findings, rel: Rel) -> set[str]:
      {"organization": ["江门市商务局", "澳门贸促局", "南洋食品有限公司", "东海贸易有限公司"]},
      [("江澳商贸合作备忘录", "合作备忘录"), (None, "合作备忘录")],
      ["江门市商务局", "澳门贸促局", "南洋食品有限公司", "东海贸易有限公司"]),
+    ("东海控股有限公司 二零二三年年报\n重大合约\n于2023年5月,本公司与南洋食品有限公司订立《冷库租赁框架协议》。",
+     {"organization": ["东海控股有限公司", "南洋食品有限公司"]},
+     [("冷库租赁框架协议", "框架协议")], ["东海控股有限公司", "南洋食品有限公司"]),
+    ("会上,蓝海科技与澳门大学签署合作备忘录,双方将共建实验室;公司亦与澳门生产力中心签订「检测认证合作协议」。",
+     {"organization": ["蓝海科技", "澳门大学", "澳门生产力中心"]},
+     [("检测认证合作协议", "合作协议"), (None, "合作备忘录")], ["蓝海科技", "澳门生产力中心", "蓝海科技", "澳门大学"]),
+    ("甲银行、乙证券有限公司(乙证券)担任联席承销商。东海集团已与各承销机构签署认购协议。",
+     {"organization": ["甲银行", "乙证券有限公司", "乙证券", "东海集团"]},
+     [(None, "协议")], ["甲银行", "乙证券有限公司", "东海集团"]),
 ], ids=["titled", "signed-online", "list-of-parties", "person-for-org", "descriptor-not-party",
         "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party", "where-signed-is-not-a-party",
         "speaker-is-not-a-party", "signers-for-their-bodies", "investment-cooperation-kind",
-        "agency-kind", "untitled-echo-of-titled", "headline-echo-of-titled", "other-parties-other-agreement"])
+        "agency-kind", "untitled-echo-of-titled", "headline-echo-of-titled", "other-parties-other-agreement",
+        "issuer-as-this-company", "company-of-the-signing-before", "each-of-the-bodies-listed-before"])
 def test_agreements_title_kind_parties(text, kinds, expected, parties):
     found = _find(text, **kinds)
     assert _agreements(found) == expected

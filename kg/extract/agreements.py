@@ -79,6 +79,23 @@ ON_BEHALF = re.compile(r"代表(?:双方|两校|两地|两家|各方|三方|各�
 # a date written out, not relative
 EXPLICIT_DATE = re.compile(r"\d|[年月日]")
 DATELINE_REACH = 400  # characters from the top where a dateline may stand
+# the reporting body as its own party: 本公司与X订立 (an annual report's issuer, named at its top)
+SELF = re.compile(r"""
+    \s*(?:本公司|本集团|我公司|我司|本行)   # the issuer speaking of itself
+    (?:亦|也|还|另)?(?:与|和|同|跟)         # then the other party
+    """, re.VERBOSE)
+# the body just named, again: 瀚海智能与X签署…;公司亦与Y签订
+AGAIN = re.compile(r"""
+    \s*(?:该公司|公司|该集团|集团|该校|该机构)   # the body of the signing before
+    (?:亦|也|还|另|同时|并)?(?:与|和|同|跟)       # then the other party
+    """, re.VERBOSE)
+AGAIN_REACH = 120  # characters from the signing before
+# the other parties named together, listed in the sentence before: 与各承销机构签署
+COLLECTIVE = re.compile(r"""
+    (?:与|和|同|跟)                                  # with
+    (?:各|上述|以上|前述|该等)(?:家|间|个)?           # each of / the above
+    [^\s,。;与和]{0,6}(?:机构|银行|单位|企业|公司|伙伴|各方)   # the bodies
+    $""", re.VERBOSE)
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
@@ -162,10 +179,14 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
     links: list[Link] = []
     rows = []
     bodies = {(l.source, l.target.norm) for l in prior.links if l.type is Rel.HOLDS_POSITION and l.target}
-    signed = []
+    named = []
     for m, verb in found + [(r, r.nstart) for r in table]:
         clause = _party_clause(doc.text, verb)
-        parties = table.get(m) or _parties([a for a in actors if clause <= a.nstart and a.nend <= verb], doc.text)
+        named.append((m, verb, clause, table.get(m) or _parties(
+            [a for a in actors if clause <= a.nstart and a.nend <= verb], doc.text)))
+    signed = []
+    for m, verb, clause, parties in named:
+        parties = _implied(doc, actors, named, clause, verb) + list(parties)
         if ON_BEHALF.search(doc.text, max(clause, verb - 12), verb):
             parties = _bodies(parties, actors)
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
@@ -274,6 +295,24 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _implied(doc: Doc, actors: list[Mention], signed: list[tuple[Mention, int, int, list[Mention]]],
+             clause: int, verb: int) -> list[Mention]:
+    """Parties the clause names without their names: the issuer as 本公司 (the first organisation at
+    the top), the body of the signing just before as 公司, and the bodies of the sentence before as
+    各承销机构."""
+    text, orgs = doc.text, [a for a in actors if a.kind is Kind.ORGANIZATION]
+    if SELF.match(text, clause):
+        return [o for o in orgs[:1] if o.nstart < DATELINE_REACH]
+    if AGAIN.match(text, clause):
+        before = sorted(((v, ps) for _, v, _, ps in signed if 0 < clause - v <= AGAIN_REACH), key=lambda b: b[0])
+        return [p for p in before[-1][1] if p.kind is Kind.ORGANIZATION][:1] if before else []
+    if COLLECTIVE.search(text, clause, verb) and (s := doc.sentence_at(clause)[0]) > 0:
+        ps, pe = doc.sentence_at(s - 1)
+        listed = _parties([o for o in orgs if ps <= o.nstart and o.nend <= pe], text)
+        return [o for o in listed if not (clause <= o.nstart < verb)]
+    return []
 
 
 def _bodies(parties: list[Mention], actors: list[Mention]) -> list[Mention]:
