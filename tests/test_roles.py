@@ -161,3 +161,24 @@ def test_roles_gold_title(links, aid, name, title):
     titles = [l.title for l in links(aid) if l.type is Rel.HOLDS_POSITION and l.source.norm.replace(" ", "") == name.replace(" ", "")]
     assert any(t == title or t.endswith(title) or title.endswith(t) for t in titles), titles
 
+
+
+BIOGRAPHY = ("泰山远航集团有限公司          年报\n\n执行董事\n\n"
+             "欧冠文先生,55岁,为本公司主席兼总裁,并担任本公司附属公司潍坊远航物流有限公司之董事。\n\n"
+             "独立非执行董事\n\n"
+             "任嘉宁女士,49岁,曾任香港生产力促进局总监。\n")
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        pytest.param(("欧冠文", "执行董事", "泰山远航集团有限公司"), id="heading-title-at-issuer"),
+        pytest.param(("欧冠文", "总裁", "泰山远航集团有限公司"), id="own-company-post-chain"),
+        pytest.param(("欧冠文", "董事", "潍坊远航物流有限公司"), id="post-of-subsidiary-before-zhi"),
+        pytest.param(("任嘉宁", "独立非执行董事", "泰山远航集团有限公司"), id="second-heading"),
+        pytest.param(("任嘉宁", "总监", "香港生产力促进局"), id="former-post-after-verb"),
+    ],
+)
+def test_roles_biography_paragraphs_under_heading(expected):
+    found = found_roles(BIOGRAPHY, orgs=("泰山远航集团有限公司", "潍坊远航物流有限公司", "香港生产力促进局"))
+    assert expected in found

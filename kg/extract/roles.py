@@ -73,6 +73,16 @@ HEADING = re.compile(r"""
     """, re.VERBOSE)
 # the end of a block of lines: a blank line or the end of the text
 BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
+# a blank line right after a heading: the heading stands over paragraphs, not a list of lines
+BLANK = re.compile(r"[ \t]*\n")
+# a verb of a biography giving a post (为本公司副主席, 现为某学院兼任教授, 曾任某局总监)
+BIO_VERB = re.compile(r"""
+    (?<=[,\u5148\u58eb])           # after a comma or an honorific's last character (先生, 女士)
+    (?:并|亦)?                       # an optional also
+    (?:现为|现任|曾任|担任|出任|为|任)  # is, was, holds
+    """, re.VERBOSE)
+# the issuer of a report, as a biography calls it
+OWN_COMPANY = "本公司"
 
 
 @dataclass(frozen=True)
@@ -319,6 +329,58 @@ def listed(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
     return out
 
 
+def biographies(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
+    """Persons opening a paragraph under a title heading followed by a blank line, as an annual
+    report's biographies of directors (执行董事\n\n王某先生,62岁,为本公司主席兼行政总裁,…): each holds
+    the heading's title at the report's issuer, and the posts the paragraph gives after a verb."""
+    t = chains.text
+    issuer = first_line_org(chains)
+    out: dict[Mention, list[Segment]] = {}
+    heads = list(HEADING.finditer(t))
+    for i, h in enumerate(heads):
+        ts, te = h.start("title"), h.end("title")
+        if issuer is None or title_before(t, te, chains.w) != ts or not BLANK.match(t, h.end()):
+            continue
+        stop = heads[i + 1].start() if i + 1 < len(heads) else len(t)
+        for p in persons:
+            if h.end() <= p.nstart < stop and t[p.nstart - 2:p.nstart] == "\n\n":
+                end = BLOCK_END.search(t, p.nend).start()
+                out[p] = [Segment(ts, ts, te, issuer), *bio_posts(chains, p.nend, end, issuer)]
+    return out
+
+
+def bio_posts(chains: Chains, start: int, end: int, issuer: Mention) -> list[Segment]:
+    """The posts a biography's paragraph gives after a verb: of the issuer (为本公司主席兼行政总裁),
+    of each organisation before 之 (担任甲公司及乙公司之董事), or of the one named before the
+    title (曾任香港贸易发展局总监)."""
+    t, out = chains.text, []
+    for v in BIO_VERB.finditer(t, start, end):
+        s, ce = v.end(), CLAUSE_END.search(t, v.end()).start()
+        of = t.rfind("之", s, ce)
+        if of > 0 and title_before(t, ce, chains.w) == of + 1:
+            out += [Segment(m.nstart, of + 1, ce, m) for m in chains.orgs
+                    if m.kind is Kind.ORGANIZATION and s <= m.nstart and m.nend <= of]
+            continue
+        if t.startswith(OWN_COMPANY, s) and title_before(t, ce, chains.w) is not None:
+            k = s + len(OWN_COMPANY)
+            for piece in re.finditer(r"[^兼、]+", t[k:ce]):
+                a, b = k + piece.start(), k + piece.end()
+                if title_before(t, b, chains.w) == a:
+                    out.append(Segment(a, a, b, issuer))
+            continue
+        seg = chains.segment(ce, floor=s)
+        if seg and seg.org and seg.org.kind is Kind.ORGANIZATION and seg.start == s:
+            out.append(seg)
+    return out
+
+
+def first_line_org(chains: Chains) -> Mention | None:
+    """The organisation on the text's first line: the issuer of a report."""
+    first = chains.text.find("\n")
+    return next((m for m in sorted(chains.orgs, key=lambda m: m.nstart)
+                 if m.kind is Kind.ORGANIZATION and m.nend <= first), None)
+
+
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
     """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
     title held at the organisation the item names, else the nearest organisation before the table
@@ -351,6 +413,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     links: dict[tuple, Link] = {}
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
     heads = listed(chains, persons)
+    heads.update({p: segs for p, segs in biographies(chains, persons).items() if p not in heads})
     heads.update({p: segs for p, segs in tabled(chains, persons).items() if p not in heads})
     functions = tuple(lex.words("title_functions"))
     for person in persons:
