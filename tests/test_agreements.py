@@ -111,7 +111,10 @@ def test_agreements_title_kind_parties(text, kinds, expected, parties):
     "双方在交流环节达成多项初步合作意向。",
     "科技园公司透过建立共同培育合作协议推动生态圈发展。",
     "《施政报告》宣布成立新的研发中心。",
-], ids=["vague-outcome", "not-signed", "title-without-agreement-word"])
+    "苏州代表团访问澳门 两地签署多项合作协议",
+    "论坛期间共签订12份投资协议。",
+], ids=["vague-outcome", "not-signed", "title-without-agreement-word", "several-agreements-in-a-headline",
+        "a-count-of-agreements"])
 def test_agreements_not_an_agreement(text):
     assert _agreements(_find(text)) == []
 
@@ -161,6 +164,14 @@ def test_agreements_untitled_ones_of_one_kind_with_other_parties_are_apart():
                   organization=["苏州市政府", "澳门机场", "无锡港务集团", "澳门航运公司"])
     labels = [m.label for m in found.mentions if m.kind is Kind.AGREEMENT]
     assert labels == ["苏州市政府与澳门机场战略合作协议", "无锡港务集团与澳门航运公司战略合作协议"]
+
+
+def test_agreements_untitled_one_in_the_headline_told_again_is_that_one():
+    found = _find("澳门贸促局率团访问苏州 签署经贸合作备忘录\n会上,澳门贸易投资促进局与苏州市商务局签署了合作备忘录。",
+                  organization=["澳门贸促局", "澳门贸易投资促进局", "苏州市商务局"], place=["苏州"])
+    agreements = [m for m in found.mentions if m.kind is Kind.AGREEMENT]
+    assert len(agreements) == 1 and agreements[0].nstart > 20
+    assert sorted(_parties(found)) == ["澳门贸易投资促进局", "苏州市商务局"]
 
 
 def test_agreements_untitled_one_written_twice_stays_one():

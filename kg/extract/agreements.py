@@ -39,6 +39,11 @@ SIGN = re.compile(r"""
     """, re.VERBOSE)
 # a signing verb after the agreement word: 合作协议正式签署
 SIGN_AFTER = re.compile(r"(?:正式|顺利|成功)?(?:签署|签订|签约)")
+# a count before an agreement word: a summary of several agreements, not one (签署多项合作协议)
+COUNTED = re.compile(r"""
+    (?:多|数|几|若干|\d+|[二三四五六七八九十两]+)(?:项|份|个|批)   # several, 12
+    | 一批 | 一系列 | 系列                                          # a batch of
+    """, re.VERBOSE)
 # a signing ceremony
 CEREMONY = re.compile(r"(?:签署|签约|签字)仪式")
 # words between a signing verb and its agreement word that keep them together: 签署了一份战略
@@ -124,7 +129,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             continue
         sign = _sign_before(text, k.start(), reach=SIGN_GAP)
         after = SIGN_AFTER.match(text, k.end())
-        if not (sign or after):
+        if not (sign or after) or COUNTED.search(text, max(0, k.start() - 6), k.start()):
             continue
         m = doc.mention(Kind.AGREEMENT, *k.span(), "agreement-signed", agreement_kind=k.group())
         found.append((m, sign.start() if sign else k.start()))
@@ -192,7 +197,8 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         signed.append((m, verb, clause, parties))
-    for m, verb, clause, parties in _apart(_echoes(signed, headline=doc.text.find("\n"))):
+    for m, verb, clause, parties in _apart(_retold(_echoes(signed, headline=doc.text.find("\n")),
+                                                   headline=doc.text.find("\n"))):
         mentions.append(m)
         links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
         s, e = doc.sentence_at(m.nstart)
@@ -244,6 +250,16 @@ def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
             m = replace(m, title=same[0][0].title, label=same[0][0].label or same[0][0].norm)
         out.append((m, verb, clause, parties))
     return out
+
+
+def _retold(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int
+            ) -> list[tuple[Mention, int, int, list[Mention]]]:
+    """An untitled agreement in the headline (which ends at `headline`) that the body tells again,
+    untitled, of the same kind and with two parties or more, is that one: the headline's is dropped
+    (where the body names no parties, the headline's stay)."""
+    told = {m.agreement_kind for m, _, _, ps in signed if m.title is None and m.nstart > headline and len(ps) > 1}
+    return [row for row in signed
+            if not (row[0].title is None and row[0].nstart < headline and row[0].agreement_kind in told)]
 
 
 def _apart(signed: list[tuple[Mention, int, int, list[Mention]]]) -> list[tuple[Mention, int, int, list[Mention]]]:
