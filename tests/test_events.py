@@ -259,6 +259,14 @@ def test_events_company_event_takes_the_company_name(text, label):
     assert label in _names(_find(text, organization=["青岛蓝海港口控股有限公司"]))
 
 
+@pytest.mark.parametrize("text,label", [
+    ("发行前,蓝海港口集团于5月2日在新加坡举行全球投资者路演。", "蓝海港口集团全球投资者路演"),
+    ("上周,蓝海港口集团举行业绩说明会,答复投资者提问。", "蓝海港口集团业绩说明会"),
+], ids=["roadshow-held-by-the-clause-subject", "results-briefing-held-by-the-clause-subject"])
+def test_events_company_event_takes_the_name_of_who_holds_it(text, label):
+    assert label in _names(_find(text, organization=["蓝海港口集团"]))
+
+
 def test_events_two_names_joined_by_he_are_two_events():
     found = _find("企业将参加今年举办的东盟博览会和中国国际进口博览会。")
     assert _names(found) == ["东盟博览会", "中国国际进口博览会"]

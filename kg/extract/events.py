@@ -91,6 +91,7 @@ CORPORATE = re.compile(r"""
     | 业绩(?:发布|说明)会)$             # 业绩发布会
     """, re.VERBOSE)
 OWN_COMPANY = re.compile(r"^本?公司之?")  # 本公司之股东周年大会 -> 股东周年大会
+CLAUSE_MARK = re.compile(r"[,。;:!?\n]")  # where a clause ends
 # a conjunction between two event names: X展览会和Y博览会
 CONJUNCTION = re.compile(r"以及|[和及与、]")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
@@ -213,15 +214,29 @@ def _corporate(doc: Doc, prior: Findings, named: list[Named]) -> list[Named]:
     is labelled with the article's company: its first organisation ending in 有限公司."""
     company = next((m.norm for m in sorted(prior.mentions, key=lambda m: m.nstart)
                     if m.kind is Kind.ORGANIZATION and m.norm.endswith("有限公司")), None)
+    orgs = sorted((m for m in prior.mentions if m.kind is Kind.ORGANIZATION), key=lambda m: m.nstart)
     out = []
     for n in named:
         m = n.mention
         sentence, _ = doc.sentence_at(m.nstart)
-        if company and CORPORATE.search(m.norm) and company not in m.norm and (
+        holder = _holder(doc.text, orgs, sentence, m) if CORPORATE.search(m.norm) else None
+        if holder is not None:
+            n = Named(replace(m, label=holder + m.norm), n.words, n.parts)
+        elif company and CORPORATE.search(m.norm) and company not in m.norm and (
                 m.norm.startswith("本公司") or "公司" in doc.text[sentence:m.nstart]):
             n = Named(replace(m, label=company + OWN_COMPANY.sub("", m.norm)), n.words, n.parts)
         out.append(n)
     return out
+
+
+def _holder(text: str, orgs: list[Mention], sentence: int, m: Mention) -> str | None:
+    """The organisation that opens the clause of a company's own event (山东港口集团于…举行全球投资者
+    路演), as written; None when there is none or the event already names it."""
+    clause = max([sentence] + [c.end() for c in CLAUSE_MARK.finditer(text, sentence, m.nstart)])
+    o = next((o for o in orgs if clause <= o.nstart and o.nend <= m.nstart), None)
+    if o is None or text[clause:o.nstart].strip() or o.norm in m.norm:
+        return None
+    return o.norm
 
 
 def _one_name(names) -> str | None:
