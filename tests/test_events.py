@@ -61,10 +61,14 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("5月,“湾区相约·共赢未来”2024无锡(澳门)投资推介会举行。", {}, "2024无锡(澳门)投资推介会"),
     ("企业将赴新加坡参加第十届东盟投资推介周。", {}, "第十届东盟投资推介周"),
     ("9月3日上午 苏港青年创业路演:二十个项目登台。", {"date": [("9月3日", "2024-09-03")]}, "苏港青年创业路演"),
+    ("当天,“苏澳文旅合作推介会（南京）”在鼓楼区举行。", {}, "苏澳文旅合作推介会(南京)"),
+    ("苏港文化合作推介会(南京)在鼓楼区举行。", {"place": ["南京"]}, "苏港文化合作推介会(南京)"),
+    ("由团市委主办的“2024苏港大学生交流营”顺利落幕。", {}, "2024苏港大学生交流营"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
-        "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name"])
+        "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
+        "quoted-city-in-brackets", "city-in-brackets", "exchange-camp"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -81,9 +85,11 @@ def test_events_named_span(text, kinds, name):
     ("围绕“数字政府建设”展开讨论,庆祝“一带一路倡议”周年。", {}),
     ("当天下午,两场推介会同时举行。", {}),
     ("下一届峰会将在广州举行。", {}),
+    ("周末的嘉年华包括文艺演出、招商推介会及美食展销会等环节。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
-        "quoted-then-verb-or-anniversary", "counted-events", "next-edition"])
+        "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
+        "segments-of-a-bigger-event"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

@@ -46,6 +46,18 @@ TRAILING_YEAR = re.compile(r"""
     \s?(?:19|20)\d{2}      # the year, maybe after one space
     (?![\d年])             # not the start of a longer number or of a 年 date
     """, re.VERBOSE)
+# a city in brackets after an event word is part of the name: 经贸交流会(青岛)
+BRACKET_PLACE = re.compile(r"""
+    \(                      # opening bracket, folded to half width
+    (?P<place>[\u4e00-\u9fff]{2,4})  # a short place name
+    \)                      # closing bracket
+    """, re.VERBOSE)
+# the segments of a bigger event, listed after 涵盖/包括 up to 等环节: 包括开幕式、论坛及展览等环节
+SEGMENTS = re.compile(r"""
+    (?:涵盖|包括|包含|设有|设置)   # introduces the parts
+    [^。;!?\n]{2,60}?            # the listed segments
+    等(?:环节|活动|板块|内容|议程)  # closes the list
+    """, re.VERBOSE)
 # what may not follow an event word for it to end a name (人民大会堂, 会议室, 20周年, 周边)
 NOT_AFTER_WORD = re.compile(r"""
     [堂室厅馆址员]          # a building or a member: 大会堂, 会议室, 立法会议员
@@ -158,11 +170,12 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
     found: list[tuple[int, int, str]] = []  # (start, end, word)
     generic: list[tuple[int, str]] = []
     word_re = re.compile("|".join(map(re.escape, words)))
+    segments = [g.span() for g in SEGMENTS.finditer(text)]
     pos = 0
     while (w := word_re.search(text, pos)) is not None:
         pos = w.start() + 1
         p, e, word = w.start(), w.end(), w.group()
-        if any(s <= p < qe for s, qe in quoted_spans) or NOT_AFTER_WORD.match(text, e):
+        if any(s <= p < qe for s, qe in [*quoted_spans, *segments]) or NOT_AFTER_WORD.match(text, e):
             continue
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
             continue
@@ -175,6 +188,9 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             start = j.end() if (j := CONJUNCTION.match(text, start)) and j.end() < p else start
         if (y := TRAILING_YEAR.match(text, e)) and not NAME_CHAR.match(text, y.end()):
             e = y.end()
+        elif (b := BRACKET_PLACE.match(text, e)) and any(m.nstart == b.start("place") and m.nend == b.end("place")
+                                                       for m in places):
+            e = b.end()
         mod = _modifier(text[start:p + len(word)], word)
         if ROUTINE.search(text, 0, p + len(word)):
             continue
@@ -248,13 +264,19 @@ def _one_name(names) -> str | None:
     return None
 
 
-def _ends_with_word(name: str, words: list[str]) -> str | None:
+def _core(name: str) -> str:
+    """The name without a trailing year or bracketed city (论坛2024, 交流会(青岛))."""
     core = re.sub(r"\s?(?:19|20)\d{2}$", "", name).rstrip()
+    return core[:b.start()] if (b := BRACKET_PLACE.search(core)) and b.end() == len(core) else core
+
+
+def _ends_with_word(name: str, words: list[str]) -> str | None:
+    core = _core(name)
     return next((w for w in words if core.endswith(w)), None)
 
 
 def _modifier(name: str, word: str) -> str:
-    core = re.sub(r"\s?(?:19|20)\d{2}$", "", name).rstrip()
+    core = _core(name)
     core = core[: len(core) - len(word)] if core.endswith(word) else core
     return EDITION.sub("", core.strip())
 
