@@ -147,11 +147,18 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("山东大学党委书记任友群会见了代表团一行。", {"山东大学"}),
     ("威海港集团党组成员王刚出席。", {"威海港集团"}),
     ("山东省属国企山东宏海港航集团有限公司成立。", {"山东宏海港航集团有限公司"}),
+    ("双方见证淄博文旅发展投资集团有限公司签约。", {"淄博文旅发展投资集团有限公司"}),
+    ("到场的还有潍坊市人民政府驻北京办事处主任。", {"潍坊市人民政府驻北京办事处"}),
+    ("远达建材有限公司智能仓储中心项目落户日照。", {"远达建材有限公司"}),
+    ("宏达公司与中国银行(澳门)分行签约。", {"宏达公司", "中国银行(澳门)分行"}),
+    ("华信股份有限公司青岛分公司开业。", {"华信股份有限公司青岛分公司"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
         "person-appointed-to-body", "person-appointed-to-bureau", "party-committee-before-its-title",
-        "party-group-before-its-title", "state-firm-premodifier"])
+        "party-group-before-its-title", "state-firm-premodifier", "legal-suffix-after-group",
+        "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
+        "branch-after-company"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -19,7 +19,8 @@ def find(text: str) -> Findings:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("他来自济南市历下区。", "济南市"),
+    ("他来自济南市,在青岛工作。", "济南市"),
+    ("工厂设在威海市环翠区。", "威海市环翠区"),
     ("工厂位于寿光市。", "寿光市"),
     ("会议在张店区召开。", "张店区"),
     ("他住在荃湾。", "荃湾"),
@@ -33,7 +34,7 @@ def find(text: str) -> Findings:
     ("公司位于经十路的舜耕大厦。", "舜耕大厦"),
     ("船舶停靠日照港,随后出发。", "日照港"),
     ("游客参观了蒙山景区。", "蒙山景区"),
-], ids=["city", "county-level-city", "district", "hk-district", "hk-new-area", "world-region", "macau",
+], ids=["city", "city-and-its-district", "county-level-city", "district", "hk-district", "hk-new-area", "world-region", "macau",
         "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower", "port", "scenic-area"])
 def test_places_finds(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}

@@ -100,7 +100,13 @@ MAX_NAME = 30
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
+BRANCH_HEADS = ("分公司", "分行", "支行", "办事处")  # a branch named after its company's full name
 LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a registered company's full name
+# a branch after a body's name, in a place or a bracketed one: 中国银行(澳门)分行, 招商银行青岛分行
+BRANCH = re.compile(r"""
+    ([\u4e00-\u9fff]{0,4}?)             # the branch's place, or nothing after a bracketed place
+    (?:分行|支行|分公司|办事处)          # a word that continues the name
+""", re.VERBOSE)
 
 
 @cache
@@ -117,7 +123,7 @@ def institutions(lex: Lexicon) -> Gazetteer:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     places = [(m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE]
-    known = [(_party_start(text, s), _bracketed_place(text, lex, e), row) for s, e, row in institutions(lex).scan(text)
+    known = [(_party_start(text, s), _branch_end(text, lex, _bracketed_place(text, lex, e)), row) for s, e, row in institutions(lex).scan(text)
              if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s]))]
     protected = places + [(s, e) for s, e, _ in known]
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
@@ -153,6 +159,14 @@ def _bracketed_place(text: str, lex: Lexicon, e: int, s: int | None = None) -> i
     return bracket.end() if bracket and bracket.group(1) in place_gazetteer(lex) else e
 
 
+def _branch_end(text: str, lex: Lexicon, e: int) -> int:
+    """The end of a branch named after a body (中国银行(澳门) + 分行, X银行 + 青岛分行), else e."""
+    branch = BRANCH.match(text, e)
+    if branch and (not branch.group(1) or branch.group(1) in place_gazetteer(lex)):
+        return branch.end()
+    return e
+
+
 def _party_start(text: str, s: int) -> int:
     """The start of a committee's name with the party before it (中共 + 山东省委), else s."""
     return next((s - len(p) for p in PARTY_PREFIXES if text.endswith(p, 0, s)), s)
@@ -185,9 +199,9 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
             s = b
         else:
             break
-    s = _cut_left(text, lex, s, hs, protected, places)
+    s = _cut_left(text, lex, s, hs, he, protected, places)
     s = _cut_premodifier(text, lex, s, e, places)
-    e = _bracketed_place(text, lex, he, s)
+    e = _branch_end(text, lex, _bracketed_place(text, lex, he, s))
     return (s, e) if hs > s or e > he else None
 
 
@@ -226,7 +240,7 @@ def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: list) -> i
     return s
 
 
-def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places: list) -> int:
+def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list, places: list) -> int:
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     stops = [(m.start(), m.end(), m.group()) for pattern in (
@@ -241,6 +255,14 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, protected: list, places:
         if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb, w in stops
                                       if w == APPOSITION):
             continue  # a title inside a suffix: 委员 in 委员会
+        legal_head = text.startswith(LEGAL_SUFFIXES, hs)
+        if word == APPOSITION and b == hs and legal_head:
+            continue  # 投资集团 + 有限公司: one registered name
+        if word == APPOSITION and legal_head and any(ps == b for ps, _ in places):
+            start = b  # 家族办公室 + 澳门德晋投资有限公司: a company's full name after a body
+            continue
+        if word == APPOSITION and text[a:b] in LEGAL_SUFFIXES and text.startswith(PROJECT_HEADS, he):
+            return hs  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
         if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
             continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(

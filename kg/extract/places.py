@@ -20,6 +20,7 @@ NEEDS_PLACE = ("科学园", "分园", "创新园")  # site words named only afte
 # streets are named without it (淄博 + 齐盛宾馆)
 PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", "博览馆", "科学馆", "旅游塔", "交易广场", "货柜码头",
                    "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院")
+DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟台市芝罘区
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
 TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title after an office's area (华北首席代表)
@@ -81,12 +82,27 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                 row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
             # 华北首席代表: a macro region's office area is part of a title; 澳门特区行政长官 is a place
             and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))]  # 孔府菜: a product
+    zones = _zones(doc, lex, hits)
+    zoned = {z.nstart for z in zones}
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
-                          for s, e, row in hits]
-    out += _zones(doc, lex, hits)
+                          for s, e, row in _join_districts(hits, zoned)]
+    out += zones
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
     return Findings(tuple(out), _alias_links(out))
+
+
+def _join_districts(hits: list, zoned: set[int]) -> list:
+    """A city written right before its district or county is one place: 烟台市芝罘区, 青岛市崂山区;
+    not when a zone follows the district (淄博市, 临淄区齐鲁化学工业园区)."""
+    out: list = []
+    for s, e, row in hits:
+        if out and out[-1][1] == s and out[-1][2].get("type") == "city" and out[-1][2]["name"].endswith("市") \
+                and row.get("type") in DISTRICT_TYPES and s not in zoned:
+            out[-1] = (out[-1][0], e, row)
+        else:
+            out.append((s, e, row))
+    return out
 
 
 def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
