@@ -16,16 +16,19 @@ compound surname, three for a double surname such as 周骆美琪). Its left and
 - after a byline word, a run of names; a space in the text as read separates them there.
 No name ends in a particle or speech verb (说, 在, 与 ...).
 Once a name is known, its other occurrences in the article are mentions too (宋振波在致辞中指出).
+The word lists a name's neighbours are read with, and where titles and posts stand, are in
+kg/extract/titles.py (shared with roles.py).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from kg.doc import Doc
 from kg.extract import tables
+from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, as_post, inside_titles, is_han, post_end, title_before,
+                               title_starts, words)
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
@@ -58,118 +61,12 @@ NOT_NAME_END = re.compile(r"""
 APPOINT = re.compile(r"""
     (?:出任|担任|兼任|升任|改任|任)   # takes the post of
     """, re.VERBOSE)
-# a word of an appointment notice before the name it names (任命王某为, 免去李某的, 提名赵某为)
-APPOINTER = re.compile(r"""
-    (?:任命|免去|提名|聘任|聘请|委任|推选|选举|推荐)   # appoints, removes, nominates
-    """, re.VERBOSE)
-# what follows a name in an appointment notice: the post it takes or leaves (为某局局长, 的某某职务)
-APPOINTEE_END = frozenset("为的")
-# what an appointment notice writes after a post: a probation in brackets, 职务 (post), 人选 or
-# 候选人 (nominee): 为某局局长(试用期一年), 的某局副局长职务, 为某市副市长人选
-POST_TAIL = re.compile(r"""
-    (?:\([^()]*\))?          # an optional bracket (试用期一年)
-    (?:职务|人选|候选人)?      # an optional word for the post itself
-    $""", re.VERBOSE)
-# the end of a clause: where a post written after a name ends
-CLAUSE_END = re.compile(r"[,。;!?:\n]|$")
 # how strongly a candidate's right neighbour ends a name
 END, VERB, WEAK, NONE = 3, 2, 1, 0
 WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
 COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
 APPOINTED_FREQ = 1000  # before a verb of appointment and a post, a name may be this frequent a word (李强出任)
 FOLLOW_FREQ = 100  # after a title, a name may end where a word this frequent begins (市长岳志刚会面)
-
-
-@dataclass(frozen=True, eq=False)
-class Words:
-    """The word lists persons need, loaded once per lexicon."""
-
-    surnames: frozenset[str]
-    titles: frozenset[str]
-    modifiers: tuple[str, ...]  # longest first
-    bylines: tuple[str, ...]  # longest first
-    credits: tuple[str, ...]  # photo credits and contact words, longest first (图/, 联系人)
-    honorifics: tuple[str, ...]
-    verbs: tuple[str, ...]  # longest first
-    verb_set: frozenset[str]  # the same verbs, for membership
-    nonnames: frozenset[str]
-    freq: dict[str, int]
-    max_title: int  # the longest title's length, computed once (it is asked at every character)
-    title_lasts: frozenset[str]  # the last characters of titles: no title ends before any other
-    title_firsts: frozenset[str]  # the first characters of titles: no title starts with any other
-    byline_at: re.Pattern[str]  # the bylines as one alternation, longest first
-    verb_at: re.Pattern[str]  # the verbs as one alternation, longest first (the first that matches)
-    honorific_at: re.Pattern[str]  # the honorifics as one alternation
-    surname_at: re.Pattern[str]  # an empty match wherever a surname of one or two characters starts
-    title_last_at: re.Pattern[str]  # a character some title ends in
-
-
-def chars(cs: Iterable[str]) -> str:
-    """A character class of the characters `cs` (one that never matches when there are none)."""
-    escaped = sorted(set(map(re.escape, cs)))
-    return "[" + "".join(escaped) + "]" if escaped else "(?!)"
-
-
-def alternation(ws: Iterable[str]) -> re.Pattern[str]:
-    """One pattern that matches the first of `ws`, in their order, that starts where it is tried;
-    one that never matches when `ws` is empty."""
-    return re.compile("|".join(map(re.escape, ws)) or "(?!)")
-
-
-@cache
-def words(lex: Lexicon) -> Words:
-    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
-    titles = lex.words("titles") | lex.words("title_bylines")
-    bylines, honorifics = by_len(lex.words("title_bylines")), by_len(lex.words("person_honorifics"))
-    verbs, surnames = by_len(lex.words("person_verbs")), lex.words("surnames")
-    return Words(surnames=surnames, titles=titles, max_title=max(map(len, titles)),
-                 modifiers=by_len(lex.words("title_modifiers")), bylines=bylines,
-                 credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
-                 verb_set=frozenset(verbs),
-                 nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
-                 title_lasts=frozenset(t[-1] for t in titles if t), title_firsts=frozenset(t[0] for t in titles if t),
-                 byline_at=alternation(bylines),
-                 verb_at=alternation(verbs), honorific_at=alternation(honorifics),
-                 surname_at=re.compile(f"(?=(?:{chars(n for n in surnames if len(n) == 1)}"
-                                       f"|{alternation(n for n in surnames if len(n) == 2).pattern}))"),
-                 title_last_at=re.compile(chars(t[-1] for t in titles if t)))
-
-
-def is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-def title_before(text: str, i: int, w: Words) -> int | None:
-    """Start of the title (with its modifiers) that ends at text[i], or None."""
-    if i == 0 or text[i - 1] not in w.title_lasts:
-        return None
-    start = next((i - k for k in range(min(w.max_title, i), 0, -1) if text[i - k:i] in w.titles), None)
-    while start is not None:
-        mod = next((m for m in w.modifiers if text.startswith(m, start - len(m)) and start >= len(m)), None)
-        if mod is None:
-            break
-        start -= len(mod)
-    return start
-
-
-def title_starts(text: str, w: Words) -> list[int | None]:
-    """title_before(text, i) for every i, computed once for a text: the name scan asks it about
-    four times at every character."""
-    starts: list[int | None] = [None] * (len(text) + 1)
-    for m in w.title_last_at.finditer(text):  # no title ends anywhere else
-        starts[m.end()] = title_before(text, m.end(), w)
-    return starts
-
-
-def inside_title(starts: list[int | None], i: int) -> bool:
-    """Whether text[i] is the second or later character of a title (长 of 局长, 任 of 主任);
-    `starts` is the text's `title_starts`."""
-    return any((s := starts[j]) is not None and s < i for j in (i + 1, i + 2) if j < len(starts))
-
-
-def inside_titles(starts: list[int | None]) -> frozenset[int]:
-    """Every i where inside_title(starts, i), computed once for a text from the titles found."""
-    return frozenset(i for j, s in enumerate(starts) if s is not None for i in (j - 1, j - 2) if s < i)
 
 
 @dataclass(frozen=True, eq=False)
@@ -409,21 +306,6 @@ def appointed_names(ctx: Context) -> dict:
         if n:
             out[(i, i + n)] = "person-appointed"
     return out
-
-
-def as_post(text: str, j: int) -> bool:
-    """Whether the clause ending at text[j] starts with 作为 (作为某公司创始人,王某): the post
-    before the comma is the next name's."""
-    k = max(text.rfind(c, 0, j) for c in ",。;!?\n") + 1
-    return text.startswith("作为", k)
-
-
-def post_end(text: str, j: int, w: Words) -> int | None:
-    """Where the post ends in the clause starting at text[j] of an appointment notice, before its
-    tail (局长(试用期一年), 副局长职务, 副市长人选); None where no title ends there."""
-    end = CLAUSE_END.search(text, j).start()
-    end = POST_TAIL.search(text, j, end).start()
-    return end if end > j and title_before(text, end, w) is not None else None
 
 
 def table_names(ctx: Context) -> dict:
