@@ -1,6 +1,7 @@
 """Organisations: maximal spans ending in an organisation suffix (kg/data/org_suffixes.txt), well-known
-institutions (kg/data/institutions.tsv), short forms ending in an industry word (金诚石化), Latin
-names (Health@InnoHK, STP Platform), and abbreviations defined in brackets after a name.
+institutions (kg/data/institutions.tsv), short forms ending in an industry word (金诚石化; found by
+kg.extract.orgnames), Latin names (Health@InnoHK, STP Platform), and abbreviations defined in brackets
+after a name.
 
 Left boundary: a name runs left over name characters and is cut after verbs and function words
 (org_left_stops), determiners (org_determiners), a person's name before a place, and 与/和/及
@@ -13,6 +14,7 @@ from functools import cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer
+from kg.extract.orgnames import generic_brand, short_forms, words_pattern
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
@@ -48,14 +50,6 @@ QUANTITY = re.compile(r"""
     (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3})   # a number, Chinese only at a start
     [家间个所位项批]                              # a classifier
 """, re.VERBOSE)
-# what may follow a short form (金诚石化与…, 鲁维制药落地, 瀚远医药董事长)
-AFTER_SHORT = re.compile(r"""
-    [与和及,。;:在将已于为是的等")\s]   # a function word or punctuation (not 、: lists of industries)
-""", re.VERBOSE)
-# what may precede a short form: start of a clause, a conjunction or preposition
-BEFORE_SHORT = re.compile(r"""
-    [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
-""", re.VERBOSE)
 # a media brand named before a byline or a sister outlet: X新闻记者, X新闻·Y导报
 MEDIA_NAME = re.compile(r"""
     ( (?: (?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}   # a brand after punctuation or a line start,
@@ -64,10 +58,6 @@ MEDIA_NAME = re.compile(r"""
     (?=·|记者|客户端)               # then a sister outlet, a reporter or an app
 """, re.VERBOSE)
 MEDIA_ENDS = ("新闻", "日报", "晚报", "报业", "传媒")  # a media name that a middle dot does not join to the next
-# a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
-INDUSTRY_LIST = re.compile(r"""
-    优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
-""", re.VERBOSE)
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may also modify a head: 联合实验室, 组织部
@@ -110,12 +100,6 @@ BRANCH = re.compile(r"""
 
 
 @cache
-def _words_pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
-    words = sorted(lex.words(name), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
-
-
-@cache
 def institutions(lex: Lexicon) -> Gazetteer:
     return Gazetteer((row["name"], row) for row in lex.table("institutions"))
 
@@ -127,7 +111,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
              if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s]))]
     protected = places + [(s, e) for s, e, _ in known]
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
-    for m in _words_pattern(lex, "org_suffixes").finditer(text):
+    for m in words_pattern(lex, "org_suffixes").finditer(text):
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
@@ -138,11 +122,11 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
                      or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
-    out += _short_forms(doc, lex)
+    out += short_forms(doc, lex)
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(1), m.end(1), "media") for m in MEDIA_NAME.finditer(text)
-            if not _generic_brand(m.group(1)[:-2], lex)]
+            if not generic_brand(m.group(1)[:-2], lex)]
     buildings = {(m.nstart, m.nend) for m in prior.mentions if m.rule == "centre-site"}
     out = _keep_maximal([m for m in out if (m.nstart, m.nend) not in buildings])
     aliases, links = _abbreviations(doc, lex, out)
@@ -232,7 +216,7 @@ def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: list) -> i
         rest = text[s + cut:e]
         if text[s + cut - 2:s + cut] in COMPANY_PREMODIFIERS and not rest.endswith(COMPANY_HEADS):
             continue  # 中小企业服务中心: the kind of company is part of the name
-        first = _words_pattern(lex, "org_suffixes").search(rest)
+        first = words_pattern(lex, "org_suffixes").search(rest)
         core = rest[:first.start()] if first else rest
         starts_with_place = any(ps == s + cut and pe < e for ps, pe in places)
         if (starts_with_place or len(core) >= 4) and _is_name(rest, lex, places, s + cut):
@@ -244,9 +228,9 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     stops = [(m.start(), m.end(), m.group()) for pattern in (
-        _words_pattern(lex, "org_left_stops"), _words_pattern(lex, "org_determiners"),
-        _words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s, hs)]
-    stops += [(m.start(), m.end(), APPOSITION) for m in _words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
+        words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
+        words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s, hs)]
+    stops += [(m.start(), m.end(), APPOSITION) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
     start = s
     near = [(ps, pe) for ps, pe in protected if ps < hs and s < pe]  # the only ones a stop can be in
     for a, b, word in sorted(stops):
@@ -266,7 +250,7 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list
         if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
             continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(
-                _words_pattern(lex, "org_generic").sub("", text[start:a])) >= 2):
+                words_pattern(lex, "org_generic").sub("", text[start:a])) >= 2):
             continue  # 联合实验室, 信达建设集团: the word modifies the head after a brand
         if text[a] == "各" and a >= 2 and text[a - 2] == "全":
             continue  # 全港各区, 全国各地: 'all the districts' names a body, not a determiner
@@ -333,45 +317,18 @@ def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
     if name.endswith(_site_suffixes(lex)):
         return False  # 会议展览中心: a venue, found by kg.extract.places
     core = name
-    for m in reversed(list(_words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
+    for m in reversed(list(words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
         if m.end() == len(core):
             core = core[:m.start()]
     inner = [(ps - start, pe - start) for ps, pe in places if start <= ps and pe <= start + len(name)]
     has_place = bool(inner)
     bare = "".join(c for i, c in enumerate(core) if not any(a <= i < b for a, b in inner))
-    rest = _words_pattern(lex, "org_generic").sub("", bare).strip("与和及")
+    rest = words_pattern(lex, "org_generic").sub("", bare).strip("与和及")
     if re.search(r"[A-Za-z]", name) or (name.endswith(LEGAL_SUFFIXES) and len(core) >= 4):
         return True  # a Latin name, or a full legal name (香港数码港管理有限公司)
     if name.endswith(WEAK_SUFFIXES):
         return len(rest) >= 2 or (has_place and (len(rest) >= 1 or name.endswith("政府")))
     return len(rest) >= 2 or (has_place and (len(rest) >= 1 or not name.endswith(("公司", "集团"))))
-
-
-def _short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
-    """A 2-4 character brand and an industry word in a party's position: 金诚石化与…, 在鲁维制药落地."""
-    text = doc.text
-    out = []
-    heads = _words_pattern(lex, "org_industry_heads")
-    title_heads = _title_heads(lex)
-    long_stops = _long_stops(lex)
-    stops = _words_pattern(lex, "org_left_stops")
-    for m in heads.finditer(text):
-        for n in (2, 3, 4):
-            s = m.start() - n
-            if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[s:m.start()]):
-                break
-            after = text[m.end():m.end() + 4]
-            titled = any(after[:n] in title_heads for n in (2, 1, 0))
-            before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
-                         or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops)))
-            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or titled
-                        or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
-                        and not (text[s - 1] == "在" and after.startswith("、")))  # 在航运物流、金融…
-            brand = text[s:m.start()]
-            if before_ok and after_ok and not _generic_brand(brand, lex) and not stops.search(brand):
-                out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
-                break
-    return out
 
 
 @cache
@@ -384,33 +341,6 @@ def _false_tails(lex: Lexicon) -> tuple[str, ...]:
 @cache
 def _site_suffixes(lex: Lexicon) -> tuple[str, ...]:
     return tuple(lex.words("place_site_suffixes"))
-
-
-@cache
-def _title_heads(lex: Lexicon) -> frozenset[str]:
-    """The first two characters of each title (all of a shorter one): what after a name says a
-    title follows."""
-    return frozenset(t[:2] for t in lex.words("titles"))
-
-
-@cache
-def _long_stops(lex: Lexicon) -> frozenset[str]:
-    """The left stop words of two or more characters."""
-    return frozenset(w for w in lex.words("org_left_stops") if len(w) >= 2)
-
-
-@cache
-def _lengths(words: frozenset[str]) -> tuple[int, ...]:
-    """The distinct lengths of `words`."""
-    return tuple(sorted({len(w) for w in words}))
-
-
-def _generic_brand(brand: str, lex: Lexicon) -> bool:
-    generic = lex.words("org_generic") | lex.words("org_determiners") | lex.words("org_left_stops")
-    return (brand in generic or _words_pattern(lex, "org_generic").search(brand) is not None
-            or any(brand.startswith(w) for w in lex.words("org_left_stops") | lex.words("org_determiners"))
-            or any(brand[i:j] in place_gazetteer(lex) for i in range(len(brand)) for j in range(i + 2, len(brand) + 1))
-            or _words_pattern(lex, "org_generic").sub("", brand) == "")
 
 
 def _keep_maximal(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,88 @@
+"""Organisation short forms: a 2-4 character brand and an industry word standing where a party
+stands (金诚石化与…, 在鲁维制药落地, 瀚远医药董事长), and the test for a generic brand that names no one
+(科技, 当地, a place). Used by kg.extract.organizations.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.doc import Doc
+from kg.extract.places import gazetteer as place_gazetteer
+from kg.lexicon import Lexicon
+from kg.model import Kind, Mention
+
+# what may follow a short form (金诚石化与…, 鲁维制药落地, 瀚远医药董事长)
+AFTER_SHORT = re.compile(r"""
+    [与和及,。;:在将已于为是的等")\s]   # a function word or punctuation (not 、: lists of industries)
+""", re.VERBOSE)
+# what may precede a short form: start of a clause, a conjunction or preposition
+BEFORE_SHORT = re.compile(r"""
+    [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
+""", re.VERBOSE)
+# a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
+INDUSTRY_LIST = re.compile(r"""
+    优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
+""", re.VERBOSE)
+
+
+@cache
+def words_pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
+    """An alternation of the words of kg/data/<name>.txt, longest first."""
+    words = sorted(lex.words(name), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """A 2-4 character brand and an industry word in a party's position: 金诚石化与…, 在鲁维制药落地."""
+    text = doc.text
+    out = []
+    heads = words_pattern(lex, "org_industry_heads")
+    title_heads = _title_heads(lex)
+    long_stops = _long_stops(lex)
+    stops = words_pattern(lex, "org_left_stops")
+    for m in heads.finditer(text):
+        for n in (2, 3, 4):
+            s = m.start() - n
+            if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[s:m.start()]):
+                break
+            after = text[m.end():m.end() + 4]
+            titled = any(after[:n] in title_heads for n in (2, 1, 0))
+            before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
+                         or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops)))
+            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or titled
+                        or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
+                        and not (text[s - 1] == "在" and after.startswith("、")))  # 在航运物流、金融…
+            brand = text[s:m.start()]
+            if before_ok and after_ok and not generic_brand(brand, lex) and not stops.search(brand):
+                out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
+                break
+    return out
+
+
+@cache
+def _title_heads(lex: Lexicon) -> frozenset[str]:
+    """The first two characters of each title (all of a shorter one): what after a name says a
+    title follows."""
+    return frozenset(t[:2] for t in lex.words("titles"))
+
+
+@cache
+def _long_stops(lex: Lexicon) -> frozenset[str]:
+    """The left stop words of two or more characters."""
+    return frozenset(w for w in lex.words("org_left_stops") if len(w) >= 2)
+
+
+@cache
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    """The distinct lengths of `words`."""
+    return tuple(sorted({len(w) for w in words}))
+
+
+def generic_brand(brand: str, lex: Lexicon) -> bool:
+    """Whether a brand names no one: a generic, determiner or stop word, or one holding a place."""
+    generic = lex.words("org_generic") | lex.words("org_determiners") | lex.words("org_left_stops")
+    return (brand in generic or words_pattern(lex, "org_generic").search(brand) is not None
+            or any(brand.startswith(w) for w in lex.words("org_left_stops") | lex.words("org_determiners"))
+            or any(brand[i:j] in place_gazetteer(lex) for i in range(len(brand)) for j in range(i + 2, len(brand) + 1))
+            or words_pattern(lex, "org_generic").sub("", brand) == "")
