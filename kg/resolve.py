@@ -15,6 +15,9 @@ Never joined: different kinds; different heads (香港中文大学 / 香港中�
 than by name, script or declaration. Across articles candidates come from blocks (a form, a head
 noun and a character, a head and a half of the form), never from all pairs, so the cost grows
 near-linearly with the number of entities.
+
+The across-article joining rules and their blocks are in kg/blocking.py; this module holds
+`within`, `across` (clustering, node ids and labels) and `merges` (the report of joins).
 """
 from __future__ import annotations
 
@@ -24,21 +27,18 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
+# ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
+from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
+                         join_fuzzy, join_short_forms, short_forms)
 from kg.doc import Doc
-from kg.forms import ADMIN, ORG_TAILS, Forms, is_subsequence, key, squeeze
+from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
 from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
 from kg.script import to_simplified
 
 NODE_PREFIX = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.PLACE: "place",
                Kind.DATE: "date", Kind.EVENT: "event", Kind.AGREEMENT: "agreement"}
-NAMED = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)
 SHORTENED = (Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose names have short forms (kg.forms)
-FUZZY_MIN = 90.0  # rapidfuzz ratio for an OCR or spacing variant
-FUZZY_MIN_LEN = 6  # shorter forms differ in too few characters to tell a variant from a neighbour
-ACROSS_MIN_STEM = 2  # across articles a bare short form must say more than 市政府
 # a definition in brackets right after a name: 华鲁控股集团有限公司(华鲁集团), 建造业创新及科技基金(CITF)
 DEFINITION = re.compile(r"""
     \(                          # the opening bracket, right after the name (folded to ASCII in Doc.text)
@@ -162,7 +162,7 @@ def _tidy(surface: str) -> str:
 def _alias_reason(alias: str, name: str, kind: Kind, joined: str | None, defined: bool, forms: Forms) -> str:
     if key(alias) == key(name):
         return "exact" if _simplified(alias) == alias else "script"
-    if kind in NAMED and _cached_form(forms, kind, alias) == _cached_form(forms, kind, name):
+    if kind in NAMED and cached_form(forms, kind, alias) == cached_form(forms, kind, name):
         return "abbreviation"
     return joined or ("alias-definition" if defined else "short-form")
 
@@ -177,7 +177,7 @@ def _mention_node(forms: Forms, m: Mention) -> tuple[Kind, str]:
         return (m.kind, m.value)
     if m.label:
         return (m.kind, key(m.label))
-    return (m.kind, _cached_form(forms, m.kind, m.norm))
+    return (m.kind, cached_form(forms, m.kind, m.norm))
 
 
 def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention, str, str]]:
@@ -227,8 +227,6 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
 
 # ---------------------------------------------------------------- across articles
 
-Ref = tuple[str, str]  # (article id, entity id)
-
 
 def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tuple[Extraction, ...]:
     """Give every entity the id of its graph node, its node label and why it joined the node."""
@@ -240,13 +238,13 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
         if uf.union(a, b):
             why.setdefault(max(a, b), reason)
 
-    name_form = {r: _form(forms, e.kind, e.name, e.value) for r, e in sorted(ents.items())}
+    name_form = {r: form_of(forms, e.kind, e.name, e.value) for r, e in sorted(ents.items())}
     first: dict[tuple[Kind, str], Ref] = {}
     for r, f in name_form.items():
         join(first.setdefault((ents[r].kind, f), r), r, "form")
-    _join_aliases(ents, name_form, forms, uf, join, why)
-    _join_short_forms(ents, name_form, forms, uf, join, why)
-    _join_fuzzy(ents, name_form, forms, uf, join)
+    join_aliases(ents, name_form, forms, uf, join, why)
+    join_short_forms(ents, name_form, forms, uf, join, why)
+    join_fuzzy(ents, name_form, forms, uf, join)
     clusters: dict[Hashable, list[Ref]] = defaultdict(list)
     for r in sorted(ents):
         clusters[uf.find(r)].append(r)
@@ -276,114 +274,6 @@ def _simplified(name: str) -> str:
     return to_simplified(name)
 
 
-@lru_cache(maxsize=1 << 20)
-def _cached_form(forms: Forms, kind: Kind, name: str) -> str:
-    return forms.form(kind, name) if kind in NAMED else key(name)
-
-
-def _form(forms: Forms, kind: Kind, name: str, value: str | None = None) -> str:
-    return (value or key(name)) if kind is Kind.DATE else _cached_form(forms, kind, name)
-
-
-def _join_aliases(ents, name_form, forms, uf, join, why) -> None:
-    """An alias form joins the names that claim it, unless it is the alias of several things."""
-    claims: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
-    for r, e in sorted(ents.items()):
-        if e.kind in NAMED:
-            for a in {_form(forms, e.kind, a) for a in e.aliases} - {name_form[r]}:
-                if _specific(forms, e.kind, a):
-                    claims[(e.kind, a)].append(r)
-    named: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
-    for r, f in name_form.items():
-        named[(ents[r].kind, f)].append(r)
-    for kf in sorted(claims):
-        owners = sorted({uf.find(r) for r in claims[kf]}, key=repr)
-        if len(owners) > 1 and len({name_form[r] for r in claims[kf]}) > 1:
-            for r in named.get(kf, ()):
-                why.setdefault(r, "ambiguous:" + "|".join(sorted({ents[o].name for o in claims[kf]})))
-            continue
-        for r in claims[kf] + named.get(kf, []):
-            join(claims[kf][0], r, "alias")
-
-
-def _specific(forms: Forms, kind: Kind, alias: str) -> bool:
-    """Whether an alias says enough to join articles: not 市政府 or 议会, which an article may use
-    for its own city's government or any council."""
-    return kind is Kind.PERSON or len(forms.stem(kind, alias)) >= ACROSS_MIN_STEM or bool(re.fullmatch(r"[a-z0-9@&]{2,}", alias))
-
-
-def _join_short_forms(ents, name_form, forms, uf, join, why) -> None:
-    """A bare short form joins the one longer name it fits; if it fits several, it stays apart."""
-    by_form: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
-    for r, f in name_form.items():
-        by_form[(ents[r].kind, f)].append(r)
-    for (kind, short), longs in sorted(short_forms(forms, by_form).items()):
-        refs = by_form[(kind, short)]
-        fits = [l for l in longs if _regions_agree(ents, refs, by_form[(kind, l)])]
-        roots = {uf.find(by_form[(kind, l)][0]) for l in fits} - {uf.find(refs[0])}
-        if len(roots) == 1:
-            join(by_form[(kind, fits[0])][0], refs[0], "short-form")
-        elif len(roots) > 1:
-            for r in refs:
-                why.setdefault(r, "ambiguous:" + "|".join(fits[:4]))
-
-
-def short_forms(forms: Forms, names: Iterable[tuple[Kind, str]]) -> dict[tuple[Kind, str], list[str]]:
-    """For each (kind, form) that is a short form of others, those longer forms, sorted. Blocked:
-    a long form is looked up by its kind, head noun and each character before the head (the short
-    form's rarest character picks the candidates), or as the short form plus a tail (济南 -> 济南市)."""
-    names = sorted({(k, f) for k, f in names if k in (Kind.ORGANIZATION, Kind.PLACE)})
-    present = set(names)
-    index: dict[tuple[Kind, str, str], set[str]] = defaultdict(set)
-    for kind, f in names:
-        head = forms.head(kind, f) or ""
-        for c in set(f[:len(f) - len(head)]):
-            index[(kind, head, c)].add(f)
-    out: dict[tuple[Kind, str], list[str]] = {}
-    for kind, short in names:
-        tails = ORG_TAILS if kind is Kind.ORGANIZATION else ADMIN
-        cands = {short + t for t in tails if (kind, short + t) in present}
-        head = forms.head(kind, short)
-        if head is not None and len(forms.stem(kind, short)) >= ACROSS_MIN_STEM:
-            pools = sorted((index[(kind, head, c)] for c in set(short[:-len(head)])), key=len)
-            cands |= set(pools[0]).intersection(*pools[1:]) if pools else set()
-        fits = sorted(l for l in cands if forms.is_short_form(kind, short, l, min_stem=ACROSS_MIN_STEM))
-        if fits:
-            out[(kind, short)] = fits
-    return out
-
-
-def _regions_agree(ents, refs: list[Ref], others: list[Ref]) -> bool:
-    a = {ents[r].region for r in refs} - {None}
-    b = {ents[r].region for r in others} - {None}
-    return not a or not b or bool(a & b)
-
-
-def _join_fuzzy(ents, name_form, forms, uf, join) -> None:
-    """OCR and spacing variants: same kind, head, length and one half of the form in common."""
-    blocks: dict[tuple, set[str]] = defaultdict(set)
-    by_form: dict[tuple[Kind, str], Ref] = {}
-    for r, f in name_form.items():
-        kind = ents[r].kind
-        if kind not in (Kind.ORGANIZATION, Kind.PLACE) or len(f) < FUZZY_MIN_LEN:
-            continue
-        by_form.setdefault((kind, f), r)
-        head, half = forms.head(kind, f), len(f) // 2
-        blocks[(kind, head, len(f), 0, f[:half])].add(f)
-        blocks[(kind, head, len(f), 1, f[half:])].add(f)
-    for (kind, head, *_), fs in sorted(blocks.items(), key=repr):
-        fs = sorted(fs)
-        for i, a in enumerate(fs):
-            for b in fs[i + 1:]:
-                score = fuzz.ratio(a, b)
-                if score >= FUZZY_MIN and forms.region(a) == forms.region(b) and _tokens(a) == _tokens(b):
-                    join(by_form[(kind, a)], by_form[(kind, b)], f"fuzzy:{score / 100:.2f}")
-
-
-def _tokens(form: str) -> list[str]:
-    return re.findall(r"[0-9]+|[a-z]+", form)
-
-
 def _label(ents, members: list[Ref]) -> str:
     """The node's name: the most common entity name (simplified), weighted by mentions; then the
     fullest; then the first in code-point order, so that ids do not depend on article order."""
@@ -410,7 +300,7 @@ def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
     if key(e.name) == key(label):
         scripts = {_simplified(m.text) == m.text for m in e.mentions}
         return "exact" if scripts == {True} or e.kind not in NAMED else "script"
-    if _form(forms, e.kind, e.name) == _form(forms, e.kind, label):
+    if form_of(forms, e.kind, e.name) == form_of(forms, e.kind, label):
         return "abbreviation"
     if joined in (None, "form", "alias"):
         return "alias-definition" if any(r == "alias-definition" for _, r in e.alias_reasons) else "short-form"
