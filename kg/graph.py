@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from kg.model import Extraction, Kind
+from kg.model import Extraction
 
 
 def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
@@ -59,8 +59,6 @@ def summary(g: nx.MultiDiGraph) -> dict[str, Counter]:
     return {"nodes": Counter(d["type"] for _, d in g.nodes(data=True)),
             "edges": Counter(d["type"] for *_, d in g.edges(data=True))}
 
-
-KINDS = tuple(str(k) for k in Kind)
 
 EDTF_DATE = re.compile(r"""
     ^(?P<year>[0-9X]{4})            # year; X for an unknown digit (XXXX: the year is unknown)

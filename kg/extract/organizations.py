@@ -90,7 +90,6 @@ MAX_NAME = 30
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
-BRANCH_HEADS = ("分公司", "分行", "支行", "办事处")  # a branch named after its company's full name
 LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a registered company's full name
 # a branch after a body's name, in a place or a bracketed one: 中国银行(澳门)分行, 招商银行青岛分行
 BRANCH = re.compile(r"""

@@ -112,14 +112,10 @@ def title_starts(text: str, w: Words) -> list[int | None]:
     return starts
 
 
-def inside_title(starts: list[int | None], i: int) -> bool:
-    """Whether text[i] is the second or later character of a title (长 of 局长, 任 of 主任);
-    `starts` is the text's `title_starts`."""
-    return any((s := starts[j]) is not None and s < i for j in (i + 1, i + 2) if j < len(starts))
-
-
 def inside_titles(starts: list[int | None]) -> frozenset[int]:
-    """Every i where inside_title(starts, i), computed once for a text from the titles found."""
+    """Every position that is the second or later character of a title (长 of 局长, 任 of 主任):
+    a title ending one or two characters after it starts before it. `starts` is the text's
+    `title_starts`; computed once for a text from the titles found."""
     return frozenset(i for j, s in enumerate(starts) if s is not None for i in (j - 1, j - 2) if s < i)
 
 
