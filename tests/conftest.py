@@ -1,12 +1,13 @@
 """Shared fixtures: the seed articles and their gold annotations."""
 from __future__ import annotations
 
-import csv
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from kg.articles import read
 from kg.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,12 +19,14 @@ def seed_ids() -> list[str]:
     return sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
+@cache
+def _seed_articles() -> dict[str, Article]:
+    """The seeds as kg reads them (texts as read, manifest dates, titles and sources)."""
+    return {a.id: a for a in read([SEEDS]).articles}
+
+
 def seed_article(article_id: str) -> Article:
-    rows = (line for line in (SEEDS / "manifest.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    meta = {r["id"]: r for r in csv.DictReader(rows, delimiter="\t")}[article_id]
-    with open(SEEDS / f"{article_id}.txt", encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
-    return Article(article_id, text, meta["published"], meta["title"], meta["source"], str(SEEDS / f"{article_id}.txt"))
+    return _seed_articles()[article_id]
 
 
 def gold(article_id: str) -> dict:
