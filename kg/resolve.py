@@ -35,6 +35,7 @@ from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
 from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
 from kg.script import to_simplified
+from kg.unionfind import UnionFind
 
 NODE_PREFIX = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.PLACE: "place",
                Kind.DATE: "date", Kind.EVENT: "event", Kind.AGREEMENT: "agreement"}
@@ -64,25 +65,6 @@ class Merge:
     label: str  # the node's label
     reason: str
     article: str
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[Hashable, Hashable] = {}
-
-    def find(self, x: Hashable) -> Hashable:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: Hashable, b: Hashable) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
-        return True
 
 
 # ---------------------------------------------------------------- within one article

@@ -11,6 +11,7 @@ from collections import Counter
 
 from kg.doc import Doc
 from kg.extract.match import outermost
+from kg.unionfind import UnionFind
 from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a date written out (2月23日, 2023年) rather than relative (今天, 近日)
@@ -165,27 +166,22 @@ def main_event(events: list[Mention], groups: dict[Mention, Mention]) -> Mention
 
 def groups_of(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, Mention]:
     """Each event mention -> the first mention of its event (equal name or label, or ALIAS_OF)."""
-    parent: dict[Mention, Mention] = {m: m for m in events}
-
-    def root(m: Mention) -> Mention:
-        while parent[m] != m:
-            m = parent[m]
-        return m
-
-    def join(a: Mention, b: Mention) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            first, second = sorted((ra, rb), key=lambda m: m.nstart)
-            parent[second] = first
-
+    uf = UnionFind()
+    for m in events:
+        uf.find(m)
     by_name: dict[str, Mention] = {}
     for m in events:
         k = re.sub(r"[\s「」“”《》]", "", m.label or m.norm)
         if k in by_name:
-            join(by_name[k], m)
+            uf.union(by_name[k], m)
         else:
             by_name[k] = m
     for l in links:
-        if l.type is Rel.ALIAS_OF and l.source in parent and l.target in parent:
-            join(l.source, l.target)
-    return {m: root(m) for m in events}
+        if l.type is Rel.ALIAS_OF and l.source in uf.parent and l.target in uf.parent:
+            uf.union(l.source, l.target)
+    first = {}  # each group's earliest mention (the first of equal starts, in the events' order)
+    for m in events:
+        r = uf.find(m)
+        if r not in first or m.nstart < first[r].nstart:
+            first[r] = m
+    return {m: first[uf.find(m)] for m in events}

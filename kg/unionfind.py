@@ -1,0 +1,25 @@
+"""Union-find over hashable items: the one clustering structure of kg (mentions into entities,
+entities into nodes, event mentions into events). Roots are chosen by a fixed order (the smallest
+`repr`), so the groups and their roots do not depend on the order of the joins."""
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Hashable, Hashable] = {}
+
+    def find(self, x: Hashable) -> Hashable:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Hashable, b: Hashable) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+        return True
