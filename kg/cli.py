@@ -10,6 +10,7 @@ Exit status of build: 0 when every input was read, 1 when none could be, 2 on pa
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import sys
 from pathlib import Path
@@ -163,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     except KgError as err:
         print(f"kg: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped early (kg build | head): not an error of kg's
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
 
 
 if __name__ == "__main__":
