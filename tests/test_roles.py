@@ -95,14 +95,10 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
                      {("霍高原", "党委书记", "山东港口集团"), ("霍高原", "董事长", "山东港口集团")}, id="ju-party-secretary"),
         pytest.param("青岛市委常委、副市长耿涛,市政府秘书长王清源参加活动。", ("青岛市委", "市政府"), (),
                      {("耿涛", "常委", "青岛市委"), ("耿涛", "副市长", "青岛市"), ("王清源", "秘书长", "市政府")},
-                     id="committee-city-not-written-alone",
-                     marks=pytest.mark.xfail(strict=True, reason="a place inside the committee's name is dropped "
-                                             "by settle: the post falls back to the committee")),
+                     id="committee-city-not-written-alone"),
         pytest.param("潍坊市委常委、副市长刘建华,市政府秘书长赵文出席。", ("潍坊市委", "市政府"), ("潍坊市",),
                      {("刘建华", "常委", "潍坊市委"), ("刘建华", "副市长", "潍坊市"), ("赵文", "秘书长", "市政府")},
-                     id="committee-city-not-written-alone-2",
-                     marks=pytest.mark.xfail(strict=True, reason="a place inside the committee's name is dropped "
-                                             "by settle: the post falls back to the committee")),
+                     id="committee-city-not-written-alone-2"),
         pytest.param("蔡冠深会长表示,总商会将继续推动鲁港合作。", (), (), {("蔡冠深", "会长", None)}, id="title-after-name"),
         pytest.param("据悉,郝建明主任指出,园区发展迅速。", (), (), {("郝建明", "主任", None)}, id="title-after-name-2"),
         pytest.param("王宏伟任济南高新区管委会主任。", ("济南高新区管委会",), (),

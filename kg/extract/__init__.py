@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from kg.doc import Doc
 from kg.extract import agreements, dates, events, organizations, persons, places, regions, roles
+from kg.extract.roles import COMMITTEE_PLACE
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
@@ -51,7 +52,8 @@ def extract(doc: Doc, lex: Lexicon) -> Findings:
 
 def settle(found: Findings) -> Findings:
     """Drop mentions that lie inside a mention of a kind of higher precedence (a place inside an
-    organisation's name), except dates, which may sit inside events; and links to dropped mentions."""
+    organisation's name), except dates, which may sit inside events, and a committee's place that a
+    post is held in (青岛市 of 青岛市委, see roles.COMMITTEE_PLACE); and links to dropped mentions."""
     rank = {k: i for i, k in enumerate(PRECEDENCE)}
     ordered = sorted(found.mentions, key=lambda m: (rank[m.kind], -(m.nend - m.nstart), m.nstart))
     longest = max((m.nend - m.nstart for m in ordered), default=0)
@@ -61,7 +63,8 @@ def settle(found: Findings) -> Findings:
         lo = bisect.bisect_left(starts, (m.nstart - longest, -1))
         hi = bisect.bisect_left(starts, (m.nend, -1))
         near = [kept[i] for _, i in starts[lo:hi]]  # every kept span that can contain or overlap m
-        if m.kind is not Kind.DATE and any(_inside(m, k) and k.kind is not Kind.DATE for k in near):
+        if m.kind is not Kind.DATE and m.rule != COMMITTEE_PLACE and any(
+                _inside(m, k) and k.kind is not Kind.DATE for k in near):
             continue
         if any(k.kind is m.kind and _overlaps(m, k) for k in near):
             continue

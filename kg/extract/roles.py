@@ -42,6 +42,9 @@ BIO_VERB = re.compile(r"""
     (?:并|亦)?                       # an optional also
     (?:现为|现任|曾任|担任|出任|为|任)  # is, was, holds
     """, re.VERBOSE)
+# the rule of a place read out of a party committee's name (青岛市 of 青岛市委) because a government
+# post is held there and the article names the place nowhere else; settle keeps it inside the name
+COMMITTEE_PLACE = "committee-place"
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
 
@@ -174,6 +177,7 @@ def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     chains = Chains(doc, words(lex), english_title(lex), prior)
     links: dict[tuple, Link] = {}
+    places: dict[int, Mention] = {}  # committee places made here, by the committee's start
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
     heads = listed(chains, persons)
     heads.update({p: segs for p, segs in biographies(chains, persons).items() if p not in heads})
@@ -186,9 +190,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title)
-            if target is not None and GOV_POST.search(title) and COMMITTEE.match(target.norm):
-                target = chains.place_of(target) or target
+            if target is not None and GOV_POST.search(title) and (c := COMMITTEE.match(target.norm)):
+                target = chains.place_of(target) or places.setdefault(target.nstart, doc.mention(
+                    Kind.PLACE, target.nstart, target.nstart + len(c["place"]), COMMITTEE_PLACE))
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
                         evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
             links.setdefault((person, target.norm if target else None, title), link)
-    return Findings(links=tuple(links.values()))
+    return Findings(tuple(places.values()), tuple(links.values()))
