@@ -42,6 +42,9 @@ def test_zones_peripheral(text, probe):
         pytest.param("论坛编辑王大明美编李小红校对赵强局长刘文说", "刘文", id="editor-run-ends"),
         pytest.param("他在接受记者采访时,介绍了香港的情况。", "香港", id="reporter-in-text"),
         pytest.param("双方发表联合声明,宣布合作。", "宣布合作", id="statement-in-text"),
+        pytest.param("记者从济南市商务局获悉,今年港资增长。", "济南市商务局", id="reporter-learns-from"),
+        pytest.param("在记者会上,香港贸发局介绍了展会。", "香港贸发局", id="press-conference"),
+        pytest.param("记者在青岛西海岸新区看到,项目已开工。", "青岛西海岸新区", id="reporter-sees"),
     ],
 )
 def test_zones_not_peripheral(text, probe):

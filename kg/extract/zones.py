@@ -43,11 +43,12 @@ NOT_BYLINE_BEFORE = "总副主"
 
 @cache
 def patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(tail heading, credit line, byline word) patterns from the lexicon's lists."""
+    """(tail heading, credit line, byline word) patterns from the lexicon's lists; a byline word
+    straight before a word of running text (记者从…获悉, 记者会, kg/data/byline_clause_starts.txt) is none."""
     alt = lambda name: "|".join(map(re.escape, sorted(lex.words(name), key=len, reverse=True)))  # noqa: E731
     tail = re.compile(rf"(?m)^[ \t\[【·]*(?:{alt('zone_tails')})")
     line = re.compile(rf"(?:{alt('zone_lines')})[^\n]*")
-    byline = re.compile(rf"(?<![{NOT_BYLINE_BEFORE}])(?:{alt('title_bylines')})")
+    byline = re.compile(rf"(?<![{NOT_BYLINE_BEFORE}])(?:{alt('title_bylines')})(?!{alt('byline_clause_starts')})")
     return tail, line, byline
 
 
