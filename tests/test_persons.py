@@ -25,6 +25,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("本会主席孙立教授主持论坛。", ["孙立"], id="honorific-not-in-name"),
         pytest.param("陈美玲女士表示,项目进展顺利。", ["陈美玲"], id="honorific-after"),
         pytest.param("合照中有周家明(左二)和林小文(右一)。", ["周家明", "林小文"], id="photo-caption"),
+        pytest.param("省领导陆治原、刘强参加会见。", ["陆治原", "刘强"], id="list-before-a-taken-name"),
+        pytest.param("会议强调文化旅游、张三出席", ["张三"], id="list-before-not-inside-a-word"),
         pytest.param("何文轩(前排右七)与嘉宾合照。", ["何文轩"], id="caption-row"),
         pytest.param("会上,郑海涛指出,合作前景广阔。", ["郑海涛"], id="speech-verb"),
         pytest.param("董事长刘志远、总经理张敏、副总经理许立新出席。", ["刘志远", "张敏", "许立新"], id="title-list"),
@@ -105,6 +107,7 @@ def test_persons_found_with_orgs(text, orgs, expected):
         pytest.param("第五届洽谈会在济南举行。", id="diwu-jie"),
         pytest.param("院长高度评价双方合作。", id="title-before-a-word"),
         pytest.param("东华电讯查询时表示,服务如常。", id="word-prefix-in-nonnames"),
+        pytest.param("加大支持力度、推动合作。", id="list-of-phrases"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):

@@ -326,7 +326,7 @@ def table_names(ctx: Context) -> dict:
 
 def listed_names(ctx: Context, spans: dict) -> dict:
     """Names in a list with 、 after a name already taken (王某、李某、张某): each ends cleanly and
-    is no ordinary word."""
+    is no ordinary word; and the names before it (省领导陆某某、刘某参加), see `leading`."""
     out, t = {}, ctx.text
     for _, e in sorted(spans):
         while t[e:e + 1] == "、" and (hit := ctx.best(e + 1, strong=False)) and hit[1] == END \
@@ -336,7 +336,24 @@ def listed_names(ctx: Context, spans: dict) -> dict:
                 break
             out[span] = "person-list"
             e = span[1]
+    for s, _ in sorted(spans, reverse=True):
+        while t[s - 1:s] == "、" and (span := leading(ctx, s - 1)) and not any(overlap(span, x) for x in spans):
+            out[span] = "person-list"
+            s = span[0]
     return out
+
+
+def leading(ctx: Context, end: int) -> tuple[int, int] | None:
+    """A name ending at text[end] (a 、 before a name taken): a surname and a given name that is no
+    ordinary word, starting at a clause edge or right after a word (领导, 还有), not inside one."""
+    t = ctx.text
+    for n in (3, 2, 4):
+        i = end - n
+        if i < 0 or n not in ctx.lengths(i) or not ctx.plain(t[i:end]) or ctx.wordlike(t[i:end]):
+            continue
+        if ctx.edge(i) or ctx.word_at(i - 2) and not ctx.word_at(i - 1):
+            return (i, end)
+    return None
 
 
 def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict:
