@@ -119,6 +119,13 @@ def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("记者王晓明报道:会议开幕。", "明报"), ("文件说明报告的内容。", "明报"), ("京东方在青岛建厂。", "京东"),
+], ids=["name-before-report", "word-before-report", "longer-company"])
+def test_organizations_short_institution_not_read_across_words(text: str, name: str) -> None:
+    assert name not in org_names(text)
+
+
 @pytest.mark.parametrize(("text", "short", "full"), [
     ("山东海洋控股集团有限公司(海控集团)今天宣布,海控集团将扩大投资。", "海控集团", "山东海洋控股集团有限公司"),
     ("香港生产力促进局(生产力局)表示,生产力局会跟进。", "生产力局", "香港生产力促进局"),

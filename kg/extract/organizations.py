@@ -92,10 +92,21 @@ COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港�
 COMPANY_HEADS = ("公司", "集团")
 LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a registered company's full name
 # a branch after a body's name, in a place or a bracketed one: 中国银行(澳门)分行, 招商银行青岛分行
+# how frequent in jieba's dictionary a word across the edge of a short institution name must be for
+# the name to be read across words (报道 in 王晓明报道, not 明报)
+STRADDLE_FREQ = 1000
 BRANCH = re.compile(r"""
     ([\u4e00-\u9fff]{0,4}?)             # the branch's place, or nothing after a bracketed place
     (?:分行|支行|分公司|办事处)          # a word that continues the name
 """, re.VERBOSE)
+
+
+def _straddles(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether a short institution name (two characters) is read across word boundaries: its last
+    character starts a frequent word with the next (王晓明|报道 is no 明报), or its first ends one
+    with the one before (说明|报告)."""
+    freq = lex.tokenizer.FREQ
+    return e - s <= 2 and (freq.get(text[e - 1:e + 1], 0) >= STRADDLE_FREQ or s > 0 and freq.get(text[s - 1:s + 1], 0) >= STRADDLE_FREQ)
 
 
 @cache
@@ -107,7 +118,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     places = [(m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE]
     known = [(_party_start(text, s), _branch_end(text, lex, _bracketed_place(text, lex, e)), row) for s, e, row in institutions(lex).scan(text)
-             if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s]))]
+             if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s])
+                     or _straddles(text, lex, s, e))]
     protected = places + [(s, e) for s, e, _ in known]
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     for m in words_pattern(lex, "org_suffixes").finditer(text):
