@@ -203,7 +203,11 @@ def test_organizations_finds_gold(article_id: str, name: str, aliases: tuple[str
     ("中银国际与海通国际担任联席全球协调人。", "海通国际"),
     ("公司股份在香港联合交易所有限公司主板上市。", "香港联合交易所有限公司"),
     ("公司与中国银行(香港)有限公司签署贷款协议。", "中国银行(香港)有限公司"),
-], ids=["hk-secretariat", "macau-secretariat", "rating-agency", "hk-broker", "exchange-full-name", "bank-subsidiary"])
+    ("城大副校长李明表示欢迎。", "城大"),
+    ("港科大与山大共建实验室。", "港科大"),
+    ("港科大与山大共建实验室。", "山大"),
+], ids=["hk-secretariat", "macau-secretariat", "rating-agency", "hk-broker", "exchange-full-name", "bank-subsidiary",
+        "university-short-form", "university-short-form-2", "university-short-form-3"])
 def test_organizations_finds_well_known_institutions(text: str, name: str) -> None:
     assert name in org_names(text)
 
