@@ -159,6 +159,11 @@ def test_events_unveiling_at_its_named_ceremony_is_no_second_event():
     assert _names(found) == ["南京大学—剑桥大学材料联合中心揭牌仪式"]
 
 
+def test_events_unveiling_by_persons_is_no_event_of_what_they_unveil():
+    found = _find("“海洋联合实验室”揭牌,某大学副校长李华军、王明共同揭牌。", person=["李华军", "王明"])
+    assert _names(found) == ["海洋联合实验室揭牌"]
+
+
 def test_events_listing_ceremony_is_named_after_company_and_exchange():
     found = _find("本月8日,江苏恒力科技股份有限公司在上海证券交易所科创板挂牌上市。上市仪式上,董事长周明敲钟。",
                   organization=["江苏恒力科技股份有限公司", "上海证券交易所"], person=["周明"],

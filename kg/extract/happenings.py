@@ -213,6 +213,8 @@ def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str,
         return None
     if obj is not None:
         name = obj.norm
+    elif any(a.kind is Kind.PERSON and clause <= a.nstart < obj_end for a in actors):
+        return None  # 某大学副校长某某共同揭牌: who unveils, not what
     else:
         chunk = text[clause:obj_end]
         start = NAME_START.match(chunk)
