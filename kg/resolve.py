@@ -43,7 +43,7 @@ SHORTENED = (Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose names have short 
 # a definition in brackets right after a name: 华鲁控股集团有限公司(华鲁集团), 建造业创新及科技基金(CITF)
 DEFINITION = re.compile(r"""
     \(                          # the opening bracket, right after the name (folded to ASCII in Doc.text)
-    (?:简称|下称|以下简称)?       # an optional 'called' word
+    (?:以下简称|以下称|下称|简称)?   # an optional 'called' word
     [「“"]?                      # an optional quote
     ([^()「」“”"]{2,20}?)       # the short form
     [」”"]?                      # an optional closing quote

@@ -129,7 +129,9 @@ def test_organizations_short_institution_not_read_across_words(text: str, name: 
 @pytest.mark.parametrize(("text", "short", "full"), [
     ("山东海洋控股集团有限公司(海控集团)今天宣布,海控集团将扩大投资。", "海控集团", "山东海洋控股集团有限公司"),
     ("香港生产力促进局(生产力局)表示,生产力局会跟进。", "生产力局", "香港生产力促进局"),
-], ids=["group-abbreviation", "bureau-abbreviation"])
+    ("青岛港国际股份有限公司(以下简称“青岛港”)表示,青岛港董事长出席。", "青岛港", "青岛港国际股份有限公司"),
+    ("山东高速集团有限公司(下称「山东高速」)表示,山东高速将投资。", "山东高速", "山东高速集团有限公司"),
+], ids=["group-abbreviation", "bureau-abbreviation", "called-in-quotes", "called-in-corner-quotes"])
 def test_organizations_links_defined_abbreviation(text: str, short: str, full: str) -> None:
     found = orgs(text)
     shorts = [m for m in found.mentions if m.norm == short]

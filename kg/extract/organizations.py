@@ -29,7 +29,9 @@ BRACKET = re.compile(r"""
 """, re.VERBOSE)
 # an abbreviation defined right after a name: 华鲁控股集团有限公司(华鲁集团)
 ABBREVIATION = re.compile(r"""
-    \( ([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9@]{1,11}) \)   # 2-12 name characters in brackets
+    \( (?:以下简称|以下称|下称|简称)?[「“"]?      # an optional 'called' word and quote: (以下简称“华鲁集团”)
+    ([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9@]{1,11})   # 2-12 name characters
+    [」”"]? \)                                  # an optional closing quote, the closing bracket
 """, re.VERBOSE)
 # a Latin name: a handle (AIR@InnoHK) or capitalised words ending in an organisation word
 LATIN_NAME = re.compile(r"""
