@@ -28,6 +28,8 @@ def in_zone(text: str, probe: str) -> bool:
         pytest.param("跳至主要内容\n\n标题", "跳至主要内容", id="furniture"),
         pytest.param("正文。(文/宣传部 图/司徒立文)", "司徒立文", id="photo-credit"),
         pytest.param("咨询:招商中心联系人:宋佳明电话:0531-1234567", "宋佳明", id="contact-person"),
+        pytest.param("【大公报讯】记者报道:会议开幕。", "大公报", id="news-flash-outlet"),
+        pytest.param("新华社济南9月12日电(记者张三)会议开幕。", "新华社", id="dispatch-outlet"),
     ],
 )
 def test_zones_peripheral(text, probe):
@@ -42,6 +44,8 @@ def test_zones_peripheral(text, probe):
         pytest.param("论坛编辑王大明美编李小红校对赵强局长刘文说", "刘文", id="editor-run-ends"),
         pytest.param("他在接受记者采访时,介绍了香港的情况。", "香港", id="reporter-in-text"),
         pytest.param("双方发表联合声明,宣布合作。", "宣布合作", id="statement-in-text"),
+        pytest.param("新华社济南9月12日电(记者张三)会议开幕。", "济南", id="dispatch-place"),
+        pytest.param("新华社济南9月12日电(记者张三)会议开幕。", "9月12日", id="dispatch-date"),
         pytest.param("记者从济南市商务局获悉,今年港资增长。", "济南市商务局", id="reporter-learns-from"),
         pytest.param("在记者会上,香港贸发局介绍了展会。", "香港贸发局", id="press-conference"),
         pytest.param("记者在青岛西海岸新区看到,项目已开工。", "青岛西海岸新区", id="reporter-sees"),

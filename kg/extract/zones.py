@@ -5,7 +5,8 @@ sections and page furniture. An entity mentioned only inside these zones is `per
   (kg/data/zone_tails.txt, at the start of a line) to the end of the text;
 - a credit or furniture line: from a word such as 来源:, 编辑:, 跳至主要内容 (kg/data/zone_lines.txt)
   to the end of its line, and a breadcrumb line (山东财经网 >> 山东);
-- a byline in brackets: (大众新闻·经济导报记者 初磊 实习生 李子怡);
+- a byline in brackets: (大众新闻·经济导报记者 初磊 实习生 李子怡), and the outlet of a dispatch
+  line (【大公报讯】, 新华社济南9月12日电);
 - an editor run: 编辑 王任辉 美编 王涛 校对 孙双, each byline word (kg/data/title_bylines.txt) with
   the name after it, up to the next byline word.
 An "about us" section (关于香港科技园公司) is the publisher's own and is not peripheral.
@@ -36,6 +37,14 @@ BYLINE_BRACKETS = re.compile(r"""
     (?:记者|通讯员|实习生|摄影|撰文)   # a byline word
     [^()\n]{0,40}\)           # the names up to the closing bracket
     """, re.VERBOSE)
+# a dispatch line's outlet: 【大公报讯】, 新华社济南9月12日电, 财联社11月14日电; the outlet only (the
+# place and date of a dispatch are the news's own)
+DISPATCH = re.compile(r"""
+    (?m)^[ \t]*[【\[]?                                          # the start of a line, a bracket
+    (?P<outlet>[\u4e00-\u9fff·]{1,10}?(?:报|网|社|台|新闻|客户端))   # the outlet
+    [\u4e00-\u9fff]{0,6}?(?:\d{1,2}月\d{1,2}日)?                   # an optional place and date
+    (?:讯|电)                                                     # news-flash or dispatch
+    """, re.VERBOSE)
 NAME_AFTER_BYLINE = 3  # the characters of a name an editor-run zone takes after its byline word
 # words a byline word may end without being one (总编辑, 副主编 are posts in running text)
 NOT_BYLINE_BEFORE = "总副主"
@@ -55,6 +64,7 @@ def patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
 def peripheral_zones(text: str, lex: Lexicon | None = None) -> tuple[tuple[int, int], ...]:
     tail, line, byline = patterns(lex or default())
     zones = [(m.start(), m.end()) for p in (line, BREADCRUMB, BYLINE_BRACKETS) for m in p.finditer(text)]
+    zones += [m.span("outlet") for m in DISPATCH.finditer(text)]
     starts = [m.start() for m in tail.finditer(text)] + [m.start() for m in STATEMENT.finditer(text)]
     if starts:
         zones.append((min(starts), len(text)))
