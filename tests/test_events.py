@@ -159,6 +159,12 @@ def test_events_unveiling_at_its_named_ceremony_is_no_second_event():
     assert _names(found) == ["南京大学—剑桥大学材料联合中心揭牌仪式"]
 
 
+def test_events_byline_names_no_participant():
+    found = _find("【大公报讯】记者王晓明报道:副省长宋军昨日出席「鲁港经贸合作交流会」。",
+                  organization=["大公报"], person=["王晓明", "宋军"])
+    assert _links(found, Rel.PARTICIPATED_IN) == {("宋军", "鲁港经贸合作交流会")}
+
+
 def test_events_unveiling_by_persons_is_no_event_of_what_they_unveil():
     found = _find("“海洋联合实验室”揭牌,某大学副校长李华军、王明共同揭牌。", person=["李华军", "王明"])
     assert _names(found) == ["海洋联合实验室揭牌"]

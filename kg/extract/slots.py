@@ -137,7 +137,8 @@ class Slots:
 
     def _participants(self, organizers: set[tuple[Mention, Mention]]) -> list[Link]:
         """Persons and organisations of a sentence where someone speaks, attends or hosts: of the
-        event the sentence names, else of the main event."""
+        event the sentence names, else of the main event. A byline or dispatch in that sentence
+        (【某报讯】记者某某报道:) names no participant."""
         out = []
         main = self._main()
         for s, e in self.doc.sentences:
@@ -149,7 +150,7 @@ class Slots:
                 continue
             g = self.groups[target]
             for a in self.actors:
-                if s <= a.nstart < e and a.kind is not Kind.PLACE and (a, g) not in organizers:
+                if s <= a.nstart < e and a.kind is not Kind.PLACE and not a.peripheral and (a, g) not in organizers:
                     out.append(Link(Rel.PARTICIPATED_IN, a, target, evidence=self.doc.evidence(a.nstart, target.nstart)))
         return out
 
