@@ -62,8 +62,11 @@ def refined(text: str) -> Findings:
     ("香港生产力促进局(生产力局)表示,生产力局会跟进。", "生产力局", Region.HK),
     ("烟台市代表团访港。市商务局副局长王强致辞。", "市商务局", Region.SD),
     ("澳门特区行政长官出席。", "澳门特区", Region.MO),
+    ("省长在济南会见香港中华总商会会长。副省长、省政府秘书长参加。", "省政府", Region.SD),
+    ("香港中华总商会会长表示,省政府支持。", "省政府", Region.CN),
 ], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
-        "bare-department-from-article", "special-region-short-name"])
+        "bare-department-from-article", "special-region-short-name", "province-body-in-shandong-article",
+        "province-body-is-never-hong-kong"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

@@ -8,8 +8,9 @@ In order, the first that answers wins:
   row of a known institution its name opens with (中国海洋大学海洋技术学院); the
   first place in its name that is not the mainland as a whole, the part before 驻 only
   (香港特区政府驻山东联络处 is Hong Kong's); a region prefix (鲁, 港, 中国, 全国 ...); a Latin name
-  ending in HK; the full name it abbreviates (ALIAS_OF) or a longer name it is part of; else the
-  nearest organisation or place before it in its sentence.
+  ending in HK; the full name it abbreviates (ALIAS_OF) or a longer name it is part of; a
+  provincial body without its province (省政府) is Shandong's where the article names Shandong; else
+  the nearest organisation or place before it in its sentence.
 - a person: the organisation or place of the first post they hold (HOLDS_POSITION).
 """
 from __future__ import annotations
@@ -111,7 +112,7 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
     named = [(m, r) for m, r in by_name.items() if r is not None]
     for m, r in list(by_name.items()):
         if r is None:
-            by_name[m] = _from_longer(m, named) or _from_context(doc, m, named)
+            by_name[m] = _from_longer(m, named) or _provincial(m, named) or _from_context(doc, m, named)
     for link in found.links:  # a person is where the body they hold a post in is
         if (link.type is Rel.HOLDS_POSITION and link.target is not None and link.source.kind is Kind.PERSON
                 and link.source not in by_name):
@@ -129,6 +130,15 @@ def _from_longer(m: Mention, named: list[tuple[Mention, Region]]) -> Region | No
     """The region of a longer name of the same kind that this one is part of (科技园公司)."""
     regions = {r for k, r in named if k.kind is m.kind and k.norm != m.norm and m.norm in k.norm}
     return regions.pop() if len(regions) == 1 else None
+
+
+def _provincial(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
+    """A provincial body named without its province (省政府, 省委, 省商务厅) is of a mainland
+    province, never of Hong Kong or Macau: Shandong's where the article names a Shandong place or
+    body, else the mainland's."""
+    if m.kind is not Kind.ORGANIZATION or not m.norm.startswith("省"):
+        return None
+    return Region.SD if any(r is Region.SD for _, r in named) else Region.CN
 
 
 def _from_context(doc: Doc, m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
