@@ -33,10 +33,12 @@ from kg.resolve import key
     ("山东大学国际事务部", Region.SD),
     ("香港大学中国发展研究中心", Region.HK),
     ("中国科学院青岛能源研究所", Region.SD),
+    ("青岛(香港)经贸代表处", Region.SD),
 ], ids=["bracket-mainland", "bracket-hk", "bracket-shandong", "stationed-office-is-home-side",
         "liaison-office-is-national", "country-prefix", "first-local-place", "national-then-local",
         "lu-prefix", "gang-prefix", "national-prefix", "institution", "latin-hk", "no-cue",
-        "department-of-institution", "institution-before-country", "national-institution-then-place"])
+        "department-of-institution", "institution-before-country", "national-institution-then-place",
+        "office-with-bracketed-host-is-home-side"])
 def test_regions_org_region_from_name(name: str, region: Region | None) -> None:
     assert regions.org_region(name, default()) == region
 

@@ -99,7 +99,7 @@ LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a registered company'
 STRADDLE_FREQ = 1000
 BRANCH = re.compile(r"""
     ([\u4e00-\u9fff]{0,4}?)             # the branch's place, or nothing after a bracketed place
-    (?:分行|支行|分公司|办事处)          # a word that continues the name
+    (?:分行|支行|分公司|办事处|代表处)   # a word that continues the name
 """, re.VERBOSE)
 
 

@@ -33,6 +33,8 @@ BRACKETED = re.compile(r"""
 LATIN_HK = re.compile(r"""
     [A-Za-z]HK\b   # ...HK at the end of a Latin word
 """, re.VERBOSE)
+# the words ending the name of an office a body keeps elsewhere (驻港办事处, (香港)经贸代表处)
+OFFICES = ("代表处", "办事处", "联络处")
 CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
 WIDE = ("CN", "INTL")  # regions of world and macro-region names (亚洲, 华北)
 PREFIX_FILES = {Region.HK: "region_prefix_hk", Region.SD: "region_prefix_sd", Region.MO: "region_prefix_mo",
@@ -63,8 +65,10 @@ def place_region(name: str, lex: Lexicon) -> Region | None:
 
 @lru_cache(maxsize=1 << 16)
 def org_region(name: str, lex: Lexicon) -> Region | None:
-    """The region an organisation's name tells, or None."""
-    for m in BRACKETED.finditer(name):
+    """The region an organisation's name tells, or None. A place in brackets is where the body is
+    (香港中文大学(深圳)), except in an office's name, which stands where its owner sends it
+    (青岛(香港)经贸代表处 is Qingdao's office in Hong Kong)."""
+    for m in BRACKETED.finditer(name if not name.endswith(OFFICES) else ""):
         row = place_gazetteer(lex).get(m.group(1))
         if row and row.get("region"):
             return Region(row["region"])
