@@ -8,7 +8,10 @@
 | dev3     | tests/dev3/texts      | tests/dev3/gold    | eight more, in the styles of the blind set's brief (development) |
 | dev4     | tests/dev4/texts      | tests/dev4/gold    | eight role- and date-dense articles (development)           |
 | dev5     | tests/dev5/texts      | tests/dev5/gold    | eight more from the blind set's styles brief, by other annotators (development) |
+| dev6     | tests/dev6/texts      | tests/dev6/gold    | eight in official styles (wire, government sites, HKEX, chamber news) (development) |
+| dev7     | tests/dev7/texts      | tests/dev7/gold    | eight in media styles (HK papers, WeChat, Q&A, delegation lists, Macau) (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
+| blind2   | tests/blind2/texts    | tests/blind2/gold  | eight more, session 2, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -39,7 +42,10 @@ SETS = {  # name: (texts, gold)
     "dev3": (TESTS / "dev3" / "texts", TESTS / "dev3" / "gold"),
     "dev4": (TESTS / "dev4" / "texts", TESTS / "dev4" / "gold"),
     "dev5": (TESTS / "dev5" / "texts", TESTS / "dev5" / "gold"),
+    "dev6": (TESTS / "dev6" / "texts", TESTS / "dev6" / "gold"),
+    "dev7": (TESTS / "dev7" / "texts", TESTS / "dev7" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
+    "blind2": (TESTS / "blind2" / "texts", TESTS / "blind2" / "gold"),
 }
 
 FLOORS = {
@@ -101,6 +107,39 @@ FLOORS = {
         "roles": 0.86,  # 0.768 untuned; 0.911 with annual-report biographies
         "roles_with_org": 0.81,  # 0.690 untuned; 0.860 with annual-report biographies
         "agreement_parties": 0.88,  # 0.794; 0.933 after issue 4 round 6
+    },
+    "dev6": {  # measured when the set arrived (session 2), before any rule was written for it
+        "person": 0.89,  # 0.945 untuned
+        "organization": 0.72,  # 0.778 untuned
+        "place": 0.77,  # 0.826 untuned
+        "date": 0.93,  # 0.989 untuned
+        "event": 0.37,  # 0.421 untuned
+        "agreement": 0.85,  # 0.909 untuned
+        "roles": 0.81,  # 0.863 untuned
+        "roles_with_org": 0.58,  # 0.631 untuned
+        "agreement_parties": 0.66,  # 0.712 untuned
+    },
+    "dev7": {  # measured when the set arrived (session 2), before any rule was written for it
+        "person": 0.80,  # 0.851 untuned
+        "organization": 0.73,  # 0.785 untuned
+        "place": 0.81,  # 0.866 untuned
+        "date": 0.93,  # 0.986 untuned
+        "event": 0.50,  # 0.556 untuned
+        "agreement": 0.82,  # 0.870 untuned
+        "roles": 0.76,  # 0.810 untuned
+        "roles_with_org": 0.60,  # 0.656 untuned
+        "agreement_parties": 0.88,  # 0.937 untuned
+    },
+    "blind2": {  # measured when the set arrived (session 2); nobody reads its errors
+        "person": 0.81,  # 0.860
+        "organization": 0.74,  # 0.797
+        "place": 0.84,  # 0.893
+        "date": 0.95,  # 1.000
+        "event": 0.59,  # 0.646
+        "agreement": 0.79,  # 0.848
+        "roles": 0.74,  # 0.793
+        "roles_with_org": 0.53,  # 0.587
+        "agreement_parties": 0.83,  # 0.881
     },
     "blind": {  # floors raised to 0.05 below the scores of 2026-11-21, end of session 1 (in the comment)
         "person": 0.92,  # 0.978
