@@ -96,11 +96,15 @@ def _targets(found: Findings, rel: Rel) -> set[str]:
     ("甲银行、乙证券有限公司(乙证券)担任联席承销商。东海集团已与各承销机构签署认购协议。",
      {"organization": ["甲银行", "乙证券有限公司", "乙证券", "东海集团"]},
      [(None, "协议")], ["甲银行", "乙证券有限公司", "东海集团"]),
+    ("其中,临海区人民政府与东洋创投管理有限公司(以下简称“东洋创投”)签署战略合作协议。",
+     {"organization": ["临海区人民政府", "东洋创投管理有限公司", "东洋创投"]},
+     [(None, "战略合作协议")], ["临海区人民政府", "东洋创投管理有限公司"]),
 ], ids=["titled", "signed-online", "list-of-parties", "person-for-org", "descriptor-not-party",
         "clause-starting-with-yu", "place-modifying-noun", "title-is-not-a-party", "where-signed-is-not-a-party",
         "speaker-is-not-a-party", "signers-for-their-bodies", "investment-cooperation-kind",
         "agency-kind", "untitled-echo-of-titled", "headline-echo-of-titled", "other-parties-other-agreement",
-        "issuer-as-this-company", "company-of-the-signing-before", "each-of-the-bodies-listed-before"])
+        "issuer-as-this-company", "company-of-the-signing-before", "each-of-the-bodies-listed-before",
+        "short-form-defined-between-parties"])
 def test_agreements_title_kind_parties(text, kinds, expected, parties):
     found = _find(text, **kinds)
     assert _agreements(found) == expected

@@ -51,8 +51,9 @@ SIGN_GAP = 12
 CLAUSE_END = re.compile(r"[,。;:!?\n]")
 # a clause that has no subject of its own: 与华鲁集团…签署
 NO_SUBJECT = re.compile(r"\s*(?:与|和|同|跟|并与|亦与|也与)")
-# where the party list starts inside a clause: after 包括, or after a speaker's verb (主席X表示…)
-LIST_START = re.compile(r".*(?:包括|表示|指出|强调|认为|透露|介绍|说|称)", re.DOTALL)
+# where the party list starts inside a clause: after 包括, or after a speaker's verb (主席X表示…);
+# not the 称 of a defined short form (以下简称“瀚海资本”, 下称, 统称, 又称), which names a party
+LIST_START = re.compile(r".*(?:包括|表示|指出|强调|认为|透露|介绍|说|(?<![简下统又并合])称)", re.DOTALL)
 # the text between a mention and the next when the first only describes the second:
 # 华鲁集团旗下山东省环科院, 山东省环科院牵头建设的「…共同体」, 香港科技园园区公司泽浩…
 DESCRIBES = re.compile(r"""
