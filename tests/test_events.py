@@ -141,8 +141,14 @@ def test_events_generic_word_refers_to_the_one_named_event(text, expected):
     ("台湾工商代表团一行20余人访问福建,先后到厦门、泉州考察。", {"place": ["台湾", "福建"]}, "台湾工商代表团访问福建"),
     ("文化体育及旅游局局长访问成都和重庆\n", {"organization": ["文化体育及旅游局"], "place": ["成都", "重庆"]},
      "文化体育及旅游局局长访问成都和重庆"),
+    ("去年5月,市长王立新率江苏省政府代表团访港,与特区政府深入交流。",
+     {"person": ["王立新"], "organization": ["江苏省政府"]}, "江苏省政府代表团访港"),
+    ("今年春天苏州市代表团亦曾访澳并举办推介活动。", {"place": ["苏州市"]}, "苏州市代表团访澳"),
+    ("浙江大学代表团先后到访新加坡国立大学和南洋理工大学。",
+     {"organization": ["浙江大学", "新加坡国立大学", "南洋理工大学"]}, "浙江大学代表团到访新加坡国立大学"),
 ], ids=["delegation-visit", "leader-visit", "unveiling", "opening", "delegation-led-by-a-person",
-        "delegation-goes-to", "delegation-with-headcount", "official-by-title"])
+        "delegation-goes-to", "delegation-with-headcount", "official-by-title", "visit-to-hong-kong-in-one-character",
+        "adverbs-before-a-short-visit", "adverb-before-the-verb"])
 def test_events_unnamed_label(text, kinds, label):
     found = _find(text, **kinds)
     assert _names(found) == [label]

@@ -1,7 +1,9 @@
 """Unnamed events: a delegation's or a leader's visit, an unveiling, an opening, a listing ceremony.
 
 A delegation is named as written before 代表团 (潍坊市代表团赴香港 -> 潍坊市代表团访问香港), else after
-its leader; an official may visit by title alone (X局局长访问青岛和烟台).
+its leader; an official may visit by title alone (X局局长访问青岛和烟台). A visit may name its place
+in one character (代表团访港, 亦曾访澳: labelled as written) and have an adverb before its verb
+(代表团先后到访).
 
 Each gets a short descriptive `Mention.label` built from actor + verb + object
 (香港科技园公司代表团访问山东省, 先进合成材料联合实验室揭牌, 香港科学园深圳分园开幕), while the mention
@@ -25,8 +27,12 @@ VISIT = re.compile(r"""
        (?:来[鲁港澳京])?                             # 来鲁访问
      | (?<=率)(?P<team>团))?                         # 率团赴: the leader's delegation
     (?:于[^,。;:\n]{1,12}?)?                        # 于今年五月
-    (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴)   # 赴 only after a delegation
-    """, re.VERBOSE)
+    (?:(?<=[团行])(?:先后|亦曾|亦|曾|也|还|再次|首次))?  # 代表团先后到访, 代表团亦曾访澳
+    (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴   # 赴 only after a delegation
+     | 访(?P<short>[港澳鲁])(?![港澳门])                   # 访港, 访澳, 访鲁: the place in one character
+    )""", re.VERBOSE)
+# the place a one-character visit (访港) goes to
+SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东"}
 # what a delegation is called, right before 代表团: after 率/率领/带领 or the clause start
 DELEGATION = re.compile(r"(?:.*(?:率领|带领|率))?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
 # an official visiting under a title with no name: 商务及经济发展局局长访问青岛
@@ -126,11 +132,12 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
     for v in VISIT.finditer(text):
         dest_m = max((m for m in actors if m.nstart == v.end() and m.kind is not Kind.PERSON),
                      key=lambda m: m.nend, default=None)
-        d = DESTINATION.match(text, v.end()) if v.group("verb") != "赴" else None
-        dest = dest_m.norm if dest_m else (d.group() if d else None)
+        d = DESTINATION.match(text, v.end()) if v.group("verb") != "赴" and not v.group("short") else None
+        dest = dest_m.norm if dest_m and not v.group("short") else (d.group() if d else None)
+        dest = SHORT_PLACE[v.group("short")] if v.group("short") else dest
         also = dest_m and next((m for m in actors if m.kind is Kind.PLACE and m.nstart == dest_m.nend + 1
                                 and text[dest_m.nend] in "和及、"), None)
-        if also:  # 访问青岛和烟台
+        if also and not v.group("short"):  # 访问青岛和烟台
             dest = text[dest_m.nstart:also.nend]
         if not dest:
             continue
@@ -166,7 +173,7 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
             last_actor = (sentence, actor)
         who = "代表团" if v.group("who") or v.group("team") else ""
         verb = "访问" if v.group("verb") == "赴" else v.group("verb")
-        label = f"{name or (actor.norm if actor else '')}{who}{verb}{dest}"
+        label = f"{name or (actor.norm if actor else '')}{who}{verb}{'' if v.group('short') else dest}"
         m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
         out.append((replace(m, label=label), actor, dest))
     return out
