@@ -161,13 +161,17 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("远达建材有限公司智能仓储中心项目落户日照。", {"远达建材有限公司"}),
     ("宏达公司与中国银行(澳门)分行签约。", {"宏达公司", "中国银行(澳门)分行"}),
     ("华信股份有限公司青岛分公司开业。", {"华信股份有限公司青岛分公司"}),
+    ("远洋集团旗下远洋国际发展有限公司则与金汇资本管理有限公司签约。",
+     {"远洋集团", "远洋国际发展有限公司", "金汇资本管理有限公司"}),
+    ("今年7月香港山东社团总会成立。", {"香港山东社团总会"}),
+    ("某某其后与中共山东省委港澳工作办公室座谈。", {"中共山东省委港澳工作办公室"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
         "person-appointed-to-body", "person-appointed-to-bureau", "party-committee-before-its-title",
         "party-group-before-its-title", "state-firm-premodifier", "legal-suffix-after-group",
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
-        "branch-after-company"])
+        "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -50,7 +50,7 @@ LATIN_TOKEN = re.compile(r"""
 # a numeral and classifier before a generic noun: 三间, 91家, 20间
 QUANTITY = re.compile(r"""
     (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3})   # a number, Chinese only at a start
-    [家间个所位项批]                              # a classifier
+    [家间个所位项批名]                            # a classifier
 """, re.VERBOSE)
 # a media brand named before a byline or a sister outlet: X新闻记者, X新闻·Y导报
 MEDIA_NAME = re.compile(r"""
@@ -66,7 +66,9 @@ HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may
 PARTY_PREFIXES = ("中国共产党", "中共")  # the party before one of its committees: 中共山东省委
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
-    [0-9]{4}年 (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日)?   # a year, month and day
+    (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
+    (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日)?             # a month and day
+  | [0-9]{1,2}月 (?:[0-9]{1,2}日)?                  # or a month and day alone
 """, re.VERBOSE)
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies: 淄博市委、市政府
@@ -89,6 +91,7 @@ PREPOSITIONS = ("据悉", "据", "经", "自", "向", "对", "从")  # never sta
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
+MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name's window
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
@@ -240,14 +243,16 @@ def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: list) -> i
 def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list, places: list) -> int:
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
+    s0 = max(0, s - MAX_STOP)  # a stop word the window's edge cuts through (旗|下 at MAX_NAME) still stops
     stops = [(m.start(), m.end(), m.group()) for pattern in (
         words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
-        words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s, hs)]
+        words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s0, hs)]
+    start = max((b for a, b, _ in stops if a < s < b), default=s)
+    stops = [x for x in stops if x[0] >= s]
     stops += [(m.start(), m.end(), APPOSITION) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
-    start = s
     near = [(ps, pe) for ps, pe in protected if ps < hs and s < pe]  # the only ones a stop can be in
     for a, b, word in sorted(stops):
-        if a < start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in near):
+        if b <= start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in near):
             continue  # inside a place or institution: 将 in 将军澳
         if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb, w in stops
                                       if w == APPOSITION):
@@ -257,6 +262,9 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list
             continue  # 投资集团 + 有限公司: one registered name
         if word == APPOSITION and legal_head and any(ps == b for ps, _ in places):
             start = b  # 家族办公室 + 澳门德晋投资有限公司: a company's full name after a body
+            continue
+        if word == APPOSITION and text.endswith(LEGAL_SUFFIXES, a, b) and b < hs and legal_head:
+            start = b  # 某某发展有限公司则与某某管理有限公司: two registered names (but …有限公司某事业部 is one)
             continue
         if word == APPOSITION and text[a:b] in LEGAL_SUFFIXES and text.startswith(PROJECT_HEADS, he):
             return hs  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
