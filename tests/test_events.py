@@ -114,6 +114,28 @@ def test_events_name_without_its_year_is_alias():
     assert ("江苏周", "2025江苏周") in _links(found, Rel.ALIAS_OF)
 
 
+def test_events_other_edition_is_another_event():
+    found = _find("苏浙合作联席会第三次会议在杭州举行。苏浙合作联席会第二次会议于2022年在南京举行,第四次会议将于明年在苏州举行。")
+    assert sorted(_names(found)) == ["苏浙合作联席会第三次会议", "苏浙合作联席会第二次会议", "苏浙合作联席会第四次会议"]
+    assert not _links(found, Rel.ALIAS_OF)
+
+
+def test_events_short_name_of_two_editions_is_the_one_just_named():
+    found = _find("「2026港澳江苏周」下月举行。下月的「江苏周」将设展区。「2024港澳江苏周」共促成百个项目。")
+    assert ("江苏周", "2026港澳江苏周") in _links(found, Rel.ALIAS_OF)
+    assert ("2024港澳江苏周", "2026港澳江苏周") not in _links(found, Rel.ALIAS_OF)
+
+
+def test_events_opening_of_a_quoted_event_is_an_event():
+    found = _find("“2024港澳江苏周”开幕式在香港举行。")
+    assert sorted(_names(found)) == ["2024港澳江苏周", "2024港澳江苏周开幕式"]
+
+
+def test_events_week_followed_by_during():
+    found = _find("去年在澳门举办的港澳江苏周期间,两地签约项目30个。", place=["澳门", "江苏"])
+    assert _names(found) == ["港澳江苏周"]
+
+
 def test_events_number_variant_is_alias():
     found = _find("「深圳科技园二十周年纪念活动」以创新为主题。我很高兴出席深圳科技园20周年纪念活动。")
     assert len(_links(found, Rel.ALIAS_OF)) == 1

@@ -12,7 +12,9 @@ name (投资推介会) is its alias; X工作会议 and generic modifiers (城市
 A name starts after a quoted theme before its year (“…”2025X投资推介会), after the name before it
 and a conjunction (X展览会和Y博览会), and after a space in a headline; a quote right before the
 event word is kept (「…」专题论坛). A name without its year (山东周, 2025年投资推介会) is an alias of
-the fuller one. A ceremony named by a larger event's kind (夏令营开营仪式, bare 结营仪式) takes that
+the fuller one, but a name of another edition or year (第四次会议 of 第五次会议) is another event, and a
+bare edition after a named series (第六次会议 after 合作机制第五次会议) is that series' next one
+(合作机制第六次会议). The opening of a quoted event (“…周”开幕式) is an event of its own. A ceremony named by a larger event's kind (夏令营开营仪式, bare 结营仪式) takes that
 event's full name as label; a company's own roadshow or shareholders' meeting (公司举行…路演,
 本公司之股东周年大会) is labelled with the article's first 有限公司.
 Unnamed happenings get a descriptive `Mention.label` (香港科技园公司代表团访问山东) while the mention
@@ -64,12 +66,19 @@ NOT_AFTER_WORD = re.compile(r"""
     | 中心                  # 会议中心
     | 展                    # 会议展览中心: a venue
     """, re.VERBOSE)
-NOT_AFTER_WEEK = re.compile(r"[年边末岁期围村日一二三四五六]")
+# what may not follow 周 for it to be a week (周年, 周边, 周期, 周日); 周期间 is during the week
+NOT_AFTER_WEEK = re.compile(r"[年边末岁围村日一二三四五六]|期(?!间)")
 # an ordinal edition at the start of a name, not part of what makes it a name: 第二十届
 EDITION = re.compile(r"""
     ^(?:第[一二三四五六七八九十百\d]+[届次期])?   # 第二十届, 第3次
     (?:(?:19|20)\d{2}年?)?                        # a year: 2024, 2024年
     """, re.VERBOSE)
+# an edition or a year inside a name, folded to digits: 第5次, 第20届, 2024 (two names that differ in
+# one are two events: 合作机制第四次会议 is not 合作机制第五次会议)
+EDITION_MARK = re.compile(r"第\d+[届次期]|(?:19|20)\d{2}")
+# an edition written alone before an event word: 第六次会议 (the next meeting of a named series)
+EDITION_IN_NAME = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
+BARE_EDITION = re.compile(EDITION_IN_NAME.pattern + "$")
 CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
 # Chinese numbers up to 99, folded to digits when comparing names: 二十 -> 20
 CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
@@ -81,6 +90,8 @@ QUOTED_KIND = re.compile(r"""
     (?:活动|展览|展销会|展会|周|节)           # the kind: not 展 alone (“…”展开)
     (?![馆厅区位年边末岁目约点奏能])           # not 展览馆, 周年, 周边, 节目, 节约
     """, re.VERBOSE)
+# the opening or closing ceremony of a quoted event: “2025澳门山东周”开幕式
+OPENING_STAGE = re.compile(r"(?:开幕|闭幕)(?:式|典礼|仪式)")
 # a routine meeting named after its business, not a happening: 安全生产工作会议
 ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
 # a count of events, no name: 三个分论坛, 两场推介会, 10余场对接会
@@ -107,6 +118,7 @@ CLAUSE_MARK = re.compile(r"[,。;:!?\n]")  # where a clause ends
 # a conjunction between two event names: X展览会和Y博览会
 CONJUNCTION = re.compile(r"以及|[和及与、]")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
+MIN_WEEK_SUFFIX = 3  # a week is named by its place: 山东周 is the tail of 2026港澳山东周
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
 HEADLINE = 40  # characters of a line short enough to be a headline
@@ -128,6 +140,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     links = _aliases(named)
     mentions = [n.mention for n in named]
     for npos, word in generic:
+        if (edition := BARE_EDITION.search(doc.text, 0, npos)) and (series := _series(named, word, edition.group())):
+            ref = doc.mention(Kind.EVENT, edition.start(), npos + len(word), "event-edition")
+            mentions.append(replace(ref, label=series))  # 第六次会议 of 合作机制第五次会议: 合作机制第六次会议
+            continue
         if word in NOT_REFERENCE:
             continue
         if word in CAMP_STAGES and (camp := _one_name(n.mention.norm for n in named if n.words & CAMPS)):
@@ -160,6 +176,10 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         word = _ends_with_word(inner, words)
         if word and len(_modifier(inner, word)) >= 2:
             named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({word}), (inner,)))
+            if stage := OPENING_STAGE.match(text, q.end()):  # “2025某地周”开幕式: its opening, an event too
+                m = doc.mention(Kind.EVENT, s, stage.end(), "event-quoted-stage")
+                named.append(Named(replace(m, label=inner + stage.group()), frozenset({stage.group()}),
+                                   (inner + stage.group(),)))
         elif not word and (k := QUOTED_KIND.match(text, q.end())) and len(inner) >= 4:
             named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({k.group()}), (inner,)))
     cuts = lex.words("event_cuts")
@@ -255,6 +275,18 @@ def _holder(text: str, orgs: list[Mention], sentence: int, m: Mention) -> str | 
     return o.norm
 
 
+def _series(named: list[Named], word: str, edition: str) -> str | None:
+    """The name of another edition of the article's one named series of event word `word` (第六次会议
+    after 合作机制第五次会议 -> 合作机制第六次会议); None when no single named event of that word has
+    an edition, or the edition is that event's own."""
+    names = {n.mention.norm for n in named if word in n.words}
+    cuts = {(n[:m.start()], n[m.end():]) for n in names if (m := EDITION_IN_NAME.search(n))}
+    if len(cuts) != 1 or not (cut := next(iter(cuts)))[1].endswith(word):
+        return None
+    name = cut[0] + edition + cut[1]
+    return None if any(_fold(name) == _fold(n) for n in names) else name
+
+
 def _one_name(names) -> str | None:
     """The longest of names when every other one is its tail (鲁港青年交流夏令营 of
     2025鲁港青年交流夏令营): one event; else None."""
@@ -344,23 +376,35 @@ def _aliases(named: list[Named]) -> list[Link]:
     links: list[Link] = []
     ordered = sorted(named, key=lambda n: -(n.mention.nend - n.mention.nstart))
     for i, short in enumerate(ordered):
+        fulls = []
         for full in ordered[:i]:
             if _same(short.mention.norm, full.mention.norm) or not short.words <= full.words:
                 continue
+            if _editions(short.mention.norm) - _editions(full.mention.norm):
+                continue  # 第四次会议 of 第五次会议, 2023X of 2024X: another edition
             a = _fold(short.mention.norm)
             bare = _fold(EDITION.sub("", short.mention.norm))  # 2025年投资推介会 -> 投资推介会
-            if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR or _tail(a, _fold(p))
-                   or _tail(bare, _fold(p)) or a == _fold(EDITION.sub("", p))  # 山东周 of 2026山东周
+            least = MIN_WEEK_SUFFIX if short.words == {"周"} else MIN_SUFFIX
+            if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR or _tail(a, _fold(p), least)
+                   or _tail(bare, _fold(p), least) or a == _fold(EDITION.sub("", p))  # 山东周 of 2026山东周
                    for p in (full.mention.norm, *full.parts)):
-                links.append(Link(Rel.ALIAS_OF, short.mention, full.mention))
-                break
+                fulls.append(full.mention)
+        if len({frozenset(_editions(f.norm)) for f in fulls}) > 1:  # 山东周 after 2026… and 2024…山东周
+            fulls.sort(key=lambda f: (f.nstart > short.mention.nstart, -f.nstart))  # the nearest one before
+        if fulls:
+            links.append(Link(Rel.ALIAS_OF, short.mention, fulls[0]))
     return links
 
 
-def _tail(short: str, full: str) -> bool:
+def _editions(name: str) -> set[str]:
+    """The editions and years a name gives (第5次, 2024), folded."""
+    return set(EDITION_MARK.findall(_fold(name)))
+
+
+def _tail(short: str, full: str, least: int = MIN_SUFFIX) -> bool:
     """A short name that is the tail of a fuller one after a place or dash (投资推介会 of
     山东沿海城市投资推介会, 经贸合作恳谈会 of 潍坊—香港经贸合作恳谈会)."""
-    return len(short) >= MIN_SUFFIX and len(full) > len(short) and full.endswith(short)
+    return len(short) >= least and len(full) > len(short) and full.endswith(short)
 
 
 def _same(a: str, b: str) -> bool:
