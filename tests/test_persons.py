@@ -26,6 +26,12 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("陈美玲女士表示,项目进展顺利。", ["陈美玲"], id="honorific-after"),
         pytest.param("合照中有周家明(左二)和林小文(右一)。", ["周家明", "林小文"], id="photo-caption"),
         pytest.param("省领导陆治原、刘强参加会见。", ["陆治原", "刘强"], id="list-before-a-taken-name"),
+        pytest.param("中心主任王红杰带着工作人员连夜赶来。", ["王红杰"], id="after-title-before-unknown-word"),
+        pytest.param("本报记者何家明摄", ["何家明"], id="photo-credit"),
+        pytest.param("“工资也高了。”邝晓宇说,厂车很方便。", ["邝晓宇"], id="speaker-after-quote"),
+        pytest.param("有一位会员,叫庹明轩,在科学园创业。", ["庹明轩"], id="called"),
+        pytest.param("记者:您怎么看?\n\n欧阳明远:合作大有可为。", ["欧阳明远"], id="interview-turn"),
+        pytest.param("作者:钟离悦责编:贝思远", ["钟离悦", "贝思远"], id="author-byline"),
         pytest.param("会议强调文化旅游、张三出席", ["张三"], id="list-before-not-inside-a-word"),
         pytest.param("何文轩(前排右七)与嘉宾合照。", ["何文轩"], id="caption-row"),
         pytest.param("会上,郑海涛指出,合作前景广阔。", ["郑海涛"], id="speech-verb"),
@@ -108,6 +114,8 @@ def test_persons_found_with_orgs(text, orgs, expected):
         pytest.param("院长高度评价双方合作。", id="title-before-a-word"),
         pytest.param("东华电讯查询时表示,服务如常。", id="word-prefix-in-nonnames"),
         pytest.param("加大支持力度、推动合作。", id="list-of-phrases"),
+        pytest.param('推进"双碳"目标说了很多。', id="opening-straight-quote"),
+        pytest.param("地址:济南市历下区\n电话:0531-1234", id="form-fields-are-no-interview"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):

@@ -61,6 +61,12 @@ NOT_NAME_END = re.compile(r"""
 APPOINT = re.compile(r"""
     (?:出任|担任|兼任|升任|改任|任)   # takes the post of
     """, re.VERBOSE)
+# the end of a quotation: a name right after it and before a verb is the speaker (“…”王某说)
+QUOTE_ENDS = "”」』\""
+# words that introduce a name: 叫庹某某, 名叫王某
+CALLED = ("名叫", "叫")
+# an interview's question turn at the start of a line: 记者:, 问:
+INTERVIEW = re.compile(r"(?m)^[ \t]*(?:记者|问|主持人)[ \t]*:")
 # how strongly a candidate's right neighbour ends a name
 END, VERB, WEAK, NONE = 3, 2, 1, 0
 WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
@@ -77,6 +83,22 @@ class Context:
     w: Words
     starts: frozenset[int]  # where an organisation or place starts
     ends: frozenset[int]  # where one ends
+    interview: bool = False  # whether the text has question turns (记者:), so answer turns are names
+
+    def after_quote(self, i: int) -> bool:
+        """Whether a quotation closes right before text[i]: a closing quote mark, or a straight
+        quote that closes a pair opened earlier on its line."""
+        t = self.text
+        if i == 0 or t[i - 1] not in QUOTE_ENDS:
+            return False
+        return t[i - 1] != '"' or t.count('"', t.rfind("\n", 0, i) + 1, i) % 2 == 0
+
+    def line_start(self, i: int) -> bool:
+        """Whether text[i] starts a line, after optional spaces (or the text)."""
+        k = i
+        while k > 0 and self.text[k - 1] in " \t":
+            k -= 1
+        return k == 0 or self.text[k - 1] == "\n"
 
     def right(self, j: int) -> int:
         """How strongly text[j] ends a name just before it."""
@@ -183,6 +205,9 @@ class Context:
             r = self.right(i + n)
             if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
                 r = WEAK
+            elif strong and r == NONE and n == 3 and double and not self.wordlike(name) \
+                    and not self.w.freq.get(self.text[i + 2:i + 4]):
+                r = WEAK  # 主任王红杰带着…: after a title, a full name before a word jieba lacks
             if n == 4 and double and (not ((strong or self.tag(i + n)) and r == END) or name[2:] in self.w.verb_set):
                 continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
             found.append((r, n))
@@ -192,7 +217,8 @@ class Context:
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     others = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
-    ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others))
+    ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
+                  interview=INTERVIEW.search(doc.text) is not None)
     spans = dict(chinese_names(ctx) + byline_names(doc, ctx) + latin_names(ctx) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
@@ -224,6 +250,11 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 rule = "honorific"
             elif ctx.edge(i) and r == VERB and not ctx.wordlike(name):
                 rule = "verb"
+            elif r >= WEAK and (ctx.after_quote(i) or t.endswith(CALLED, 0, i)) and not ctx.wordlike(name):
+                rule = "quoted"  # “…”仉某某说, 叫庹某某,
+            elif r == END and t[i + n:i + n + 1] == ":" and ctx.line_start(i) and ctx.interview \
+                    and not ctx.wordlike(name):
+                rule = "speaker"  # an interview's turn: 公孙某某:
             else:
                 rule = ""
             if rule:
