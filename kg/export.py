@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -74,9 +75,10 @@ def extraction_record(x: Extraction) -> dict:
 
 
 def write_extractions(extractions: Sequence[Extraction], path: Path) -> None:
+    dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False), one encoder
     with atomic(path) as fh:
         for x in extractions:
-            fh.write(json.dumps(extraction_record(x), ensure_ascii=False, sort_keys=False) + "\n")
+            fh.write(dumps(extraction_record(x)) + "\n")
 
 
 COLOURS = {  # node colour by type (Tableau 10), as Gephi's r, g, b
@@ -151,13 +153,21 @@ def _scalar(value):
     return value
 
 
+_JOINED = (list, tuple, set, frozenset)  # values the writers join with `|` (`_scalar`): strings
+
+
 def columns(items: Iterable[dict]) -> dict[str, str]:
     """Each attribute's one type over all items, as a GraphML attr.type: boolean, long, double or string
     (an attribute whose values mix types is a string)."""
     seen: dict[str, set[type]] = {}
     for d in items:
         for k, v in d.items():
-            seen.setdefault(k, set()).add(type(_scalar(v)))
+            t = str if isinstance(v, _JOINED) else type(v)  # type(_scalar(v)), without the join
+            got = seen.get(k)
+            if got is None:
+                seen[k] = {t}
+            elif t not in got:
+                got.add(t)
     out = {}
     for k, types in seen.items():
         if types == {bool}:
@@ -186,11 +196,24 @@ def _text(value, kind: str) -> str:
 # earlier whole-tree writers produced, without the tree.
 XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}  # as ElementTree escapes them
+# nothing to escape in most values: saxutils' escape (five replace passes) only where it changes something
+TEXT_SPECIAL = re.compile(r"[&<>]")
+ATTR_SPECIAL = re.compile(r"""[&<>"\r\n\t]""")
+
+
+def _escape(text: str) -> str:
+    """`escape(text)`: &, < and > as entities."""
+    return escape(text) if TEXT_SPECIAL.search(text) else text
+
+
+def _escape_attr(value: str) -> str:
+    """`escape(value, ATTR_ENTITIES)`: an attribute value as ElementTree escapes it."""
+    return escape(value, ATTR_ENTITIES) if ATTR_SPECIAL.search(value) else value
 
 
 def _tag(name: str, attrs: dict[str, str], depth: int, *, end: str = " />") -> str:
     """An element's start tag on its own line at `depth`; `end` is ` />` (empty) or `>` (open)."""
-    pairs = "".join(f' {k}="{escape(v, ATTR_ENTITIES)}"' for k, v in attrs.items())
+    pairs = "".join([f' {k}="{_escape_attr(v)}"' for k, v in attrs.items()])
     return f"\n{'  ' * depth}<{name}{pairs}{end}"
 
 
@@ -198,11 +221,39 @@ def _data(name: str, attrs: dict[str, str], text: str, depth: int) -> str:
     """A leaf element with text (empty text is written ` />`, as ElementTree does)."""
     if not text:
         return _tag(name, attrs, depth)
-    return _tag(name, attrs, depth, end=">") + f"{escape(text)}</{name}>"
+    return _tag(name, attrs, depth, end=">") + f"{_escape(text)}</{name}>"
 
 
 def _close(name: str, depth: int) -> str:
     return f"\n{'  ' * depth}</{name}>"
+
+
+def _writer(kind: str) -> Callable[[object], str]:
+    """`_text(value, kind)` as a function of the value, chosen once per attribute."""
+    if kind == "boolean":
+        return lambda value: "true" if _scalar(value) else "false"
+    if kind == "double":
+        return lambda value: repr(float(_scalar(value)))
+    return lambda value: "|".join(map(str, value)) if isinstance(value, _JOINED) else str(value)
+
+
+class _Leaves:
+    """The `_data` leaves of one scope's attributes (`<data key="node.NAME">`), their tags made once
+    per attribute instead of once per value."""
+
+    def __init__(self, scope: str, kinds: dict[str, str], depth: int) -> None:
+        self.parts = {name: (_tag("data", {"key": f"{scope}.{name}"}, depth, end=">"),
+                             _tag("data", {"key": f"{scope}.{name}"}, depth), _writer(kind))
+                      for name, kind in kinds.items()}
+
+    def __call__(self, d: dict) -> str:
+        out = []
+        parts = self.parts
+        for name, value in d.items():
+            open_, empty, text = parts[name]
+            t = text(value)
+            out.append(f"{open_}{_escape(t)}</data>" if t else empty)
+        return "".join(out)
 
 
 def _open(g: nx.MultiDiGraph) -> tuple[Spans, Callable[[], Iterator[tuple[str, dict]]],
@@ -230,16 +281,12 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
             fh.write(_tag("graph", head, 1) + "\n</graphml>")
             return
         fh.write(_tag("graph", head, 1, end=">"))
+        node_data, edge_data = _Leaves("node", cols["node"], 3), _Leaves("edge", cols["edge"], 3)
+        close_node, close_edge = _close("node", 2), _close("edge", 2)
         for n, d in nodes():
-            fh.write(_tag("node", {"id": ids[n]}, 2, end=">"))
-            fh.write("".join(_data("data", {"key": f"node.{name}"}, _text(value, cols["node"][name]), 3)
-                             for name, value in {"node": n, **d}.items()))
-            fh.write(_close("node", 2))
+            fh.write(f'\n    <node id="{ids[n]}">{node_data({"node": n, **d})}{close_node}')
         for i, (u, v, _, d) in enumerate(edges()):
-            fh.write(_tag("edge", {"id": f"e{i}", "source": ids[u], "target": ids[v]}, 2, end=">"))
-            fh.write("".join(_data("data", {"key": f"edge.{name}"}, _text(value, cols["edge"][name]), 3)
-                             for name, value in d.items()))
-            fh.write(_close("edge", 2))
+            fh.write(f'\n    <edge id="e{i}" source="{ids[u]}" target="{ids[v]}">{edge_data(d)}{close_edge}')
         fh.write(_close("graph", 1) + "\n</graphml>")
 
 
@@ -254,29 +301,37 @@ def _plain(d: dict, props: Sequence[str]) -> dict:
     return {k: v for k, v in d.items() if k not in props}
 
 
-def _attvalues(d: dict, kinds: dict[str, str], depth: int) -> str:
-    return (_tag("attvalues", {}, depth, end=">")
-            + "".join(_tag("attvalue", {"for": name, "value": _text(value, kinds[name])}, depth + 1)
-                      for name, value in d.items())
-            + _close("attvalues", depth))
+class _AttValues:
+    """A GEXF element's `<attvalues>` at `depth`, each attvalue's `for` and type chosen once."""
+
+    def __init__(self, kinds: dict[str, str], depth: int) -> None:
+        pad = "  " * (depth + 1)
+        self.parts = {name: (f'\n{pad}<attvalue for="{_escape_attr(name)}" value="', _writer(kind))
+                      for name, kind in kinds.items()}
+        self.open, self.close = _tag("attvalues", {}, depth, end=">"), _close("attvalues", depth)
+
+    def __call__(self, d: dict) -> str:
+        parts = self.parts
+        inner = "".join([f'{parts[name][0]}{_escape_attr(parts[name][1](value))}" />' for name, value in d.items()])
+        return f"{self.open}{inner}{self.close}"
 
 
-def _gexf_node(n: str, full: dict, kinds: dict[str, str]) -> str:
+def _gexf_node(n: str, full: dict, values: _AttValues) -> str:
     d = _plain(full, GEXF_NODE_PROPS)
     head = {"id": str(n), "label": full["label"], **{k: full[k] for k in ("start", "end") if k in full}}
     rgb = {c: str(full[c]) for c in "rgb"}
-    return (_tag("node", head, 3, end=">") + (_attvalues(d, kinds, 4) if d else "")
+    return (_tag("node", head, 3, end=">") + (values(d) if d else "")
             + _tag("viz:size", {"value": repr(float(full["size"]))}, 4)
             + _tag("viz:color", {**rgb, "a": "1.0"}, 4) + _close("node", 3))
 
 
-def _gexf_edge(i: int, u: str, v: str, full: dict, kinds: dict[str, str]) -> str:
+def _gexf_edge(i: int, u: str, v: str, full: dict, values: _AttValues) -> str:
     d = _plain(full, GEXF_EDGE_PROPS)
     head = {"id": str(i), "source": str(u), "target": str(v), "label": full["label"],
             "weight": repr(float(full["weight"])), **{k: full[k] for k in ("start", "end") if k in full}}
     if not d:
         return _tag("edge", head, 3)
-    return _tag("edge", head, 3, end=">") + _attvalues(d, kinds, 4) + _close("edge", 3)
+    return _tag("edge", head, 3, end=">") + values(d) + _close("edge", 3)
 
 
 def _block(name: str, attrs: dict[str, str], parts: Iterable[str], depth: int) -> Iterator[str]:
@@ -310,8 +365,9 @@ def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
             declared = (_tag("attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]}, 3)
                         for name, kind in kinds.items())
             fh.writelines(_block("attributes", {"class": scope, "mode": "static"}, declared, 2))
-        fh.writelines(_block("nodes", {}, (_gexf_node(n, d, cols["node"]) for n, d in nodes()), 2))
-        fh.writelines(_block("edges", {}, (_gexf_edge(i, u, v, d, cols["edge"])
+        node_values, edge_values = _AttValues(cols["node"], 4), _AttValues(cols["edge"], 4)
+        fh.writelines(_block("nodes", {}, (_gexf_node(n, d, node_values) for n, d in nodes()), 2))
+        fh.writelines(_block("edges", {}, (_gexf_edge(i, u, v, d, edge_values)
                                            for i, (u, v, _, d) in enumerate(edges())), 2))
         fh.write(_close("graph", 1) + "\n</gexf>")
 
@@ -321,9 +377,7 @@ def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
     same text `json.dump(nx.node_link_data(view(g), edges="links"))` gives, written a node and a
     link at a time."""
     _, nodes, edges = _open(g)
-
-    def dumps(obj) -> str:
-        return json.dumps(obj, ensure_ascii=False)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False), one encoder
 
     with atomic(path) as fh:
         fh.write('{"directed": true, "multigraph": true, "graph": {}, "nodes": [')
