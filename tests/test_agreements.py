@@ -117,8 +117,10 @@ def test_agreements_title_kind_parties(text, kinds, expected, parties):
     "《施政报告》宣布成立新的研发中心。",
     "苏州代表团访问澳门 两地签署多项合作协议",
     "论坛期间共签订12份投资协议。",
+    "双方将就具体项目另行磋商并订立正式协议。",
+    "意向书未必会导致订立任何正式协议。",
 ], ids=["vague-outcome", "not-signed", "title-without-agreement-word", "several-agreements-in-a-headline",
-        "a-count-of-agreements"])
+        "a-count-of-agreements", "signing-still-to-be-negotiated", "signing-that-may-not-happen"])
 def test_agreements_not_an_agreement(text):
     assert _agreements(_find(text)) == []
 

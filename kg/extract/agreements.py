@@ -44,6 +44,9 @@ COUNTED = re.compile(r"""
     (?:多|数|几|若干|\d+|[二三四五六七八九十两]+)(?:项|份|个|批)   # several, 12
     | 一批 | 一系列 | 系列                                          # a batch of
     """, re.VERBOSE)
+# a signing that has not happened: planned, possible or denied (另行磋商并订立正式协议, 未必会导致订立任何协议)
+MODAL = re.compile(r"另行|未必|可能|或会|有待|拟|有望|任何|不会|尚未|将来")
+MODAL_REACH = 10  # characters before the signing verb where a modal word counts
 # a signing ceremony
 CEREMONY = re.compile(r"(?:签署|签约|签字)仪式")
 # words between a signing verb and its agreement word that keep them together: 签署了一份战略
@@ -131,6 +134,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         sign = _sign_before(text, k.start(), reach=SIGN_GAP)
         after = SIGN_AFTER.match(text, k.end())
         if not (sign or after) or COUNTED.search(text, max(0, k.start() - 6), k.start()):
+            continue
+        verb = sign.start() if sign else k.start()
+        clause = max([verb - MODAL_REACH] + [c.end() for c in CLAUSE_END.finditer(text, max(0, verb - MODAL_REACH), verb)])
+        if MODAL.search(text, clause, k.start()):  # 另行磋商并订立正式协议, 未必会导致订立任何协议
             continue
         m = doc.mention(Kind.AGREEMENT, *k.span(), "agreement-signed", agreement_kind=k.group())
         found.append((m, sign.start() if sign else k.start()))
