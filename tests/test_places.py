@@ -34,10 +34,19 @@ def find(text: str) -> Findings:
     ("公司位于经十路的舜耕大厦。", "舜耕大厦"),
     ("船舶停靠日照港,随后出发。", "日照港"),
     ("游客参观了蒙山景区。", "蒙山景区"),
+    ("这位祖籍烟台栖霞的企业家。", "栖霞"),
+    ("航线通往巴西、安哥拉等国家。", "安哥拉"),
+    ("科大在广州南沙已有校园。", "南沙"),
+    ("开拓东盟市场。", "东盟"),
 ], ids=["city", "city-and-its-district", "county-level-city", "district", "hk-district", "hk-new-area", "world-region", "macau",
-        "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower", "port", "scenic-area"])
+        "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower", "port", "scenic-area",
+        "county-without-its-suffix", "portuguese-speaking-country", "greater-bay-area-district", "asean"])
 def test_places_finds(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
+
+
+def test_places_bare_county_before_a_lake_is_the_lake() -> None:
+    assert "微山" not in {m.norm for m in find("师生走访了微山湖湿地。").mentions}
 
 
 @pytest.mark.parametrize("text", [

@@ -24,6 +24,8 @@ DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟�
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
 TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title after an office's area (华北首席代表)
+# a landform or site word right after a bare county's name: the name is of another place (微山湖)
+LANDFORM = re.compile(r"[湖河岛湾]")
 SITE_PRODUCTS = ("菜", "宴", "酒", "家酒", "啤酒", "牌")  # after a landmark, a product named after it: 孔府菜, 崂山啤酒
 FULL_FORM_PREFIXES = ("中国",)  # a country before a name of part of it: 中国内地 for 内地
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
@@ -81,7 +83,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if not (row.get("type") == "region" and (
                 row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
             # 华北首席代表: a macro region's office area is part of a title; 澳门特区行政长官 is a place
-            and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))]  # 孔府菜: a product
+            and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))  # 孔府菜: a product
+            and not (_bare_county(row) and LANDFORM.match(text, e))]  # 微山湖, 长清湖校区: another place
     zones = _zones(doc, lex, hits)
     zoned = {z.nstart for z in zones}
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
@@ -90,6 +93,11 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
     return Findings(tuple(out), _alias_links(out))
+
+
+def _bare_county(row: dict) -> bool:
+    """A district or county written without its 区, 县 or 市 (微山 of 微山县)."""
+    return row.get("type") in DISTRICT_TYPES and not row["name"].endswith(("区", "县", "市"))
 
 
 def _join_districts(hits: list, zoned: set[int]) -> list:
