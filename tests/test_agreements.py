@@ -180,6 +180,20 @@ def test_agreements_untitled_one_in_the_headline_told_again_is_that_one():
     assert sorted(_parties(found)) == ["澳门贸易投资促进局", "苏州市商务局"]
 
 
+def test_agreements_shorter_kind_after_a_fuller_one_is_that_one():
+    found = _find("东海物流有限公司与南洋港口集团订立战略合作框架协议。自框架协议签署之日起三年内有效。",
+                  organization=["东海物流有限公司", "南洋港口集团"])
+    agreements_ = [m for m in found.mentions if m.kind is Kind.AGREEMENT]
+    assert {m.label or m.norm for m in agreements_} == {"战略合作框架协议"}
+
+
+def test_agreements_shorter_kind_with_a_modifier_of_its_own_is_another():
+    found = _find("东海大学与南洋医院签订《临床研究合作框架协议》。两校于2019年签订学术交流协议。",
+                  organization=["东海大学", "南洋医院"])
+    agreements_ = [m for m in found.mentions if m.kind is Kind.AGREEMENT]
+    assert len({m.label or m.title or m.norm for m in agreements_}) == 2
+
+
 def test_agreements_untitled_one_written_twice_stays_one():
     found = _find("苏州市政府与澳门机场签署战略合作协议。双方表示,战略合作协议签署后将成立工作组。",
                   organization=["苏州市政府", "澳门机场"])

@@ -205,7 +205,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         signed.append((m, verb, clause, parties))
-    for m, verb, clause, parties in _apart(_retold(_echoes(signed, headline=doc.text.find("\n")),
+    for m, verb, clause, parties in _apart(_retold(_echoes(signed, headline=doc.text.find("\n"), text=doc.text),
                                                    headline=doc.text.find("\n"))):
         mentions.append(m)
         links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
@@ -239,12 +239,14 @@ def _key(m: Mention) -> str:
     return re.sub(r"\s", "", m.title or m.label or m.agreement_kind or m.norm)
 
 
-def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int
+def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int, text: str
             ) -> list[tuple[Mention, int, int, list[Mention]]]:
     """An untitled agreement of the kind of the article's one titled agreement of that kind names
     it again (签署《澳鲁经贸合作备忘录》……双方代表签署合作备忘录) where it is in the headline (which ends
     at `headline`) or its parties are none, only persons, or shared with it; another pair of bodies
-    signs another agreement."""
+    signs another agreement. So does a shorter kind after the one agreement of a fuller kind
+    (订立战略合作框架协议……自框架协议签署之日起) whose parties it names, if any, unless a modifier
+    of its own names another one (签订学术交流协议)."""
     titled: dict[str, list[tuple[Mention, set[str]]]] = {}
     for m, _, _, parties in signed:
         if m.title is not None and m.agreement_kind:
@@ -256,8 +258,31 @@ def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
         if m.title is None and len(same) == 1 and (m.nstart < headline or names & same[0][1]
                                                    or all(p.kind is Kind.PERSON for p in parties)):
             m = replace(m, title=same[0][0].title, label=same[0][0].label or same[0][0].norm)
+        elif m.title is None and _bare(text, m, verb) and (fuller := _fuller_before(m, signed)) is not None and (
+                all(any(n in f or f in n for f in fuller[1]) for n in names)  # 山东高速物流 of …集团有限公司
+                or all(p.kind is Kind.PERSON for p in parties)):
+            m = replace(m, title=fuller[0].title, label=fuller[0].label or fuller[0].norm,
+                        agreement_kind=fuller[0].agreement_kind)
         out.append((m, verb, clause, parties))
     return out
+
+
+def _bare(text: str, m: Mention, verb: int) -> bool:
+    """Whether the agreement word stands without a modifier of its own (订立框架协议, 该框架协议, not
+    签订学术交流协议, which names another agreement)."""
+    sign = SIGN.match(text, verb)
+    gap = text[sign.end():m.nstart] if sign and sign.end() <= m.nstart else ""
+    return gap in ("", "该", "此", "上述", "本")
+
+
+def _fuller_before(m: Mention, signed: list[tuple[Mention, int, int, list[Mention]]]
+                   ) -> tuple[Mention, set[str]] | None:
+    """The one agreement signed before m whose kind ends in m's shorter kind (战略合作框架协议 before
+    订立框架协议之理由), with its parties' names; None when there is none or more than one."""
+    kind = m.agreement_kind or ""
+    before = {_key(o): (o, {p.norm for p in ps}) for o, _, _, ps in signed
+              if o.nend <= m.nstart and (o.agreement_kind or "").endswith(kind) and o.agreement_kind != kind}
+    return next(iter(before.values())) if kind and len(before) == 1 else None
 
 
 def _retold(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int
