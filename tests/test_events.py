@@ -86,10 +86,13 @@ def test_events_named_span(text, kinds, name):
     ("当天下午,两场推介会同时举行。", {}),
     ("下一届峰会将在广州举行。", {}),
     ("周末的嘉年华包括文艺演出、招商推介会及美食展销会等环节。", {}),
+    ("今次推介会吸引了三百名嘉宾。", {}),
+    ("两校已合办三届青年教师交流营。", {}),
+    ("医院未来两年会增加床位。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
-        "segments-of-a-bigger-event"])
+        "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

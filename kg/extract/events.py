@@ -68,6 +68,7 @@ NOT_AFTER_WORD = re.compile(r"""
     """, re.VERBOSE)
 # what may not follow 周 for it to be a week (周年, 周边, 周期, 周日); 周期间 is during the week
 NOT_AFTER_WEEK = re.compile(r"[年边末岁围村日一二三四五六]|期(?!间)")
+COUNT_CHARS = "一二两三四五六七八九十几多数0123456789"  # a count before 年会 makes it 年 + 会
 # an ordinal edition at the start of a name, not part of what makes it a name: 第二十届
 EDITION = re.compile(r"""
     ^(?:第[一二三四五六七八九十百\d]+[届次期])?   # 第二十届, 第3次
@@ -97,7 +98,7 @@ ROUTINE = re.compile(r"工作(?:会议|例会|座谈会)$")
 # a count of events, no name: 三个分论坛, 两场推介会, 10余场对接会
 COUNTED = re.compile(r"""
     ^[一二三四五六七八九十两几多数\d]+   # 三, 两, 10
-    余?[个场项次]                         # 个, 场, 项, 次 (余: 10余场)
+    余?[个场项次届]                       # 个, 场, 项, 次, 届 (余: 10余场; 三届: not 第三届)
     """, re.VERBOSE)
 # a quoted theme before a year that starts the name proper: “港连世界·融通烟台”2025烟台(香港)投资推介会
 SLOGAN = re.compile(r"""
@@ -198,6 +199,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         if any(s <= p < qe for s, qe in [*quoted_spans, *segments]) or NOT_AFTER_WORD.match(text, e):
             continue
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
+            continue
+        if word == "年会" and p > 0 and text[p - 1] in COUNT_CHARS:  # 未来两年会: 两年 + 会
             continue
         start = _paragraph_start(doc, _start(text, p, cuts, stops), p)
         start = next((qs for qs, qe in quoted_spans if qe == start and text[qs] == "「"), start)
