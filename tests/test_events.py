@@ -89,10 +89,12 @@ def test_events_named_span(text, kinds, name):
     ("今次推介会吸引了三百名嘉宾。", {}),
     ("两校已合办三届青年教师交流营。", {}),
     ("医院未来两年会增加床位。", {}),
+    ("东海科技在港交所主板挂牌,募资十亿元。", {"organization": ["东海科技", "港交所"]}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
-        "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will"])
+        "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will",
+        "listing-is-no-plaque"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
@@ -171,9 +173,10 @@ def test_events_generic_word_refers_to_the_one_named_event(text, expected):
     ("今年春天苏州市代表团亦曾访澳并举办推介活动。", {"place": ["苏州市"]}, "苏州市代表团访澳"),
     ("浙江大学代表团先后到访新加坡国立大学和南洋理工大学。",
      {"organization": ["浙江大学", "新加坡国立大学", "南洋理工大学"]}, "浙江大学代表团到访新加坡国立大学"),
+    ("会上,双方签署共建协议。苏州青年创业基地同时挂牌。", {"organization": ["苏州青年创业基地"]}, "苏州青年创业基地挂牌"),
 ], ids=["delegation-visit", "leader-visit", "unveiling", "opening", "delegation-led-by-a-person",
         "delegation-goes-to", "delegation-with-headcount", "official-by-title", "visit-to-hong-kong-in-one-character",
-        "adverbs-before-a-short-visit", "adverb-before-the-verb"])
+        "adverbs-before-a-short-visit", "adverb-before-the-verb", "plaque-hung-on-a-new-body"])
 def test_events_unnamed_label(text, kinds, label):
     found = _find(text, **kinds)
     assert _names(found) == [label]

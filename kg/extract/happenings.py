@@ -3,7 +3,8 @@
 A delegation is named as written before 代表团 (潍坊市代表团赴香港 -> 潍坊市代表团访问香港), else after
 its leader; an official may visit by title alone (X局局长访问青岛和烟台). A visit may name its place
 in one character (代表团访港, 亦曾访澳: labelled as written) and have an adverb before its verb
-(代表团先后到访).
+(代表团先后到访). A new body's plaque (基地同时挂牌) is an unveiling too, labelled 挂牌; a listing
+(在港交所主板挂牌) is not.
 
 Each gets a short descriptive `Mention.label` built from actor + verb + object
 (香港科技园公司代表团访问山东省, 先进合成材料联合实验室揭牌, 香港科学园深圳分园开幕), while the mention
@@ -44,6 +45,10 @@ DESTINATION = re.compile(r"""
     """, re.VERBOSE)
 # an unveiling: (成立)揭牌
 UNVEIL = re.compile(r"(?:成立|启动)?揭牌(?!仪式)")
+# a plaque hung on a new body (基地同时挂牌); 挂牌 alone is mostly a listing (在港交所主板挂牌), so the
+# thing hung must end like a body set up on site, and the verb may follow an adverb
+HUNG = re.compile(r"(?P<adverb>同时|同步|正式|也|亦)?挂牌(?![上交仪出督])")
+HUNG_THING = re.compile(r"(?:基地|中心|实验室|研究院|研究所|平台|工作站|驿站|孵化器|服务站|联络处|办事处|分院)$")
 # an opening, not the opening ceremony or speech of something else
 OPENING = re.compile(r"开幕(?![式辞词前后典礼仪])")
 # between an opened thing and 开幕: 已于今年9月, 正式, 隆重
@@ -80,7 +85,7 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
                 rel = Rel.PARTICIPATED_IN if actor.kind is Kind.PERSON else Rel.ORGANIZED
                 if actor.kind is not Kind.PLACE:
                     links.append(Link(rel, actor, m, evidence=doc.evidence(actor.nstart, m.nstart)))
-    for pattern, rule in ((UNVEIL, "unveiling"), (OPENING, "opening")):
+    for pattern, rule in ((UNVEIL, "unveiling"), (HUNG, "hanging"), (OPENING, "opening")):
         for t in pattern.finditer(doc.text):
             if free(*t.span()):
                 found = _object_event(doc, actors, t, rule, taken)
@@ -208,6 +213,10 @@ def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str,
     clause = _clause_start(text, t.start())
     head = text[clause:t.start()]
     gap = OPENING_GAP.search(head) if rule == "opening" else re.search(r"$", head)
+    if rule == "hanging":  # 基地同时挂牌: the adverb is part of the verb's match
+        t_start = t.start("adverb") if t.group("adverb") else t.start()
+        head = text[clause:t_start]
+        gap = re.search(r"$", head)
     if gap is None or (gap.groupdict().get("future")):
         return None
     obj_end = clause + gap.start()
@@ -228,9 +237,11 @@ def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str,
         name = chunk[start.end() if start else 0:].strip().strip("「“\"")
     if len(name) < 2 or re.search(r"(?:会|论坛|周|会议|活动)$", name):
         return None
+    if rule == "hanging" and (not HUNG_THING.search(name) or "交易所" in name):
+        return None
     if rule == "unveiling" and any(t.norm.endswith("揭牌仪式") and name in t.norm for t in taken):
         return None  # 为联合实验室揭牌 at the 联合实验室揭牌仪式 already found
-    word = "揭牌" if rule == "unveiling" else "开幕"
+    word = {"unveiling": "揭牌", "hanging": "挂牌"}.get(rule, "开幕")
     m = replace(doc.mention(Kind.EVENT, *t.span(), rule), label=f"{name}{word}")
     links = []
     if obj is not None and obj.kind is Kind.ORGANIZATION:
