@@ -165,13 +165,15 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
      {"远洋集团", "远洋国际发展有限公司", "金汇资本管理有限公司"}),
     ("今年7月香港山东社团总会成立。", {"香港山东社团总会"}),
     ("某某其后与中共山东省委港澳工作办公室座谈。", {"中共山东省委港澳工作办公室"}),
+    ("省委港澳办主任王明出席。", {"省委港澳办"}),
+    ("邝某某,隶属香港特别行政区政府驻上海经济贸易办事处。", {"香港特别行政区政府驻上海经济贸易办事处"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
         "person-appointed-to-body", "person-appointed-to-bureau", "party-committee-before-its-title",
         "party-group-before-its-title", "state-firm-premodifier", "legal-suffix-after-group",
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
-        "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name"])
+        "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -257,6 +257,8 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list
         if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb, w in stops
                                       if w == APPOSITION):
             continue  # a title inside a suffix: 委员 in 委员会
+        if word == APPOSITION and text[a:b].endswith("委") and b - a <= 3 and he - b <= 6:
+            continue  # 省委|港澳办, 市委|统战部: a party committee's own department
         legal_head = text.startswith(LEGAL_SUFFIXES, hs)
         if word == APPOSITION and b == hs and legal_head:
             continue  # 投资集团 + 有限公司: one registered name
