@@ -99,12 +99,20 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     # the pairs that cannot be one are skipped without asking forms.is_short_form
     shortest = {n: min(map(len, vs)) for n, vs in variants.items()}
     longest = {n: max(map(len, vs)) for n, vs in variants.items()}
-    of_kind = {kind: [(l, longest[(k, l)]) for k, l in variants if k is kind] for kind in SHORTENED}
+    # a short form's characters all stand in its long form (is_short_form holds only for a
+    # subsequence), so the long forms asked about are the nodes with every character of a variant
+    holding: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # (kind, character) -> nodes' forms
+    for (kind, f), vs in variants.items():
+        if kind in SHORTENED:
+            for c in {c for v in vs for c in v}:
+                holding[(kind, c)].add(f)
     for kind, short in sorted(variants):
         if kind not in SHORTENED:
             continue
         least = shortest[(kind, short)]
-        longer = sorted(l for l, most in of_kind[kind] if l != short and most > least and any(
+        near = set().union(*(set.intersection(*(holding[(kind, c)] for c in set(a)))
+                             for a in variants[(kind, short)] if len(a) >= 2))  # is_short_form needs 2
+        longer = sorted(l for l in near if l != short and longest[(kind, l)] > least and any(
             forms.is_short_form(kind, a, b) for a in variants[(kind, short)] for b in variants[(kind, l)]))
         if len({uf.find((kind, l)) for l in longer}) == 1:
             join((kind, short), (kind, longer[0]), "short-form")

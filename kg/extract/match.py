@@ -1,4 +1,4 @@
-"""Longest-match lookup of lexicon entries in a text (a dict keyed by first character), and the
+"""Longest-match lookup of lexicon entries in a text (a trie of dicts keyed by character), and the
 outermost of a set of spans.
 
 Pure and allocation-light: about as fast as a compiled alternation for a few thousand entries, and
@@ -17,6 +17,7 @@ class _Span(Protocol):
 
 
 _S = TypeVar("_S", bound=_Span)
+END = ""  # the trie key of an entry's payload: no character is empty
 
 
 class Gazetteer:
@@ -25,8 +26,16 @@ class Gazetteer:
         for word, payload in entries:
             if word:
                 self._by_first.setdefault(word[0], {})[word] = payload
-        # the entry lengths for each first character, longest first: the only lengths worth trying
-        self._lengths = {c: sorted({len(w) for w in ws}, reverse=True) for c, ws in self._by_first.items()}
+        # a trie of the entries (END holds an entry's payload): the longest entry at a position is
+        # one walk down it, a dictionary step a character, instead of a lookup for every length
+        self._trie: dict[str, dict] = {}
+        for words in self._by_first.values():
+            for word, payload in words.items():
+                if payload is not None:  # an entry without a payload is never a match
+                    node = self._trie
+                    for c in word:
+                        node = node.setdefault(c, {})
+                    node[END] = payload
         # any first character: scan jumps from one to the next instead of looking at every position
         firsts = "".join(sorted(map(re.escape, self._by_first)))
         self._first = re.compile(f"[{firsts}]" if firsts else "(?!)")
@@ -39,24 +48,26 @@ class Gazetteer:
 
     def longest_at(self, text: str, i: int) -> tuple[int, object] | None:
         """(end, payload) of the longest entry starting at text[i], or None."""
-        cands = self._by_first.get(text[i]) if i < len(text) else None
-        if not cands:
-            return None
-        for n in self._lengths[text[i]]:
-            p = cands.get(text[i:i + n])
-            if p is not None and i + n <= len(text):
-                return i + n, p
-        return None
+        node, hit, n = self._trie, None, len(text)
+        while i < n and (node := node.get(text[i])) is not None:
+            i += 1
+            if (payload := node.get(END)) is not None:
+                hit = (i, payload)
+        return hit
 
     def scan(self, text: str) -> Iterator[tuple[int, int, object]]:
         """Non-overlapping longest matches, left to right: (start, end, payload)."""
-        i = 0
-        while (first := self._first.search(text, i)) is not None:
-            i = first.start()
-            hit = self.longest_at(text, i)
-            if hit:
-                yield i, hit[0], hit[1]
-                i = hit[0]
+        i, n, search, trie = 0, len(text), self._first.search, self._trie
+        while (first := search(text, i)) is not None:
+            i = j = first.start()
+            node, end = trie, 0
+            while j < n and (node := node.get(text[j])) is not None:  # longest_at, inline
+                j += 1
+                if (payload := node.get(END)) is not None:
+                    end, hit = j, payload
+            if end:
+                yield i, end, hit
+                i = end
             else:
                 i += 1
 
