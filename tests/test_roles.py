@@ -99,6 +99,8 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
         pytest.param("潍坊市委常委、副市长刘建华,市政府秘书长赵文出席。", ("潍坊市委", "市政府"), ("潍坊市",),
                      {("刘建华", "常委", "潍坊市委"), ("刘建华", "副市长", "潍坊市"), ("赵文", "秘书长", "市政府")},
                      id="committee-city-not-written-alone-2"),
+        pytest.param("山东与香港合作密切。省长芮鸿钧会见客人,副省长仉德海参加。", (), ("山东",),
+                     {("芮鸿钧", "省长", "山东"), ("仉德海", "副省长", "山东")}, id="governor-in-the-article-province"),
         pytest.param("蔡冠深会长表示,总商会将继续推动鲁港合作。", (), (), {("蔡冠深", "会长", None)}, id="title-after-name"),
         pytest.param("据悉,郝建明主任指出,园区发展迅速。", (), (), {("郝建明", "主任", None)}, id="title-after-name-2"),
         pytest.param("王宏伟任济南高新区管委会主任。", ("济南高新区管委会",), (),

@@ -22,6 +22,7 @@ import re
 from kg.doc import Doc
 from kg.extract import tables
 from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment, english_title
+from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.titles import title_before, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
@@ -42,6 +43,8 @@ BIO_VERB = re.compile(r"""
     (?:并|亦)?                       # an optional also
     (?:现为|现任|曾任|担任|出任|为|任)  # is, was, holds
     """, re.VERBOSE)
+# a provincial governor's post, held in the article's province when no place is written with it
+PROVINCIAL = re.compile(r"^(?:常务)?副?省长$")
 # the rule of a place read out of a party committee's name (青岛市 of 青岛市委) because a government
 # post is held there and the article names the place nowhere else; settle keeps it inside the name
 COMMITTEE_PLACE = "committee-place"
@@ -174,6 +177,19 @@ def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
     return out
 
 
+def province_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Mention | None:
+    """The province a provincial governor's post (省长, 副省长) written without it is held in: the
+    province the article names nearest before the person, else first after."""
+    if not PROVINCIAL.search(title):
+        return None
+    orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
+    provinces = [m for m in prior.mentions if m.kind is Kind.PLACE
+                 and (place_gazetteer(lex).get(m.norm) or {}).get("type") == "province"
+                 and not any(o.nstart <= m.nstart and m.nend <= o.nend for o in orgs)]  # 山东省 of 山东省人民政府
+    before = [m for m in provinces if m.nend <= person.nstart]
+    return before[-1] if before else min(provinces, key=lambda m: m.nstart, default=None)
+
+
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     chains = Chains(doc, words(lex), english_title(lex), prior)
     links: dict[tuple, Link] = {}
@@ -189,7 +205,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             title = doc.text[seg.tstart:seg.tend]
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
-            target = seg.org or earlier_body(chains, seg, title)
+            target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person)
             if target is not None and GOV_POST.search(title) and (c := COMMITTEE.match(target.norm)):
                 target = chains.place_of(target) or places.setdefault(target.nstart, doc.mention(
                     Kind.PLACE, target.nstart, target.nstart + len(c["place"]), COMMITTEE_PLACE))
