@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +38,33 @@ def _is_han(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0002ffff"
 
 
+@cache
+def _foldable() -> re.Pattern[str]:
+    """A character NFKC may change: every non-ASCII one of the Basic Multilingual Plane that it does
+    (computed once, about 3,000), and any beyond it (checked one by one)."""
+    ranges: list[list[int]] = []
+    for o in range(0x80, 0x10000):
+        if unicodedata.normalize("NFKC", chr(o)) != chr(o):
+            if ranges and ranges[-1][1] == o - 1:
+                ranges[-1][1] = o
+            else:
+                ranges.append([o, o])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+                      + "\U00010000-\U0010ffff]")
+
+
 def fold_width(v: View) -> View:
     """Full-width forms to half-width and compatibility forms to canonical (NFKC, per character).
     The ideographic full stop and Chinese quotes/brackets that NFKC leaves alone stay as they are."""
-    # each distinct character is normalised once; most characters stay as they are
-    folded = {c: n for c in set(v.text) if ord(c) > 0x7F and (n := unicodedata.normalize("NFKC", c)) != c}
+    # each distinct character NFKC may change is normalised once; most characters stay as they are
+    folded = {c: n for c in set(_foldable().findall(v.text)) if (n := unicodedata.normalize("NFKC", c)) != c}
     if not folded:
         return v
     if all(len(n) == 1 for n in folded.values()):  # one character for one: the offsets stay
-        return View(v.text.translate(str.maketrans(folded)), v.raw_index)
+        text = v.text
+        for c, n in folded.items():  # NFKC's output is stable under NFKC: no replacement feeds another
+            text = text.replace(c, n)
+        return View(text, v.raw_index)
     out: list[tuple[str, int]] = []
     for c, i in zip(v.text, v.raw_index):
         n = folded.get(c)
@@ -118,9 +138,13 @@ def _crosses_word(left: str, right: str) -> bool:
     return False
 
 
+# a character from U+2E80 up (CJK, full-width forms): two display columns
+WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
 def _width(line: str) -> int:
     """Display columns: a Han or full-width character takes two, ASCII one (as a PDF lays them out)."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in line)
+    return len(line) + len(WIDE.findall(line))
 
 
 def _block_width(t: str, line_start: int) -> int:
@@ -171,9 +195,15 @@ def join_wrapped(v: View) -> View:
 
 def _without(v: View, drop: set[int]) -> View:
     """The view without the characters at the positions in `drop`."""
-    kept = [k for k in range(len(v.text)) if k not in drop]
     t, raw = v.text, v.raw_index
-    return View("".join([t[k] for k in kept]), tuple([raw[k] for k in kept]))
+    texts, indexes, at = [], [], 0  # the runs between dropped positions
+    for k in sorted(k for k in drop if 0 <= k < len(t)):
+        texts.append(t[at:k])
+        indexes.append(raw[at:k])
+        at = k + 1
+    texts.append(t[at:])
+    indexes.append(raw[at:])
+    return View("".join(texts), tuple(chain.from_iterable(indexes)))
 
 
 STEPS = (fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 # ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
 from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
@@ -74,7 +75,8 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     aliases) and its links into relations."""
     forms = Forms.of(lex or default())
     uf = UnionFind()
-    node = {m: _mention_node(forms, m) for m in found.mentions}
+    nodes = [_mention_node(forms, m) for m in found.mentions]  # in the mentions' order
+    node = dict(zip(found.mentions, nodes))
     reasons: dict[Hashable, str] = {}
 
     def join(a: Hashable, b: Hashable, reason: str) -> None:
@@ -116,19 +118,19 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
             forms.is_short_form(kind, a, b) for a in variants[(kind, short)] for b in variants[(kind, l)]))
         if len({uf.find((kind, l)) for l in longer}) == 1:
             join((kind, short), (kind, longer[0]), "short-form")
-    groups: dict[Hashable, list[Mention]] = defaultdict(list)
-    for m in found.mentions:
-        groups[uf.find(node[m])].append(m)
+    groups: dict[Hashable, list[tuple[Mention, Hashable]]] = defaultdict(list)  # (mention, its node)
+    for m, n in zip(found.mentions, nodes):
+        groups[uf.find(n)].append((m, n))
     extra = defaultdict(set)  # defined short forms the extractors did not find as mentions
     for m, written, short in defined:
         if (m.kind, short) not in uf.parent:
             extra[uf.find(node[m])].add(written)
     entities, ent_of = [], {}
-    for n, (root, ms) in enumerate(sorted(groups.items(), key=lambda g: min(m.start for m in g[1])), 1):
-        ent = _entity(f"e{n}", ms, extra[root], {_surface(m): reasons.get(node[m], "") for m in ms}, forms)
+    for i, (root, group) in enumerate(sorted(groups.items(), key=lambda g: min(m.start for m, _ in g[1])), 1):
+        ms = [m for m, _ in group]
+        ent = _entity(f"e{i}", ms, extra[root], {_surface(m): reasons.get(n, "") for m, n in group}, forms)
         entities.append(ent)
-        for m in ms:
-            ent_of[m] = ent.id
+        ent_of.update(dict.fromkeys(ms, ent.id))
     relations: dict[tuple, Relation] = {}
     for link in found.links:
         if link.type is Rel.ALIAS_OF:
@@ -142,9 +144,9 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
 def _tidy(surface: str) -> str:
     """A surface form without a bracket an extractor left unbalanced at its edge: (华鲁集团 -> 华鲁集团."""
     s = surface.strip()
-    if s[:1] in "(（" and not any(c in s for c in ")）"):
+    if s[:1] in "(（" and ")" not in s and "）" not in s:
         s = s[1:]
-    if s[-1:] in ")）" and not any(c in s for c in "(（"):
+    if s[-1:] in ")）" and "(" not in s and "（" not in s:
         s = s[:-1]
     return s.strip()
 
@@ -188,31 +190,52 @@ def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention,
 
 
 def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
-    ms = sorted(ms, key=lambda m: m.start)
+    ms = sorted(ms, key=_START)
     first = ms[0]
-    norms = Counter(_surface(m) for m in ms)
-    order = {n: i for i, n in reversed(list(enumerate(_surface(m) for m in ms)))}
-    labels = Counter(m.label for m in ms if m.label)
+    said = [_surface(m) for m in ms]
+    distinct = set(said)
     if first.kind is Kind.DATE:
         name = first.norm
-    elif labels:  # an unnamed event: its most often given label, the first on a tie
+    elif labelled := [m.label for m in ms if m.label]:  # an unnamed event: its most often given label, the first on a tie
+        labels, order = Counter(labelled), _first_index(said)
         name = max(labels, key=lambda n: (labels[n], -order[n]))
-    else:
+    elif len(distinct) == 1:
+        name = said[0]
+    else:  # the fullest name, then the most often said, then the first
+        norms, order = Counter(said), _first_index(said)
         name = max(norms, key=lambda n: (len(key(n)), norms[n], -order[n]))
-    surfaces = ({_tidy(_surface(m)) for m in ms}
-                | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label} | set(defined))
+    surfaces = ({_tidy(s) for s in distinct} | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label}
+                | set(defined))
     aliases = sorted(surfaces - {name, ""})
     alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
                       for a in aliases)
-    regions = Counter(m.region for m in ms if m.region)
+    regions = [m.region for m in ms if m.region]
     titles = [m.title for m in ms if m.title]
     kinds = [m.agreement_kind for m in ms if m.agreement_kind]
     return Entity(id=eid, kind=first.kind, name=name, aliases=tuple(aliases), mentions=tuple(ms),
-                  region=regions.most_common(1)[0][0] if regions else None,
+                  region=_most_common(regions) if regions else None,
                   peripheral=all(m.peripheral for m in ms),
                   value=first.value if first.kind is Kind.DATE else None,
                   title=titles[0] if titles else None, agreement_kind=kinds[0] if kinds else None,
                   alias_reasons=alias_why)
+
+
+_START = attrgetter("start")
+
+
+def _first_index(items: Sequence[Hashable]) -> dict[Hashable, int]:
+    """Where each item first occurs in items."""
+    order: dict[Hashable, int] = {}
+    for i, x in enumerate(items):
+        order.setdefault(x, i)
+    return order
+
+
+def _most_common(items: Sequence[Hashable]) -> Hashable:
+    """The most common item, the first seen on a tie (Counter.most_common(1))."""
+    if len(items) == 1 or len(set(items)) == 1:
+        return items[0]
+    return Counter(items).most_common(1)[0][0]
 
 
 # ---------------------------------------------------------------- across articles

@@ -1,5 +1,5 @@
-"""Longest-match lookup of lexicon entries in a text (a trie of dicts keyed by character), and the
-outermost of a set of spans.
+"""Longest-match lookup of lexicon entries in a text (a trie of dicts keyed by character), the
+outermost of a set of spans, and spans sorted for asking which lie near a position.
 
 Pure and allocation-light: about as fast as a compiled alternation for a few thousand entries, and
 it returns the longest entry at each position, left to right, without overlaps.
@@ -7,6 +7,7 @@ it returns the longest entry at each position, left to right, without overlaps.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
@@ -83,3 +84,25 @@ def outermost(spans: Sequence[_S]) -> list[_S]:
             inner.add((s, e))
         reach = max(reach, e)
     return [m for m in spans if (m.nstart, m.nend) not in inner]
+
+
+class Spans:
+    """(start, end) spans sorted by start, for asking which start in a range or may overlap one
+    without a pass over all of them at every question."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._longest = max((e - s for s, e in self.spans), default=0)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)
+
+    def starting(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans with lo <= start < hi, sorted."""
+        return self.spans[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+
+    def near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Every span that overlaps [lo, hi) or holds position lo, and maybe a few more: those
+        starting less than the longest span's length before lo, up to hi."""
+        return self.starting(lo - self._longest, hi)

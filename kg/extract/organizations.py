@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from kg.doc import Doc
-from kg.extract.match import Gazetteer
+from kg.extract.match import Gazetteer, Spans
 from kg.extract.orgnames import generic_brand, short_forms, words_pattern
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
@@ -60,6 +60,9 @@ MEDIA_NAME = re.compile(r"""
     (?=·|记者|客户端)               # then a sister outlet, a reporter or an app
 """, re.VERBOSE)
 MEDIA_ENDS = ("新闻", "日报", "晚报", "报业", "传媒")  # a media name that a middle dot does not join to the next
+ALNUM = re.compile(r"[A-Za-z0-9]")  # a Latin letter or digit: no institution's name runs on into one
+LATIN = re.compile(r"[A-Za-z]")  # a Latin letter
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may also modify a head: 联合实验室, 组织部
@@ -95,6 +98,7 @@ MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name'
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
+PREMODIFIER = re.compile("|".join(PROJECT_HEADS + COMPANY_PREMODIFIERS))  # where _cut_premodifier may cut
 LEGAL_SUFFIXES = ("有限公司", "有限责任公司")  # a registered company's full name
 # a branch after a body's name, in a place or a bracketed one: 中国银行(澳门)分行, 招商银行青岛分行
 # how frequent in jieba's dictionary a word across the edge of a short institution name must be for
@@ -121,17 +125,16 @@ def institutions(lex: Lexicon) -> Gazetteer:
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
-    places = [(m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE]
+    places = Spans((m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE)
     known = [(_party_start(text, s), _branch_end(text, lex, _bracketed_place(text, lex, e)), row) for s, e, row in institutions(lex).scan(text)
-             if not (re.match(r"[A-Za-z0-9]", text[e:e + 1]) or re.match(r"[A-Za-z0-9]", text[s - 1:s])
-                     or _straddles(text, lex, s, e))]
-    protected = places + [(s, e) for s, e, _ in known]
+             if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e))]
+    protected = Spans([*places, *((s, e) for s, e, _ in known)])
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     for m in words_pattern(lex, "org_suffixes").finditer(text):
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
-        inside = [a for a, b, _ in known if a < m.start() < b]
+        inside = span and [a for a, b, _ in known if a < m.start() < b]
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
@@ -177,8 +180,8 @@ def _names_before(text: str, lex: Lexicon, s: int, e: int) -> bool:
     return text[s:e] in place_gazetteer(lex) or text[s:e].endswith(tuple(lex.words("org_suffixes")))
 
 
-def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
-               places: list) -> tuple[int, int] | None:
+def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
+               places: Spans) -> tuple[int, int] | None:
     """The span of the name whose suffix is text[hs:he], or None."""
     e = _bracketed_place(text, lex, he)
     s = hs
@@ -186,11 +189,11 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: list,
         c = text[s - 1]
         if NAME_CHAR.match(c):
             s -= 1
-        elif c == " " and s > 1 and re.match(r"[A-Za-z]", text[s - 2]):  # InnoHK 创新香港研发平台
+        elif c == " " and s > 1 and LATIN.match(text[s - 2]):  # InnoHK 创新香港研发平台
             s -= 1
-        elif c in "—–" and s > 1 and re.match(r"[\u4e00-\u9fff]", text[s - 2]):
+        elif c in "—–" and s > 1 and HAN.match(text[s - 2]):
             s -= 1  # 港大—枣庄新能源创新研究院: a joint institute
-        elif c == "·" and s > 1 and not text[:s - 1].endswith(tuple(lex.words("org_suffixes")) + MEDIA_ENDS):
+        elif c == "·" and s > 1 and not text.endswith(tuple(lex.words("org_suffixes")) + MEDIA_ENDS, 0, s - 1):
             s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报, X新闻·Y导报 are two
         elif c == ")":
             b = text.rfind("(", max(0, s - 10), s)
@@ -222,25 +225,24 @@ def _committee_titles(lex: Lexicon) -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
-def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: list) -> int:
+def _cut_premodifier(text: str, lex: Lexicon, s: int, e: int, places: Spans) -> int:
     """Move the start past a project's name (…产业园项目鲁信投资集团有限公司) or a phrase naming a
     kind of company (德州企业, 龙头企业) when a full name of its own follows: one that starts with a
     place or has at least four characters before its first suffix."""
-    words = PROJECT_HEADS + COMPANY_PREMODIFIERS
-    cuts = [m.end() for m in re.finditer("|".join(words), text[s:e])]
+    cuts = [m.end() for m in PREMODIFIER.finditer(text[s:e])]
     for cut in reversed(cuts):
         rest = text[s + cut:e]
         if text[s + cut - 2:s + cut] in COMPANY_PREMODIFIERS and not rest.endswith(COMPANY_HEADS):
             continue  # 中小企业服务中心: the kind of company is part of the name
         first = words_pattern(lex, "org_suffixes").search(rest)
         core = rest[:first.start()] if first else rest
-        starts_with_place = any(ps == s + cut and pe < e for ps, pe in places)
+        starts_with_place = any(pe < e for _, pe in places.starting(s + cut, s + cut + 1))
         if (starts_with_place or len(core) >= 4) and _is_name(rest, lex, places, s + cut):
             return s + cut
     return s
 
 
-def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list, places: list) -> int:
+def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Spans, places: Spans) -> int:
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     s0 = max(0, s - MAX_STOP)  # a stop word the window's edge cuts through (旗|下 at MAX_NAME) still stops
@@ -250,19 +252,19 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list
     start = max((b for a, b, _ in stops if a < s < b), default=s)
     stops = [x for x in stops if x[0] >= s]
     stops += [(m.start(), m.end(), APPOSITION) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
-    near = [(ps, pe) for ps, pe in protected if ps < hs and s < pe]  # the only ones a stop can be in
+    near = [(ps, pe) for ps, pe in protected.near(s, hs) if ps < hs and s < pe]  # the only ones a stop can be in
+    suffixes = [(sa, sb) for sa, sb, w in stops if w == APPOSITION]
+    legal_head = text.startswith(LEGAL_SUFFIXES, hs)
     for a, b, word in sorted(stops):
         if b <= start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in near):
             continue  # inside a place or institution: 将 in 将军澳
-        if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb, w in stops
-                                      if w == APPOSITION):
+        if word != APPOSITION and any(sa <= a and b <= sb and (a, b) != (sa, sb) for sa, sb in suffixes):
             continue  # a title inside a suffix: 委员 in 委员会
         if word == APPOSITION and text[a:b].endswith("委") and b - a <= 3 and he - b <= 6:
             continue  # 省委|港澳办, 市委|统战部: a party committee's own department
-        legal_head = text.startswith(LEGAL_SUFFIXES, hs)
         if word == APPOSITION and b == hs and legal_head:
             continue  # 投资集团 + 有限公司: one registered name
-        if word == APPOSITION and legal_head and any(ps == b for ps, _ in places):
+        if word == APPOSITION and legal_head and places.starting(b, b + 1):
             start = b  # 家族办公室 + 澳门德晋投资有限公司: a company's full name after a body
             continue
         if word == APPOSITION and text.endswith(LEGAL_SUFFIXES, a, b) and b < hs and legal_head:
@@ -281,24 +283,24 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: list
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
     # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
-    for ps, _ in sorted(p for p in protected if start < p[0] < hs):
+    for ps, _ in protected.starting(start + 1, hs):
         person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
         if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
-            if not any(a <= start < b for a, b in protected):
+            if not any(a <= start < b for a, b in protected.near(start, start + 1)):
                 return ps
     # a preposition before a place: 据山东港口集团, 经济南市政府
     for word in PREPOSITIONS:
-        if text.startswith(word, start) and any(ps == start + len(word) for ps, _ in protected):
+        if text.startswith(word, start) and protected.starting(start + len(word), start + len(word) + 1):
             return start + len(word)
     return start
 
 
-def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: list) -> bool:
+def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bool:
     """Whether text[s:e] ends with an organisation suffix, a place, a collective noun, or is a short
     brand with an industry word (金诚石化与…): a party of its own before 与/和/及."""
     bracket = re.search(r"\([\u4e00-\u9fff]{2,8}\)$", text[s:e])
     e = e - len(bracket.group()) if bracket else e
-    if any(pe == e and ps >= s for ps, pe in protected):
+    if any(pe == e for _, pe in protected.starting(s, e + 1)):
         return True
     left = text[s:e]
     if _ends_with_person(left, lex):
@@ -332,7 +334,7 @@ def _coordinated_body(text: str, s: int, e: int) -> bool:
             and text[s - 2] in "厅局委办署")
 
 
-def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
+def _is_name(name: str, lex: Lexicon, places: Spans, start: int) -> bool:
     """Whether a candidate says more than generic words and places (园区公司, 科技公司, 国际创科中心);
     a government body may be a place and its suffix alone (山东省科技厅, 淄博市政府)."""
     if name in lex.words("org_false_heads") or name.endswith(_false_tails(lex)):
@@ -343,11 +345,13 @@ def _is_name(name: str, lex: Lexicon, places: list, start: int) -> bool:
     for m in reversed(list(words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
         if m.end() == len(core):
             core = core[:m.start()]
-    inner = [(ps - start, pe - start) for ps, pe in places if start <= ps and pe <= start + len(name)]
+    inner = [(ps - start, pe - start) for ps, pe in places.starting(start, start + len(name) + 1)
+             if pe <= start + len(name)]
     has_place = bool(inner)
-    bare = "".join(c for i, c in enumerate(core) if not any(a <= i < b for a, b in inner))
+    covered = {i for a, b in inner for i in range(a, b)}
+    bare = "".join([c for i, c in enumerate(core) if i not in covered]) if covered else core
     rest = words_pattern(lex, "org_generic").sub("", bare).strip("与和及")
-    if re.search(r"[A-Za-z]", name) or (name.endswith(LEGAL_SUFFIXES) and len(core) >= 4):
+    if LATIN.search(name) or (name.endswith(LEGAL_SUFFIXES) and len(core) >= 4):
         return True  # a Latin name, or a full legal name (香港数码港管理有限公司)
     if name.endswith(WEAK_SUFFIXES):
         return len(rest) >= 2 or (has_place and (len(rest) >= 1 or name.endswith("政府")))

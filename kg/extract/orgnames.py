@@ -5,7 +5,7 @@ stands (金诚石化与…, 在鲁维制药落地, 瀚远医药董事长), and t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.places import gazetteer as place_gazetteer
@@ -20,6 +20,8 @@ AFTER_SHORT = re.compile(r"""
 BEFORE_SHORT = re.compile(r"""
     [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
+# a run of Chinese characters: a brand before an industry word is one
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
 INDUSTRY_LIST = re.compile(r"""
     优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
@@ -42,12 +44,12 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
     long_stops = _long_stops(lex)
     stops = words_pattern(lex, "org_left_stops")
     for m in heads.finditer(text):
+        after = text[m.end():m.end() + 4]
+        titled = any(after[:n] in title_heads for n in (2, 1, 0))
         for n in (2, 3, 4):
             s = m.start() - n
-            if s < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", text[s:m.start()]):
+            if s < 0 or not HAN_RUN.fullmatch(text, s, m.start()):
                 break
-            after = text[m.end():m.end() + 4]
-            titled = any(after[:n] in title_heads for n in (2, 1, 0))
             before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
                          or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops)))
             after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or titled
@@ -79,10 +81,20 @@ def _lengths(words: frozenset[str]) -> tuple[int, ...]:
     return tuple(sorted({len(w) for w in words}))
 
 
+@lru_cache(maxsize=1 << 16)
 def generic_brand(brand: str, lex: Lexicon) -> bool:
     """Whether a brand names no one: a generic, determiner or stop word, or one holding a place."""
-    generic = lex.words("org_generic") | lex.words("org_determiners") | lex.words("org_left_stops")
+    generic, openers = _generic_words(lex)
+    places = place_gazetteer(lex)
     return (brand in generic or words_pattern(lex, "org_generic").search(brand) is not None
-            or any(brand.startswith(w) for w in lex.words("org_left_stops") | lex.words("org_determiners"))
-            or any(brand[i:j] in place_gazetteer(lex) for i in range(len(brand)) for j in range(i + 2, len(brand) + 1))
+            or brand.startswith(openers)
+            or any(brand[i:j] in places for i in range(len(brand)) for j in range(i + 2, len(brand) + 1))
             or words_pattern(lex, "org_generic").sub("", brand) == "")
+
+
+@cache
+def _generic_words(lex: Lexicon) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words a brand may not be (generic words, determiners, left stops), and those it may not
+    start with (left stops, determiners)."""
+    return (lex.words("org_generic") | lex.words("org_determiners") | lex.words("org_left_stops"),
+            tuple(lex.words("org_left_stops") | lex.words("org_determiners")))

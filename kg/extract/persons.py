@@ -231,14 +231,16 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t, i = [], ctx.text, 0
     starts = title_starts(t, ctx.w)
     inside = inside_titles(starts)
-    # where a surname starts (Context.lengths): elsewhere best() finds nothing
-    surnamed = {m.start() for m in ctx.w.surname_at.finditer(t)}
-    while i < len(t):
-        if i in inside or i not in surnamed:
-            i += 1
+    # where a surname starts (Context.lengths): elsewhere best() finds nothing; the scan goes from
+    # one to the next, past the names it takes
+    for p in [m.start() for m in ctx.w.surname_at.finditer(t)]:
+        if p < i:
             continue
-        titled = starts[i] is not None or (i > 1 and t[i - 1] in ": 的" and starts[i - 1] is not None) \
-            or (i > 1 and t[i - 1] == "," and starts[i - 1] is not None and as_post(t, i - 1))
+        i = p
+        if i in inside:
+            continue
+        titled = starts.get(i) is not None or (i > 1 and t[i - 1] in ": 的" and starts.get(i - 1) is not None) \
+            or (i > 1 and t[i - 1] == "," and starts.get(i - 1) is not None and as_post(t, i - 1))
         hit = ctx.best(i, strong=titled)
         if hit:
             n, r = hit

@@ -103,20 +103,18 @@ def title_before(text: str, i: int, w: Words) -> int | None:
     return start
 
 
-def title_starts(text: str, w: Words) -> list[int | None]:
-    """title_before(text, i) for every i, computed once for a text: the name scan asks it about
-    four times at every character."""
-    starts: list[int | None] = [None] * (len(text) + 1)
-    for m in w.title_last_at.finditer(text):  # no title ends anywhere else
-        starts[m.end()] = title_before(text, m.end(), w)
-    return starts
+def title_starts(text: str, w: Words) -> dict[int, int | None]:
+    """title_before(text, i) for every i where a title may end (elsewhere it is None), computed once
+    for a text: the name scan asks it about four times at every surname."""
+    # no title ends anywhere else than after one of the characters titles end in
+    return {m.end(): title_before(text, m.end(), w) for m in w.title_last_at.finditer(text)}
 
 
-def inside_titles(starts: list[int | None]) -> frozenset[int]:
+def inside_titles(starts: dict[int, int | None]) -> frozenset[int]:
     """Every position that is the second or later character of a title (长 of 局长, 任 of 主任):
     a title ending one or two characters after it starts before it. `starts` is the text's
     `title_starts`; computed once for a text from the titles found."""
-    return frozenset(i for j, s in enumerate(starts) if s is not None for i in (j - 1, j - 2) if s < i)
+    return frozenset(i for j, s in starts.items() if s is not None for i in (j - 1, j - 2) if s < i)
 
 
 def as_post(text: str, j: int) -> bool:
