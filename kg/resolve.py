@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 # ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
 from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
@@ -263,8 +263,7 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
         clusters[uf.find(r)].append(r)
     node_of: dict[Ref, tuple[str, str, str]] = {}
     taken: set[str] = set()
-    for members in sorted(clusters.values(), key=lambda ms: _label(ents, ms)):
-        label = _label(ents, members)
+    for label, members in sorted(((_label(ents, ms), ms) for ms in clusters.values()), key=itemgetter(0)):
         kind = ents[members[0]].kind
         node = f"{NODE_PREFIX[kind]}:{ents[members[0]].value if kind is Kind.DATE else squeeze(label)}"
         while node in taken:  # two things of one name that resolution kept apart
@@ -275,10 +274,23 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
             node_of[r] = (node, shown, _reason(ents[r], label, forms, why.get(r)))
     out = []
     for x in extractions:
-        es = tuple(replace(e, node=node_of[(x.article.id, e.id)][0], node_label=node_of[(x.article.id, e.id)][1],
-                           merge_reason=node_of[(x.article.id, e.id)][2]) for e in x.entities)
+        es = tuple(_placed(e, *node_of[(x.article.id, e.id)]) for e in x.entities)
         out.append(replace(x, entities=es))
     return tuple(out)
+
+
+_ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
+_ENTITY_VALUES = attrgetter(*_ENTITY_FIELDS)
+_PLACING = tuple(_ENTITY_FIELDS.index(f) for f in ("node", "node_label", "merge_reason"))
+
+
+def _placed(e: Entity, node: str, label: str, reason: str) -> Entity:
+    """replace(e, node=node, node_label=label, merge_reason=reason), made directly from e's values
+    (dataclasses.replace looks up every field's definition each time)."""
+    values = list(_ENTITY_VALUES(e))
+    for i, v in zip(_PLACING, (node, label, reason)):
+        values[i] = v
+    return Entity(*values)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -299,9 +311,10 @@ def _label(ents, members: list[Ref]) -> str:
 def _display(ents, members: list[Ref], label: str) -> str:
     """The label as most often written: the most common surface form that simplifies to it."""
     written: Counter[str] = Counter()
+    wanted = key(label)
     for r in members:
         for m in ents[r].mentions:
-            if key(m.text) == key(label) and "\n" not in m.text:
+            if key(m.text) == wanted and "\n" not in m.text:
                 written[squeeze(m.text)] += 1
     return min(written, key=lambda w: (-written[w], w)) if written else label
 
