@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 
@@ -34,7 +34,7 @@ from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join
 from kg.doc import Doc
 from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
-from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
+from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation, remade
 from kg.script import to_simplified
 from kg.unionfind import UnionFind
 
@@ -274,23 +274,12 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
             node_of[r] = (node, shown, _reason(ents[r], label, forms, why.get(r)))
     out = []
     for x in extractions:
-        es = tuple(_placed(e, *node_of[(x.article.id, e.id)]) for e in x.entities)
-        out.append(replace(x, entities=es))
+        es = []
+        for e in x.entities:
+            node, shown, reason = node_of[(x.article.id, e.id)]
+            es.append(remade(e, node=node, node_label=shown, merge_reason=reason))
+        out.append(replace(x, entities=tuple(es)))
     return tuple(out)
-
-
-_ENTITY_FIELDS = tuple(f.name for f in fields(Entity))
-_ENTITY_VALUES = attrgetter(*_ENTITY_FIELDS)
-_PLACING = tuple(_ENTITY_FIELDS.index(f) for f in ("node", "node_label", "merge_reason"))
-
-
-def _placed(e: Entity, node: str, label: str, reason: str) -> Entity:
-    """replace(e, node=node, node_label=label, merge_reason=reason), made directly from e's values
-    (dataclasses.replace looks up every field's definition each time)."""
-    values = list(_ENTITY_VALUES(e))
-    for i, v in zip(_PLACING, (node, label, reason)):
-        values[i] = v
-    return Entity(*values)
 
 
 @lru_cache(maxsize=1 << 16)
