@@ -12,6 +12,8 @@ from kg.script import simplify
 
 # sentence ends for evidence spans: Chinese and Latin stops, and line breaks
 SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+# what ends a clause: a comma, a stop, a colon, a line break
+CLAUSE_MARK = re.compile(r"[,。;:!?\n]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,17 @@ class Doc:
         """The view span of the sentence holding view position npos."""
         k = bisect.bisect_right(self.sentence_starts, npos) - 1
         return self.sentences[max(k, 0)] if self.sentences else (0, len(self.text))
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        """The view position right after each clause mark (CLAUSE_MARK), in order, found once."""
+        return [m.end() for m in CLAUSE_MARK.finditer(self.text)]
+
+    def clause_start(self, npos: int, floor: int = 0) -> int:
+        """Where the clause holding view position npos starts: right after the last clause mark
+        before npos, and not before floor (the clause's sentence, say)."""
+        k = bisect.bisect_right(self.clause_ends, npos) - 1
+        return max(self.clause_ends[k], floor) if k >= 0 else floor
 
     def evidence(self, *npositions: int) -> tuple[int, int]:
         """Raw offsets of the smallest run of sentences covering the given view positions."""

@@ -9,8 +9,11 @@ view (`Doc.text`) that extractors work on.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cache
+from operator import attrgetter
+from typing import TypeVar
 
 
 class Kind(StrEnum):
@@ -72,6 +75,12 @@ class Mention:
     agreement_kind: str | None = None  # agreements: 合作协议, 备忘录, ...
     label: str | None = None  # unnamed events: the descriptive name (香港科技园公司代表团访问山东)
 
+    def __hash__(self) -> int:
+        # equal mentions have equal spans, text and rule, so these are enough to hash; leaving out
+        # the other fields skips hashing the enums (Enum.__hash__ runs Python code), and mentions
+        # are hashed by the million (settle, resolution, slots)
+        return hash((self.nstart, self.nend, self.start, self.end, self.rule, self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -125,3 +134,24 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
     problems: tuple[str, ...] = field(default=())
+
+
+R = TypeVar("R")
+
+
+@cache
+def _layout(cls: type) -> tuple[dict[str, int], attrgetter]:
+    """A record class's field positions, and a getter of all its values in that order."""
+    names = tuple(f.name for f in fields(cls))
+    return {n: i for i, n in enumerate(names)}, attrgetter(*names)
+
+
+def remade(record: R, **changes) -> R:
+    """`dataclasses.replace(record, **changes)` for kg's records (every field is an init field,
+    at least two of them): the record made again from its values with one call, instead of looking
+    up each field's definition every time (records are remade by the ten thousand)."""
+    index, values_of = _layout(type(record))
+    values = list(values_of(record))
+    for name, value in changes.items():
+        values[index[name]] = value
+    return type(record)(*values)

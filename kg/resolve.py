@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 # ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
 from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
@@ -34,7 +34,7 @@ from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join
 from kg.doc import Doc
 from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
-from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation
+from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation, remade
 from kg.script import to_simplified
 from kg.unionfind import UnionFind
 
@@ -263,8 +263,7 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
         clusters[uf.find(r)].append(r)
     node_of: dict[Ref, tuple[str, str, str]] = {}
     taken: set[str] = set()
-    for members in sorted(clusters.values(), key=lambda ms: _label(ents, ms)):
-        label = _label(ents, members)
+    for label, members in sorted(((_label(ents, ms), ms) for ms in clusters.values()), key=itemgetter(0)):
         kind = ents[members[0]].kind
         node = f"{NODE_PREFIX[kind]}:{ents[members[0]].value if kind is Kind.DATE else squeeze(label)}"
         while node in taken:  # two things of one name that resolution kept apart
@@ -275,9 +274,11 @@ def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tup
             node_of[r] = (node, shown, _reason(ents[r], label, forms, why.get(r)))
     out = []
     for x in extractions:
-        es = tuple(replace(e, node=node_of[(x.article.id, e.id)][0], node_label=node_of[(x.article.id, e.id)][1],
-                           merge_reason=node_of[(x.article.id, e.id)][2]) for e in x.entities)
-        out.append(replace(x, entities=es))
+        es = []
+        for e in x.entities:
+            node, shown, reason = node_of[(x.article.id, e.id)]
+            es.append(remade(e, node=node, node_label=shown, merge_reason=reason))
+        out.append(replace(x, entities=tuple(es)))
     return tuple(out)
 
 
@@ -299,9 +300,10 @@ def _label(ents, members: list[Ref]) -> str:
 def _display(ents, members: list[Ref], label: str) -> str:
     """The label as most often written: the most common surface form that simplifies to it."""
     written: Counter[str] = Counter()
+    wanted = key(label)
     for r in members:
         for m in ents[r].mentions:
-            if key(m.text) == key(label) and "\n" not in m.text:
+            if key(m.text) == wanted and "\n" not in m.text:
                 written[squeeze(m.text)] += 1
     return min(written, key=lambda w: (-written[w], w)) if written else label
 

@@ -64,7 +64,6 @@ LISTING_CEREMONY = re.compile(r"(?:上市|挂牌)仪式")
 # where the article says who listed where: 在香港联合交易所主板挂牌上市
 LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|创业板|科创板|GEM)?(?:挂牌|成功)?上市")
 LEAD = re.compile(r"(?:率领|带领|组织|组团)")  # an organisation leading a delegation
-CLAUSE_END = re.compile(r"[,。;:!?\n]")
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
 
 
@@ -123,13 +122,6 @@ def _listing(doc: Doc, prior: Findings, actors: list[Mention], c: re.Match) -> t
     return m, links
 
 
-
-
-def _clause_start(text: str, npos: int) -> int:
-    k = max((m.end() for m in CLAUSE_END.finditer(text, 0, npos)), default=0)
-    return k
-
-
 def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | None, str]]:
     """(mention, actor, destination) of each visit."""
     text, out = doc.text, []
@@ -146,7 +138,7 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
             dest = text[dest_m.nstart:also.nend]
         if not dest:
             continue
-        clause = _clause_start(text, v.start())
+        clause = doc.clause_start(v.start())
         sentence = doc.sentence_at(v.start())
         actor = None
         name = ""
@@ -210,7 +202,7 @@ def _object_event(doc: Doc, actors: list[Mention], t: re.Match, rule: str,
                   taken: tuple[Mention, ...]) -> tuple[Mention, list[Link]] | None:
     """An unveiling or opening of the thing named right before it (with 成立 or 已于…, between)."""
     text = doc.text
-    clause = _clause_start(text, t.start())
+    clause = doc.clause_start(t.start())
     head = text[clause:t.start()]
     gap = OPENING_GAP.search(head) if rule == "opening" else re.search(r"$", head)
     if rule == "hanging":  # 基地同时挂牌: the adverb is part of the verb's match

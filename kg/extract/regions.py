@@ -16,14 +16,13 @@ In order, the first that answers wins:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.organizations import institutions
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Mention, Region, Rel
+from kg.model import Findings, Kind, Mention, Region, Rel, remade
 
 # a place in brackets inside or after a name: 英科国际(香港)有限公司
 BRACKETED = re.compile(r"""
@@ -121,11 +120,11 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
         if (link.type is Rel.HOLDS_POSITION and link.target is not None and link.source.kind is Kind.PERSON
                 and link.source not in by_name):
             by_name[link.source] = by_name.get(link.target)
-    new = {m: replace(m, region=r) for m, r in by_name.items() if r is not None and r != m.region}
+    new = {m: remade(m, region=r) for m, r in by_name.items() if r is not None and r != m.region}
     if not new:
         return found
     mentions = tuple(new.get(m, m) for m in found.mentions)
-    links = tuple(replace(l, source=new.get(l.source, l.source), target=new.get(l.target, l.target))
+    links = tuple(remade(l, source=new.get(l.source, l.source), target=new.get(l.target, l.target))
                   if l.source in new or l.target in new else l for l in found.links)
     return Findings(mentions, links)
 

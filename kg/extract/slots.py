@@ -36,7 +36,6 @@ PARTICIPATE = re.compile(r"致辞|致开幕辞|出席|参加|参与|主持|分�
 ON_SITE = re.compile(r"现场|会上|会议上|大会上|活动上|期间|此行|行程")
 DATELINE_REACH = 400  # characters from the top where a dateline may stand
 DATE_REACH = 40  # characters between an event mention and its date in one sentence
-CLAUSE_END = re.compile(r"[,。;:!?\n]")
 
 
 class Slots:
@@ -66,7 +65,7 @@ class Slots:
         best: dict[Mention, tuple[tuple, Mention, Mention]] = {}
         for m in self.events:
             s, e = self.doc.sentence_at(m.nstart)
-            clause = max((c.end() for c in CLAUSE_END.finditer(self.doc.text, s, m.nstart)), default=s)
+            clause = self.doc.clause_start(m.nstart, s)
             for d in self.dates:
                 if not s <= d.nstart < e:
                     continue
@@ -110,7 +109,7 @@ class Slots:
         """由X、Y主办的EVENT: every organisation of the clause; X先后举办A、B: the nearest organisation."""
         text, out = self.doc.text, []
         for m in self.events:
-            clause = max((c.end() for c in CLAUSE_END.finditer(text, 0, m.nstart)), default=0)
+            clause = self.doc.clause_start(m.nstart)
             head = text[clause:m.nstart]
             verb = None
             for v in ORGANIZE_OF.finditer(head):
