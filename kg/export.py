@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
@@ -156,9 +156,8 @@ def _scalar(value):
 _JOINED = (list, tuple, set, frozenset)  # values the writers join with `|` (`_scalar`): strings
 
 
-def columns(items: Iterable[dict]) -> dict[str, str]:
-    """Each attribute's one type over all items, as a GraphML attr.type: boolean, long, double or string
-    (an attribute whose values mix types is a string)."""
+def _types(items: Iterable[dict]) -> dict[str, set[type]]:
+    """The types each attribute's values take over all items (a joined value is a str), by first use."""
     seen: dict[str, set[type]] = {}
     for d in items:
         for k, v in d.items():
@@ -168,26 +167,23 @@ def columns(items: Iterable[dict]) -> dict[str, str]:
                 seen[k] = {t}
             elif t not in got:
                 got.add(t)
-    out = {}
-    for k, types in seen.items():
-        if types == {bool}:
-            out[k] = "boolean"
-        elif types == {int}:
-            out[k] = "long"
-        elif types <= {int, float} and float in types:
-            out[k] = "double"
-        else:
-            out[k] = "string"
-    return out
+    return seen
 
 
-def _text(value, kind: str) -> str:
-    value = _scalar(value)
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "double":
-        return repr(float(value))
-    return str(value)
+def _kind(types: set[type]) -> str:
+    if types == {bool}:
+        return "boolean"
+    if types == {int}:
+        return "long"
+    if types <= {int, float} and float in types:
+        return "double"
+    return "string"
+
+
+def columns(items: Iterable[dict]) -> dict[str, str]:
+    """Each attribute's one type over all items, as a GraphML attr.type: boolean, long, double or string
+    (an attribute whose values mix types is a string)."""
+    return {k: _kind(types) for k, types in _types(items).items()}
 
 
 # The XML writers below stream: one element at a time, escaped and laid out exactly as
@@ -229,12 +225,71 @@ def _close(name: str, depth: int) -> str:
 
 
 def _writer(kind: str) -> Callable[[object], str]:
-    """`_text(value, kind)` as a function of the value, chosen once per attribute."""
+    """An attribute value as the XML files write it, for a column of this kind (a list joined with
+    `|`, a boolean as true/false, a double as Python's repr), chosen once per attribute."""
     if kind == "boolean":
         return lambda value: "true" if _scalar(value) else "false"
     if kind == "double":
         return lambda value: repr(float(_scalar(value)))
     return lambda value: "|".join(map(str, value)) if isinstance(value, _JOINED) else str(value)
+
+
+GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
+GEXF_NODE_PROPS = ("label", "size", "r", "g", "b", "start", "end")  # written as XML attributes or viz:
+GEXF_EDGE_PROPS = ("label", "weight", "start", "end")
+GEXF_DESCRIPTION = "persons, organisations, places, dates, events and agreements from news articles"
+
+
+def _plain(d: dict, props: Sequence[str]) -> dict:
+    """The attributes a GEXF element carries as attvalues (its display properties taken out)."""
+    return {k: v for k, v in d.items() if k not in props}
+
+
+class _Columns:
+    """The attribute types each writer declares up front, from one pass over the `view`:
+    GraphML's (the node id first, as attribute `node`) and GEXF's (the display properties left out)."""
+
+    def __init__(self, g: nx.MultiDiGraph, when: Spans) -> None:
+        ids = {type(n) for n in g}
+        nodes = _types(d for _, d in view_nodes(g, when))
+        edges = _types(d for *_, d in view_edges(g, when))
+        if "node" in nodes:  # an attribute named like the id column: count it as GraphML writes it
+            self.graphml_node = columns({"node": n, **d} for n, d in view_nodes(g, when))
+        else:
+            self.graphml_node = {"node": _kind(ids)} if ids else {}
+            self.graphml_node.update((k, _kind(t)) for k, t in nodes.items())
+        self.graphml_edge = {k: _kind(t) for k, t in edges.items()}
+        self.gexf_node = {k: _kind(t) for k, t in nodes.items() if k not in GEXF_NODE_PROPS}
+        self.gexf_edge = {k: _kind(t) for k, t in edges.items() if k not in GEXF_EDGE_PROPS}
+
+
+class _GraphML:
+    """GraphML of the `view`, element by element (see `write_graphml`)."""
+
+    def __init__(self, g: nx.MultiDiGraph, cols: _Columns) -> None:
+        self.empty = g.number_of_nodes() == 0
+        self.cols = {"node": cols.graphml_node, "edge": cols.graphml_edge}
+        self.ids: dict = {}
+        self.node_data, self.edge_data = _Leaves("node", cols.graphml_node, 3), _Leaves("edge", cols.graphml_edge, 3)
+
+    def head(self) -> str:
+        keys = "".join(_tag("key", {"id": f"{scope}.{name}", "for": scope, "attr.name": name, "attr.type": kind}, 1)
+                       for scope, kinds in self.cols.items() for name, kind in kinds.items())
+        graph_tag = _tag("graph", {"id": "kg", "edgedefault": "directed"}, 1, end=" />" if self.empty else ">")
+        return XML_DECLARATION + f'<graphml xmlns="{GRAPHML_NS}">' + keys + graph_tag
+
+    def node(self, i: int, n, d: dict) -> str:
+        self.ids[n] = f"n{i}"
+        return f'\n    <node id="n{i}">{self.node_data({"node": n, **d})}\n    </node>'
+
+    def middle(self) -> str:
+        return ""
+
+    def edge(self, i: int, u, v, k, d: dict) -> str:
+        return f'\n    <edge id="e{i}" source="{self.ids[u]}" target="{self.ids[v]}">{self.edge_data(d)}\n    </edge>'
+
+    def tail(self) -> str:
+        return "\n</graphml>" if self.empty else _close("graph", 1) + "\n</graphml>"
 
 
 class _Leaves:
@@ -256,49 +311,58 @@ class _Leaves:
         return "".join(out)
 
 
-def _open(g: nx.MultiDiGraph) -> tuple[Spans, Callable[[], Iterator[tuple[str, dict]]],
-                                      Callable[[], Iterator[tuple[str, str, object, dict]]]]:
-    """The graph's spans and two re-startable streams of its `view` (a writer reads them twice: once
-    for the attribute types it declares up front, once to write)."""
-    when = graph.spans(g)
-    return when, lambda: view_nodes(g, when), lambda: view_edges(g, when)
+class _GEXF:
+    """GEXF 1.3 of the `view`, element by element (see `write_gexf`)."""
 
+    def __init__(self, g: nx.MultiDiGraph, cols: _Columns) -> None:
+        self.has_nodes, self.has_edges = g.number_of_nodes() > 0, g.number_of_edges() > 0
+        self.cols = {"node": cols.gexf_node, "edge": cols.gexf_edge}
+        self.node_values, self.edge_values = _AttValues(cols.gexf_node, 4), _AttValues(cols.gexf_edge, 4)
 
-def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML of the `view`. Key ids are `node.NAME` / `edge.NAME`: never `d3`/`d7`, which Gephi takes
-    for the label whatever their attr.name. XML ids are canonical (`n0`, `e0`; kg's node id is the
-    `node` attribute) because GraphML ids must be NMTOKENs and kg's contain 《》 and spaces."""
-    _, nodes, edges = _open(g)
-    cols = {"node": columns({"node": n, **d} for n, d in nodes()), "edge": columns(d for *_, d in edges())}
-    ids = {n: f"n{i}" for i, n in enumerate(g)}
-    with atomic(path, errors="xmlcharrefreplace") as fh:
-        fh.write(XML_DECLARATION + f'<graphml xmlns="{GRAPHML_NS}">')
-        for scope, kinds in cols.items():
-            for name, kind in kinds.items():
-                fh.write(_tag("key", {"id": f"{scope}.{name}", "for": scope, "attr.name": name, "attr.type": kind}, 1))
-        head = {"id": "kg", "edgedefault": "directed"}
-        if not ids:
-            fh.write(_tag("graph", head, 1) + "\n</graphml>")
-            return
-        fh.write(_tag("graph", head, 1, end=">"))
-        node_data, edge_data = _Leaves("node", cols["node"], 3), _Leaves("edge", cols["edge"], 3)
-        close_node, close_edge = _close("node", 2), _close("edge", 2)
-        for n, d in nodes():
-            fh.write(f'\n    <node id="{ids[n]}">{node_data({"node": n, **d})}{close_node}')
-        for i, (u, v, _, d) in enumerate(edges()):
-            fh.write(f'\n    <edge id="e{i}" source="{ids[u]}" target="{ids[v]}">{edge_data(d)}{close_edge}')
-        fh.write(_close("graph", 1) + "\n</graphml>")
+    def head(self) -> str:
+        viz = f' xmlns:viz="{VIZ_NS}"' if self.has_nodes else ""  # declared only where used, as ElementTree does
+        out = [XML_DECLARATION + f'<gexf xmlns="{GEXF_NS}"{viz} xmlns:xsi="{XSI_NS}" version="1.3" '
+               f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd">',
+               _tag("meta", {}, 1, end=">") + _data("creator", {}, "kg", 2)
+               + _data("description", {}, GEXF_DESCRIPTION, 2) + _close("meta", 1),
+               _tag("graph", {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date",
+                              "timerepresentation": "interval"}, 1, end=">")]
+        for scope, kinds in self.cols.items():
+            head = {"class": scope, "mode": "static"}
+            if not kinds:
+                out.append(_tag("attributes", head, 2))
+                continue
+            out.append(_tag("attributes", head, 2, end=">"))
+            out += [_tag("attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]}, 3) for name, kind in kinds.items()]
+            out.append(_close("attributes", 2))
+        out.append(_tag("nodes", {}, 2, end=">") if self.has_nodes else _tag("nodes", {}, 2))
+        return "".join(out)
 
+    def node(self, i: int, n, full: dict) -> str:
+        # the tags _tag would make, laid out here: this runs for every node (numbers need no escaping)
+        d = _plain(full, GEXF_NODE_PROPS)
+        when = "".join([f' {k}="{_escape_attr(full[k])}"' for k in ("start", "end") if k in full])
+        return (f'\n      <node id="{_escape_attr(str(n))}" label="{_escape_attr(full["label"])}"{when}>'
+                + (self.node_values(d) if d else "")
+                + f'\n        <viz:size value="{float(full["size"])!r}" />'
+                + f'\n        <viz:color r="{_escape_attr(str(full["r"]))}" g="{_escape_attr(str(full["g"]))}" '
+                  f'b="{_escape_attr(str(full["b"]))}" a="1.0" />\n      </node>')
 
-GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}
-GEXF_NODE_PROPS = ("label", "size", "r", "g", "b", "start", "end")  # written as XML attributes or viz:
-GEXF_EDGE_PROPS = ("label", "weight", "start", "end")
-GEXF_DESCRIPTION = "persons, organisations, places, dates, events and agreements from news articles"
+    def middle(self) -> str:
+        nodes = _close("nodes", 2) if self.has_nodes else ""
+        return nodes + (_tag("edges", {}, 2, end=">") if self.has_edges else _tag("edges", {}, 2))
 
+    def edge(self, i: int, u, v, k, full: dict) -> str:
+        d = _plain(full, GEXF_EDGE_PROPS)
+        when = "".join([f' {k}="{_escape_attr(full[k])}"' for k in ("start", "end") if k in full])
+        head = (f'\n      <edge id="{i}" source="{_escape_attr(str(u))}" target="{_escape_attr(str(v))}" '
+                f'label="{_escape_attr(full["label"])}" weight="{float(full["weight"])!r}"{when}')
+        if not d:
+            return head + " />"
+        return head + ">" + self.edge_values(d) + "\n      </edge>"
 
-def _plain(d: dict, props: Sequence[str]) -> dict:
-    """The attributes a GEXF element carries as attvalues (its display properties taken out)."""
-    return {k: v for k, v in d.items() if k not in props}
+    def tail(self) -> str:
+        return (_close("edges", 2) if self.has_edges else "") + _close("graph", 1) + "\n</gexf>"
 
 
 class _AttValues:
@@ -316,76 +380,71 @@ class _AttValues:
         return f"{self.open}{inner}{self.close}"
 
 
-def _gexf_node(n: str, full: dict, values: _AttValues) -> str:
-    d = _plain(full, GEXF_NODE_PROPS)
-    head = {"id": str(n), "label": full["label"], **{k: full[k] for k in ("start", "end") if k in full}}
-    rgb = {c: str(full[c]) for c in "rgb"}
-    return (_tag("node", head, 3, end=">") + (values(d) if d else "")
-            + _tag("viz:size", {"value": repr(float(full["size"]))}, 4)
-            + _tag("viz:color", {**rgb, "a": "1.0"}, 4) + _close("node", 3))
+class _NodeLink:
+    """The `view` as node-link JSON, node by node and link by link (see `write_node_link`)."""
+
+    def __init__(self, g: nx.MultiDiGraph, cols: _Columns | None) -> None:
+        self.dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False)
+
+    def head(self) -> str:
+        return '{"directed": true, "multigraph": true, "graph": {}, "nodes": ['
+
+    def node(self, i: int, n, d: dict) -> str:
+        return ", " * (i > 0) + self.dumps({**d, "id": n})
+
+    def middle(self) -> str:
+        return '], "links": ['
+
+    def edge(self, i: int, u, v, k, d: dict) -> str:
+        return ", " * (i > 0) + self.dumps({**d, "source": u, "target": v, "key": k})
+
+    def tail(self) -> str:
+        return "]}\n"
 
 
-def _gexf_edge(i: int, u: str, v: str, full: dict, values: _AttValues) -> str:
-    d = _plain(full, GEXF_EDGE_PROPS)
-    head = {"id": str(i), "source": str(u), "target": str(v), "label": full["label"],
-            "weight": repr(float(full["weight"])), **{k: full[k] for k in ("start", "end") if k in full}}
-    if not d:
-        return _tag("edge", head, 3)
-    return _tag("edge", head, 3, end=">") + values(d) + _close("edge", 3)
+def write_graphs(g: nx.MultiDiGraph, *, graphml: Path | None = None, gexf: Path | None = None,
+                 node_link: Path | None = None) -> None:
+    """The graph files asked for, written together in one pass over the `view` (after one pass
+    that finds the attribute types the XML files declare up front): each node's and edge's view is
+    made once for all of them, and none holds a copy of the graph."""
+    when = graph.spans(g)
+    cols = _Columns(g, when) if graphml or gexf else None
+    with ExitStack() as files:
+        writers = [(fmt(g, cols), files.enter_context(atomic(path, errors=errors)))
+                   for fmt, path, errors in ((_GraphML, graphml, "xmlcharrefreplace"), (_GEXF, gexf, "xmlcharrefreplace"),
+                                             (_NodeLink, node_link, "strict")) if path]
+        for w, fh in writers:
+            fh.write(w.head())
+        for i, (n, d) in enumerate(view_nodes(g, when)):
+            for w, fh in writers:
+                fh.write(w.node(i, n, d))
+        for w, fh in writers:
+            fh.write(w.middle())
+        for i, (u, v, k, d) in enumerate(view_edges(g, when)):
+            for w, fh in writers:
+                fh.write(w.edge(i, u, v, k, d))
+        for w, fh in writers:
+            fh.write(w.tail())
 
 
-def _block(name: str, attrs: dict[str, str], parts: Iterable[str], depth: int) -> Iterator[str]:
-    """An element holding `parts` (written ` />` when there are none)."""
-    parts = iter(parts)
-    first = next(parts, None)
-    if first is None:
-        yield _tag(name, attrs, depth)
-        return
-    yield _tag(name, attrs, depth, end=">")
-    yield first
-    yield from parts
-    yield _close(name, depth)
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML of the `view`. Key ids are `node.NAME` / `edge.NAME`: never `d3`/`d7`, which Gephi takes
+    for the label whatever their attr.name. XML ids are canonical (`n0`, `e0`; kg's node id is the
+    `node` attribute) because GraphML ids must be NMTOKENs and kg's contain 《》 and spaces."""
+    write_graphs(g, graphml=path)
 
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
     """GEXF 1.3 of the `view`: labels, viz:size and viz:color, start/end days (timeformat date) on
     dated nodes and edges for Gephi's timeline, every other attribute as a typed attvalue."""
-    _, nodes, edges = _open(g)
-    cols = {"node": columns(_plain(d, GEXF_NODE_PROPS) for _, d in nodes()),
-            "edge": columns(_plain(d, GEXF_EDGE_PROPS) for *_, d in edges())}
-    viz = f' xmlns:viz="{VIZ_NS}"' if g.number_of_nodes() else ""  # declared only where used, as ElementTree does
-    with atomic(path, errors="xmlcharrefreplace") as fh:
-        fh.write(XML_DECLARATION + f'<gexf xmlns="{GEXF_NS}"{viz} xmlns:xsi="{XSI_NS}" version="1.3" '
-                 f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd">')
-        fh.write(_tag("meta", {}, 1, end=">") + _data("creator", {}, "kg", 2)
-                 + _data("description", {}, GEXF_DESCRIPTION, 2) + _close("meta", 1))
-        fh.write(_tag("graph", {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date",
-                                "timerepresentation": "interval"}, 1, end=">"))
-        for scope, kinds in cols.items():
-            declared = (_tag("attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]}, 3)
-                        for name, kind in kinds.items())
-            fh.writelines(_block("attributes", {"class": scope, "mode": "static"}, declared, 2))
-        node_values, edge_values = _AttValues(cols["node"], 4), _AttValues(cols["edge"], 4)
-        fh.writelines(_block("nodes", {}, (_gexf_node(n, d, node_values) for n, d in nodes()), 2))
-        fh.writelines(_block("edges", {}, (_gexf_edge(i, u, v, d, edge_values)
-                                           for i, (u, v, _, d) in enumerate(edges())), 2))
-        fh.write(_close("graph", 1) + "\n</gexf>")
+    write_graphs(g, gexf=path)
 
 
 def write_node_link(g: nx.MultiDiGraph, path: Path) -> None:
     """The `view` as node-link JSON (`nodes`, `links`), the shape d3, sigma.js and vis.js read: the
     same text `json.dump(nx.node_link_data(view(g), edges="links"))` gives, written a node and a
     link at a time."""
-    _, nodes, edges = _open(g)
-    dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False), one encoder
-
-    with atomic(path) as fh:
-        fh.write('{"directed": true, "multigraph": true, "graph": {}, "nodes": [')
-        fh.writelines(", " * (i > 0) + dumps({**d, "id": n}) for i, (n, d) in enumerate(nodes()))
-        fh.write('], "links": [')
-        fh.writelines(", " * (i > 0) + dumps({**d, "source": u, "target": v, "key": k})
-                      for i, (u, v, k, d) in enumerate(edges()))
-        fh.write("]}\n")
+    write_graphs(g, node_link=path)
 
 
 def write_report(problems: Sequence, merges: Sequence, path: Path) -> None:

@@ -178,8 +178,6 @@ def build_articles(articles: Sequence[Article], out: str | Path, progress: Progr
         with clock.stage("export"):
             if articles:
                 export.write_extractions(resolved, outputs[0])
-                export.write_graphml(g, outputs[1])
-                export.write_gexf(g, outputs[2])
-                export.write_node_link(g, outputs[3])
+                export.write_graphs(g, graphml=outputs[1], gexf=outputs[2], node_link=outputs[3])
     return Build(len(articles), resolved, g, got.problems, outputs if articles else (),
                  got.extracted, got.cached, tuple(clock.laps))
