@@ -20,6 +20,7 @@ from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
 VISIT = re.compile(r"""
+    (?=[代考经访团于回到视出赴])                   # (the first character of any visit: lets the scan skip ahead)
     (?:(?P<who>代表团|考察团|经贸团|访问团)        # a delegation
        (?:一行)?(?:\d+余?人|[一二三四五六七八九十百]+余?人)?   # 一行30余人
        (?:来[鲁港澳京])?                             # 来鲁访问
@@ -37,7 +38,7 @@ DESTINATION = re.compile(r"""
     (?=期间|时|,|。|、|;|并|促进|了解|参观|\n|$)   # ended by a stop
     """, re.VERBOSE)
 # an unveiling: (成立)揭牌
-UNVEIL = re.compile(r"(?:成立|启动)?揭牌(?!仪式)")
+UNVEIL = re.compile(r"(?=[成启揭])(?:成立|启动)?揭牌(?!仪式)")  # (?=…): its first characters, for a fast scan
 # an opening, not the opening ceremony or speech of something else
 OPENING = re.compile(r"开幕(?![式辞词前后典礼仪])")
 # between an opened thing and 开幕: 已于今年9月, 正式, 隆重
