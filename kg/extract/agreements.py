@@ -338,7 +338,7 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
         gap = text[m.nend:nxt.nstart] if nxt is not None else ""
         if nxt is not None and nxt.kind is not Kind.PERSON and DESCRIBES.search(gap) and not CONJUNCTION.search(gap):
             continue
-        if AT_PLACE.search(text, 0, m.nstart):
+        if AT_PLACE.search(text, max(0, m.nstart - 3), m.nstart):  # it ends there: look only there
             continue
         if m.kind is Kind.PLACE and not PLACE_SIGNS.match(text, m.nend):
             continue

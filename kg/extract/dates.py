@@ -39,9 +39,9 @@ WEEKDAYS = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天"
 
 HAN_DATE = re.compile(
     r"""
+    (?=[\d〇零一二三四五六七八九十今明去])          # something is written here (no empty match; first: a fast scan)
     (?<![\d〇零一二三四五六七八九十百千万两第])     # not the tail of a longer number, nor an ordinal
     (?<!\d[,.])                                    # nor of 2,500 or 2.5
-    (?=[\d〇零一二三四五六七八九十今明去])          # something is written here (no empty match)
     (?P<y>                                          # the year, if written:
         (?P<year>\d{4}|[〇零一二三四五六七八九]{4})  #   2023, 二〇二三
         (?:\s*(?:至|到|[-–—~〜])\s*                #   a range of years under one 年
@@ -69,6 +69,7 @@ HAN_DATE = re.compile(
 
 ISO_DATE = re.compile(
     r"""
+    (?=\d)                    # (a digit first: lets the scan skip ahead)
     (?<![\d./-])              # not inside a longer number, version or id
     (?P<year>\d{4})           # 2024
     (?P<sep>[-/.])            # one separator ...
@@ -112,6 +113,7 @@ SAME_DAY_SHIFT = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "次日
 
 DAY_ALONE = re.compile(
     r"""
+    (?=[1-9])                               # (a digit first: lets the scan skip ahead)
     (?<![\d月号第每期近共续逾约至到\-~.])   # not part of a month date, a count or a range
     (?P<day>[1-9]|[12]\d|3[01])             # 18
     日                                      # 日: a day of the month the text is in

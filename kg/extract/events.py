@@ -215,7 +215,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
                                                        for m in places):
             e = b.end()
         mod = _modifier(text[start:p + len(word)], word)
-        if ROUTINE.search(text, 0, p + len(word)):
+        if ROUTINE.search(text, max(0, p + len(word) - 8), p + len(word)):  # it ends there: look only there
             continue
         if len(mod) < 2 or mod in generic_mods or COUNTED.match(mod):
             generic.append((p, word))

@@ -23,6 +23,7 @@ from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
 VISIT = re.compile(r"""
+    (?=[代考经访团于回到视出赴])                   # (the first character of any visit: lets the scan skip ahead)
     (?:(?P<who>代表团|考察团|经贸团|访问团)        # a delegation
        (?:一行)?(?:\d+余?人|[一二三四五六七八九十百]+余?人)?   # 一行30余人
        (?:来[鲁港澳京])?                             # 来鲁访问
@@ -44,7 +45,7 @@ DESTINATION = re.compile(r"""
     (?=期间|时|,|。|、|;|并|促进|了解|参观|\n|$)   # ended by a stop
     """, re.VERBOSE)
 # an unveiling: (成立)揭牌
-UNVEIL = re.compile(r"(?:成立|启动)?揭牌(?!仪式)")
+UNVEIL = re.compile(r"(?=[成启揭])(?:成立|启动)?揭牌(?!仪式)")  # (?=…): its first characters, for a fast scan
 # a plaque hung on a new body (基地同时挂牌); 挂牌 alone is mostly a listing (在港交所主板挂牌), so the
 # thing hung must end like a body set up on site, and the verb may follow an adverb
 HUNG = re.compile(r"(?P<adverb>同时|同步|正式|也|亦)?挂牌(?![上交仪出督])")

@@ -35,6 +35,7 @@ ABBREVIATION = re.compile(r"""
 """, re.VERBOSE)
 # a Latin name: a handle (AIR@InnoHK) or capitalised words ending in an organisation word
 LATIN_NAME = re.compile(r"""
+    (?=[A-Za-z])                                                     # (a letter first: lets the scan skip ahead)
     (?<![A-Za-z0-9@&])
     (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.A-Za-z0-9])       # a handle: Health@InnoHK, no e-mail
       | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,3}                       # capitalised words

@@ -50,7 +50,7 @@ LATIN_NAME = re.compile(r"""
     (?![A-Za-z])                    # and no more letters
     """, re.VERBOSE)
 # the start of a capitalised Latin word: where a Latin name may begin
-LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z]")
+LATIN_WORD = re.compile(r"(?=[A-Z])(?<![A-Za-z])[A-Z]")  # (?=[A-Z]) first: lets the scan skip ahead
 # a line that holds nothing but a short Han word: a name in a contact block or a caption
 NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
@@ -276,8 +276,8 @@ def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
     联系人:诸葛明), several in a run; a space in the text as read separates two names there."""
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
-        for m in re.finditer(re.escape(b), t):
-            i = m.end() + (t[m.end():m.end() + 1] in (":", " "))
+        for _, end in occurrences(t, b):
+            i = end + (t[end:end + 1] in (":", " "))
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
                 out.append(((i, i + n), "person-byline"))
                 i += n + (t[i + n:i + n + 1] == " ")

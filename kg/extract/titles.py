@@ -37,7 +37,6 @@ class Words:
 
     surnames: frozenset[str]
     titles: frozenset[str]
-    modifiers: tuple[str, ...]  # longest first
     bylines: tuple[str, ...]  # longest first
     credits: tuple[str, ...]  # photo credits and contact words, longest first (图/, 联系人)
     honorifics: tuple[str, ...]
@@ -53,6 +52,9 @@ class Words:
     honorific_at: re.Pattern[str]  # the honorifics as one alternation
     surname_at: re.Pattern[str]  # an empty match wherever a surname of one or two characters starts
     title_last_at: re.Pattern[str]  # a character some title ends in
+    title_lengths: tuple[int, ...]  # the lengths titles have, longest first: the only ones worth trying
+    modifier_set: frozenset[str]  # the modifiers, for membership
+    modifier_lengths: tuple[int, ...]  # the lengths modifiers have, longest first
 
 
 def chars(cs: Iterable[str]) -> str:
@@ -74,7 +76,7 @@ def words(lex: Lexicon) -> Words:
     bylines, honorifics = by_len(lex.words("title_bylines")), by_len(lex.words("person_honorifics"))
     verbs, surnames = by_len(lex.words("person_verbs")), lex.words("surnames")
     return Words(surnames=surnames, titles=titles, max_title=max(map(len, titles)),
-                 modifiers=by_len(lex.words("title_modifiers")), bylines=bylines,
+                 bylines=bylines,
                  credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
                  verb_set=frozenset(verbs),
                  nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
@@ -83,7 +85,14 @@ def words(lex: Lexicon) -> Words:
                  verb_at=alternation(verbs), honorific_at=alternation(honorifics),
                  surname_at=re.compile(f"(?=(?:{chars(n for n in surnames if len(n) == 1)}"
                                        f"|{alternation(n for n in surnames if len(n) == 2).pattern}))"),
-                 title_last_at=re.compile(chars(t[-1] for t in titles if t)))
+                 title_last_at=re.compile(chars(t[-1] for t in titles if t)),
+                 title_lengths=lengths(titles), modifier_set=lex.words("title_modifiers"),
+                 modifier_lengths=lengths(lex.words("title_modifiers")))
+
+
+def lengths(ws: Iterable[str]) -> tuple[int, ...]:
+    """The distinct lengths of ws, longest first."""
+    return tuple(sorted({len(w) for w in ws if w}, reverse=True))
 
 
 def is_han(c: str) -> bool:
@@ -94,12 +103,12 @@ def title_before(text: str, i: int, w: Words) -> int | None:
     """Start of the title (with its modifiers) that ends at text[i], or None."""
     if i == 0 or text[i - 1] not in w.title_lasts:
         return None
-    start = next((i - k for k in range(min(w.max_title, i), 0, -1) if text[i - k:i] in w.titles), None)
-    while start is not None:
-        mod = next((m for m in w.modifiers if text.startswith(m, start - len(m)) and start >= len(m)), None)
-        if mod is None:
+    start = next((i - k for k in w.title_lengths if k <= i and text[i - k:i] in w.titles), None)
+    while start is not None:  # the longest modifier before the title, again and again
+        k = next((k for k in w.modifier_lengths if k <= start and text[start - k:start] in w.modifier_set), None)
+        if k is None:
             break
-        start -= len(mod)
+        start -= k
     return start
 
 

@@ -57,7 +57,9 @@ def patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     alt = lambda name: "|".join(map(re.escape, sorted(lex.words(name), key=len, reverse=True)))  # noqa: E731
     tail = re.compile(rf"(?m)^[ \t\[【·]*(?:{alt('zone_tails')})")
     line = re.compile(rf"(?:{alt('zone_lines')})[^\n]*")
-    byline = re.compile(rf"(?<![{NOT_BYLINE_BEFORE}])(?:{alt('title_bylines')})(?!{alt('byline_clause_starts')})")
+    firsts = "".join(sorted({re.escape(w[0]) for w in lex.words("title_bylines")}))
+    lead = f"(?=[{firsts}])" if firsts else ""  # a byline word's first character: lets the scan skip ahead
+    byline = re.compile(rf"{lead}(?<![{NOT_BYLINE_BEFORE}])(?:{alt('title_bylines')})(?!{alt('byline_clause_starts')})")
     return tail, line, byline
 
 
