@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from kg.doc import Doc
 from kg.extract.slots import groups_of, main_event
@@ -103,9 +104,15 @@ COLLECTIVE = re.compile(r"""
     $""", re.VERBOSE)
 
 
-def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+@cache
+def _kinds(lex: Lexicon) -> tuple[list[str], re.Pattern[str]]:
+    """The agreement kinds, longest first, and their alternation (made once per lexicon)."""
     kinds = sorted(lex.words("agreement_kinds"), key=len, reverse=True)
-    kind_re = re.compile("|".join(map(re.escape, kinds)))
+    return kinds, re.compile("|".join(map(re.escape, kinds)))
+
+
+def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    kinds, kind_re = _kinds(lex)
     text = doc.text
     found: list[tuple[Mention, int]] = []  # (agreement mention, where its party clause ends)
     taken: list[tuple[int, int]] = []
