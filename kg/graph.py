@@ -17,13 +17,14 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
     names: dict[str, Counter] = defaultdict(Counter)  # for entities that resolution gave no label
     for x in extractions:
         for e in x.entities:
-            names[e.node].update({e.name: len(e.mentions)})
+            names[e.node][e.name] += len(e.mentions)
     for x in extractions:
         for e in x.entities:
             if e.node not in g:
                 g.add_node(e.node, type=str(e.kind), label=e.node_label or names[e.node].most_common(1)[0][0],
                            region=None, aliases=set(), articles=set(), mentions=0, peripheral=True,
-                           merges=set(), value=e.value, title=e.title, agreement_kind=e.agreement_kind)
+                           merges=set(), value=e.value, title=e.title, agreement_kind=e.agreement_kind,
+                           _regions=Counter())
             d = g.nodes[e.node]
             d["aliases"].update({e.name, *e.aliases})
             d["articles"].add(x.article.id)
@@ -31,7 +32,6 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
             d["peripheral"] = d["peripheral"] and e.peripheral
             if e.merge_reason:
                 d["merges"].add(e.merge_reason)
-            d.setdefault("_regions", Counter())
             if e.region:
                 d["_regions"][e.region] += len(e.mentions)
         ents = {e.id: e for e in x.entities}
