@@ -86,12 +86,16 @@ class Mention:
     title: str | None = None  # agreements: quoted title
     agreement_kind: str | None = None  # agreements: 合作协议, 备忘录, ...
     label: str | None = None  # unnamed events: the descriptive name (香港科技园公司代表团访问山东)
+    # the hash, made on first use and kept: mentions are hashed by the million (settle, resolution,
+    # slots); no part of equality, the record's repr or its pickle
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __hash__(self) -> int:
-        # equal mentions have equal spans, text and rule, so these are enough to hash: a shorter
-        # tuple than all fourteen fields (about a fifth faster), and mentions are hashed by the
-        # million (settle, resolution, slots)
-        return hash((self.nstart, self.nend, self.start, self.end, self.rule, self.text))
+        h = self._hash
+        if not h:  # equal mentions have equal spans, text and rule: these are enough to hash
+            h = hash((self.nstart, self.nend, self.start, self.end, self.rule, self.text))
+            object.__setattr__(self, "_hash", h)
+        return h
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,14 +167,13 @@ R = TypeVar("R")
 
 @cache
 def _layout(cls: type) -> tuple[dict[str, int], attrgetter]:
-    """A record class's field positions, and a getter of all its values in that order."""
-    names = tuple(f.name for f in fields(cls))
+    """A record class's init fields' positions, and a getter of all their values in that order."""
+    names = tuple(f.name for f in fields(cls) if f.init)
     return {n: i for i, n in enumerate(names)}, attrgetter(*names)
 
 
 def remade(record: R, **changes) -> R:
-    """`dataclasses.replace(record, **changes)` for kg's records (every field is an init field,
-    at least two of them): the record made again from its values with one call, instead of looking
+    """`dataclasses.replace(record, **changes)` for kg's records (at least two init fields): the record made again from its values with one call, instead of looking
     up each field's definition every time (records are remade by the ten thousand)."""
     index, values_of = _layout(type(record))
     values = list(values_of(record))
