@@ -87,6 +87,7 @@ class Cache:
     def __init__(self, out: Path, version: str) -> None:
         self.base = Path(out) / FOLDER
         self.root = self.base / version
+        self._made: set[Path] = set()  # folders this cache has made (or found) already
 
     def prune(self) -> None:
         """Remove the folders of other versions (stale rules or data)."""
@@ -109,7 +110,9 @@ class Cache:
     def put(self, x: Extraction) -> None:
         path = self.path(content_key(x.article))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         except OSError as err:
             raise OutputError(f"{path.parent}: cannot write the extraction cache ({err.strerror}); "
