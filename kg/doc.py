@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -12,6 +13,7 @@ from kg.script import simplify
 
 # sentence ends for evidence spans: Chinese and Latin stops, and line breaks
 SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+ACTORS = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)  # who takes part in events and agreements
 # what ends a clause: a comma, a stop, a colon, a line break
 CLAUSE_MARK = re.compile(r"[,。;:!?\n]")
 
@@ -68,6 +70,22 @@ class Doc:
         """The view span of the sentence holding view position npos."""
         k = bisect.bisect_right(self.sentence_starts, npos) - 1
         return self.sentences[max(k, 0)] if self.sentences else (0, len(self.text))
+
+    def actors(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """The persons, organisations and places among mentions that lie inside no longer one
+        (match.outermost): events, their slots and agreements all ask it of the same mentions,
+        so it is worked out once per article for them."""
+        from kg.extract.match import outermost
+
+        found = tuple(m for m in mentions if m.kind in ACTORS)
+        memo = self._actors
+        if found not in memo:
+            memo[found] = tuple(outermost(found))
+        return memo[found]
+
+    @cached_property
+    def _actors(self) -> dict[tuple[Mention, ...], tuple[Mention, ...]]:
+        return {}
 
     @cached_property
     def clause_ends(self) -> list[int]:
