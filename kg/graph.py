@@ -35,12 +35,17 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
             if e.region:
                 d["_regions"][e.region] += len(e.mentions)
         ents = {e.id: e for e in x.entities}
+        said: dict[tuple[int, int], str] = {}  # one string for each evidence sentence of the article
         for r in x.relations:
             if r.target is None:  # a post whose body the article does not name: kept on the person
                 g.nodes[ents[r.source].node].setdefault("posts", set()).add(r.title)
                 continue
             s, t = ents[r.source], ents[r.target]
-            ev = x.article.text[r.evidence[0]:r.evidence[1]] if r.evidence else None
+            ev = None
+            if r.evidence:
+                ev = said.get(r.evidence)
+                if ev is None:
+                    ev = said[r.evidence] = x.article.text[r.evidence[0]:r.evidence[1]]
             g.add_edge(s.node, t.node, type=str(r.type), article=x.article.id, title=r.title,
                        evidence=ev, evidence_start=r.evidence[0] if r.evidence else None,
                        evidence_end=r.evidence[1] if r.evidence else None)
