@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from sys import intern
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,10 +43,11 @@ class Doc:
     def mention(self, kind: Kind, nstart: int, nend: int, rule: str, *, region: Region | None = None,
                 value: str | None = None, peripheral: bool | None = None, title: str | None = None,
                 agreement_kind: str | None = None) -> Mention:
-        """A mention of view span [nstart, nend), carrying its raw offsets and text."""
+        """A mention of view span [nstart, nend), carrying its raw offsets and text. Its strings are
+        interned: a build holds a name's text once, however many mentions say it."""
         start, end = self.to_raw(nstart, nend)
-        return Mention(kind=kind, start=start, end=end, text=self.raw[start:end],
-                       norm=self.text[nstart:nend], nstart=nstart, nend=nend, rule=rule, value=value,
+        return Mention(kind=kind, start=start, end=end, text=intern(self.raw[start:end]),
+                       norm=intern(self.text[nstart:nend]), nstart=nstart, nend=nend, rule=rule, value=value,
                        region=region, title=title, agreement_kind=agreement_kind,
                        peripheral=self.is_peripheral(nstart) if peripheral is None else peripheral)
 
