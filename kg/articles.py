@@ -97,9 +97,14 @@ MOJIBAKE = re.compile(
 )
 
 
+# the characters a MOJIBAKE stretch starts with: a text without any has none (and is searched fast)
+MOJIBAKE_START = re.compile("[ÃÂâåæçèéäïð锟烫屯\ufffd]")
+
+
 def mojibake(text: str) -> str | None:
     """The first stretch of text that looks decoded with the wrong encoding, or None."""
-    m = MOJIBAKE.search(text)
+    first = MOJIBAKE_START.search(text)
+    m = MOJIBAKE.search(text, first.start()) if first else None
     return m.group(0)[:12] if m else None
 
 
@@ -115,6 +120,7 @@ BRACKET_DATELINE = re.compile(r"""
 """, re.VERBOSE)
 
 NEWS_DATELINE = re.compile(r"""
+    (?= \d )                                    # (a digit first: lets the search skip ahead)
     (?: (?P<y>\d{4}) \s* 年 \s* )?              # a year, seldom given
     (?P<m>\d{1,2}) \s* 月 \s* (?P<d>\d{1,2}) \s* 日 \s*
     [讯訊电電]                                  # 讯: reported (本报淄博2月23日讯); 电: wire (新华社北京…电)
@@ -122,6 +128,7 @@ NEWS_DATELINE = re.compile(r"""
 """, re.VERBOSE)
 
 LABELED_DATE = re.compile(r"""
+    (?= [加发發更刊出时時日] )                    # (the first characters below: lets the search skip ahead)
     (?: 加入 | 发布 | 發布 | 發佈 | 发表 | 發表 | 更新 | 刊登 | 出版 )?   # what happened then, if said
     (?: 时间 | 時間 | 日期 ) \s* [:：]? \s*          # 时间: / 日期：
     (?P<y>\d{4}) \s* [-/.年] \s*                  # 2024-  2024/  2024.  2024年

@@ -52,8 +52,9 @@ def join_aliases(ents, name_form, forms, uf, join, why) -> None:
     for kf in sorted(claims):
         owners = sorted({uf.find(r) for r in claims[kf]}, key=repr)
         if len(owners) > 1 and len({name_form[r] for r in claims[kf]}) > 1:
+            ambiguous = "ambiguous:" + "|".join(sorted({ents[o].name for o in claims[kf]}))  # once, not per name
             for r in named.get(kf, ()):
-                why.setdefault(r, "ambiguous:" + "|".join(sorted({ents[o].name for o in claims[kf]})))
+                why.setdefault(r, ambiguous)
             continue
         for r in claims[kf] + named.get(kf, []):
             join(claims[kf][0], r, "alias")
@@ -70,9 +71,11 @@ def join_short_forms(ents, name_form, forms, uf, join, why) -> None:
     by_form: dict[tuple[Kind, str], list[Ref]] = defaultdict(list)
     for r, f in name_form.items():
         by_form[(ents[r].kind, f)].append(r)
+    regions: dict[tuple[Kind, str], set] = {}  # each form's regions, gathered once however often asked
     for (kind, short), longs in sorted(short_forms(forms, by_form).items()):
         refs = by_form[(kind, short)]
-        fits = [l for l in longs if _regions_agree(ents, refs, by_form[(kind, l)])]
+        fits = [l for l in longs if _regions_agree(_regions(ents, by_form, (kind, short), regions),
+                                                   _regions(ents, by_form, (kind, l), regions))]
         roots = {uf.find(by_form[(kind, l)][0]) for l in fits} - {uf.find(refs[0])}
         if len(roots) == 1:
             join(by_form[(kind, fits[0])][0], refs[0], "short-form")
@@ -106,9 +109,15 @@ def short_forms(forms: Forms, names: Iterable[tuple[Kind, str]]) -> dict[tuple[K
     return out
 
 
-def _regions_agree(ents, refs: list[Ref], others: list[Ref]) -> bool:
-    a = {ents[r].region for r in refs} - {None}
-    b = {ents[r].region for r in others} - {None}
+def _regions(ents, by_form, kf: tuple[Kind, str], known: dict) -> set:
+    """The regions of the entities of one form (None left out), from `known` when gathered before."""
+    got = known.get(kf)
+    if got is None:
+        got = known[kf] = {ents[r].region for r in by_form[kf]} - {None}
+    return got
+
+
+def _regions_agree(a: set, b: set) -> bool:
     return not a or not b or bool(a & b)
 
 

@@ -25,9 +25,9 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import OutputError
-from kg.model import Article, Entity, Extraction, Relation
+from kg.model import Article, Entity, Extraction, Relation, by_fields
 
-FORMAT = 1  # bump when the layout or the payload below changes
+FORMAT = 2  # bump when the layout or the payload below changes (2: records pickled by their field values)
 FOLDER = ".cache"
 # modules that run only before or after the within-article extraction, or only orchestrate it:
 # every other .py of the kg package (extract/, clean, script, doc, resolve, forms, model, lexicon and
@@ -39,6 +39,8 @@ NOT_RULES = frozenset({"__init__.py", "articles.py", "cache.py", "cli.py", "engi
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What is stored for one article: its extraction without the article."""
+
+    __reduce__ = by_fields
 
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
@@ -85,6 +87,7 @@ class Cache:
     def __init__(self, out: Path, version: str) -> None:
         self.base = Path(out) / FOLDER
         self.root = self.base / version
+        self._made: set[Path] = set()  # folders this cache has made (or found) already
 
     def prune(self) -> None:
         """Remove the folders of other versions (stale rules or data)."""
@@ -107,7 +110,9 @@ class Cache:
     def put(self, x: Extraction) -> None:
         path = self.path(content_key(x.article))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         except OSError as err:
             raise OutputError(f"{path.parent}: cannot write the extraction cache ({err.strerror}); "

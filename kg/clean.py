@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain
 
 
@@ -99,7 +99,8 @@ def drop_page_furniture(v: View) -> View:
 
 # a pinyin gloss in brackets right after Chinese text: 活動(dòng), 黄克强(huáng kè qiáng)
 PINYIN_GLOSS = re.compile(
-    r"""(?<=[\u3400-\u9fff])          # right after a Han character
+    r"""(?=\()                        # (the bracket first: lets the scan skip ahead)
+        (?<=[\u3400-\u9fff])          # right after a Han character
         \(                            # an opening bracket (full-width ones are folded already)
         (?=[^)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])   # with at least one tone-marked vowel inside
         [a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'\s]{1,40}   # syllables and spaces only
@@ -142,6 +143,7 @@ def _crosses_word(left: str, right: str) -> bool:
 WIDE = re.compile("[\u2e80-\U0010ffff]")
 
 
+@lru_cache(maxsize=1 << 12)  # a block's lines are measured again for each break in it
 def _width(line: str) -> int:
     """Display columns: a Han or full-width character takes two, ASCII one (as a PDF lays them out)."""
     return len(line) + len(WIDE.findall(line))

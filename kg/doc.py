@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from sys import intern
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -12,6 +14,7 @@ from kg.script import simplify
 
 # sentence ends for evidence spans: Chinese and Latin stops, and line breaks
 SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+ACTORS = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)  # who takes part in events and agreements
 # what ends a clause: a comma, a stop, a colon, a line break
 CLAUSE_MARK = re.compile(r"[,。;:!?\n]")
 
@@ -40,10 +43,11 @@ class Doc:
     def mention(self, kind: Kind, nstart: int, nend: int, rule: str, *, region: Region | None = None,
                 value: str | None = None, peripheral: bool | None = None, title: str | None = None,
                 agreement_kind: str | None = None) -> Mention:
-        """A mention of view span [nstart, nend), carrying its raw offsets and text."""
+        """A mention of view span [nstart, nend), carrying its raw offsets and text. Its strings are
+        interned: a build holds a name's text once, however many mentions say it."""
         start, end = self.to_raw(nstart, nend)
-        return Mention(kind=kind, start=start, end=end, text=self.raw[start:end],
-                       norm=self.text[nstart:nend], nstart=nstart, nend=nend, rule=rule, value=value,
+        return Mention(kind=kind, start=start, end=end, text=intern(self.raw[start:end]),
+                       norm=intern(self.text[nstart:nend]), nstart=nstart, nend=nend, rule=rule, value=value,
                        region=region, title=title, agreement_kind=agreement_kind,
                        peripheral=self.is_peripheral(nstart) if peripheral is None else peripheral)
 
@@ -68,6 +72,22 @@ class Doc:
         """The view span of the sentence holding view position npos."""
         k = bisect.bisect_right(self.sentence_starts, npos) - 1
         return self.sentences[max(k, 0)] if self.sentences else (0, len(self.text))
+
+    def actors(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """The persons, organisations and places among mentions that lie inside no longer one
+        (match.outermost): events, their slots and agreements all ask it of the same mentions,
+        so it is worked out once per article for them."""
+        from kg.extract.match import outermost
+
+        found = tuple(m for m in mentions if m.kind in ACTORS)
+        memo = self._actors
+        if found not in memo:
+            memo[found] = tuple(outermost(found))
+        return memo[found]
+
+    @cached_property
+    def _actors(self) -> dict[tuple[Mention, ...], tuple[Mention, ...]]:
+        return {}
 
     @cached_property
     def clause_ends(self) -> list[int]:

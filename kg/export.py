@@ -298,15 +298,15 @@ class _Leaves:
 
     def __init__(self, scope: str, kinds: dict[str, str], depth: int) -> None:
         self.parts = {name: (_tag("data", {"key": f"{scope}.{name}"}, depth, end=">"),
-                             _tag("data", {"key": f"{scope}.{name}"}, depth), _writer(kind))
+                             _tag("data", {"key": f"{scope}.{name}"}, depth), _writer(kind), kind == "string")
                       for name, kind in kinds.items()}
 
     def __call__(self, d: dict) -> str:
         out = []
         parts = self.parts
         for name, value in d.items():
-            open_, empty, text = parts[name]
-            t = text(value)
+            open_, empty, text, string = parts[name]
+            t = value if string and value.__class__ is str else text(value)  # a str is written as it is
             out.append(f"{open_}{_escape(t)}</data>" if t else empty)
         return "".join(out)
 
@@ -370,14 +370,19 @@ class _AttValues:
 
     def __init__(self, kinds: dict[str, str], depth: int) -> None:
         pad = "  " * (depth + 1)
-        self.parts = {name: (f'\n{pad}<attvalue for="{_escape_attr(name)}" value="', _writer(kind))
+        self.parts = {name: (f'\n{pad}<attvalue for="{_escape_attr(name)}" value="', _writer(kind), kind == "string")
                       for name, kind in kinds.items()}
         self.open, self.close = _tag("attvalues", {}, depth, end=">"), _close("attvalues", depth)
 
     def __call__(self, d: dict) -> str:
+        out = [self.open]
         parts = self.parts
-        inner = "".join([f'{parts[name][0]}{_escape_attr(parts[name][1](value))}" />' for name, value in d.items()])
-        return f"{self.open}{inner}{self.close}"
+        for name, value in d.items():
+            head, text, string = parts[name]
+            t = value if string and value.__class__ is str else text(value)  # a str is written as it is
+            out.append(f'{head}{_escape_attr(t)}" />')
+        out.append(self.close)
+        return "".join(out)
 
 
 class _NodeLink:

@@ -17,13 +17,14 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
     names: dict[str, Counter] = defaultdict(Counter)  # for entities that resolution gave no label
     for x in extractions:
         for e in x.entities:
-            names[e.node].update({e.name: len(e.mentions)})
+            names[e.node][e.name] += len(e.mentions)
     for x in extractions:
         for e in x.entities:
             if e.node not in g:
                 g.add_node(e.node, type=str(e.kind), label=e.node_label or names[e.node].most_common(1)[0][0],
                            region=None, aliases=set(), articles=set(), mentions=0, peripheral=True,
-                           merges=set(), value=e.value, title=e.title, agreement_kind=e.agreement_kind)
+                           merges=set(), value=e.value, title=e.title, agreement_kind=e.agreement_kind,
+                           _regions=Counter())
             d = g.nodes[e.node]
             d["aliases"].update({e.name, *e.aliases})
             d["articles"].add(x.article.id)
@@ -31,16 +32,20 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
             d["peripheral"] = d["peripheral"] and e.peripheral
             if e.merge_reason:
                 d["merges"].add(e.merge_reason)
-            d.setdefault("_regions", Counter())
             if e.region:
                 d["_regions"][e.region] += len(e.mentions)
         ents = {e.id: e for e in x.entities}
+        said: dict[tuple[int, int], str] = {}  # one string for each evidence sentence of the article
         for r in x.relations:
             if r.target is None:  # a post whose body the article does not name: kept on the person
                 g.nodes[ents[r.source].node].setdefault("posts", set()).add(r.title)
                 continue
             s, t = ents[r.source], ents[r.target]
-            ev = x.article.text[r.evidence[0]:r.evidence[1]] if r.evidence else None
+            ev = None
+            if r.evidence:
+                ev = said.get(r.evidence)
+                if ev is None:
+                    ev = said[r.evidence] = x.article.text[r.evidence[0]:r.evidence[1]]
             g.add_edge(s.node, t.node, type=str(r.type), article=x.article.id, title=r.title,
                        evidence=ev, evidence_start=r.evidence[0] if r.evidence else None,
                        evidence_end=r.evidence[1] if r.evidence else None)

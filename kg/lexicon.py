@@ -2,12 +2,18 @@
 row), each with a `#` header saying what it is and where it comes from.
 
 `Lexicon` also owns its own `jieba.Tokenizer` (never jieba's process-wide one), loaded with the
-lexicon's names so that segmentation keeps them whole.
+lexicon's names so that segmentation keeps them whole. Its prefix dictionary is loaded from a copy
+kg keeps beside jieba's own cache (`prefix_dict_path`): the same words and frequencies, read in about
+a third of the time jieba's marshal cache takes.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import sys
+import tempfile
+from array import array
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -84,8 +90,65 @@ class Lexicon:
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
-        tok.initialize()
+        path = prefix_dict_path()
+        if path is None or not load_prefix_dict(tok, path):
+            tok.initialize()
+            if path is not None:
+                save_prefix_dict(tok, path)
         return tok
+
+
+PREFIX_DICT = b"kg jieba prefix dictionary 1"  # the first line of kg's copy of jieba's prefix dictionary
+
+
+def prefix_dict_path() -> Path | None:
+    """Where kg keeps its copy of the default jieba dictionary's prefix dictionary (FREQ, total):
+    the temporary folder jieba keeps its own cache in, under a name that changes with jieba's
+    version and dictionary file; None when that file cannot be found."""
+    import jieba
+
+    source = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    try:
+        st = source.stat()
+    except OSError:
+        return None
+    tag = f"{jieba.__version__}|{source}|{st.st_size}|{st.st_mtime_ns}|{sys.byteorder}"
+    return Path(tempfile.gettempdir()) / f"kg-jieba.{hashlib.sha256(tag.encode()).hexdigest()[:16]}.dict"
+
+
+def load_prefix_dict(tok, path: Path) -> bool:
+    """Give a fresh jieba.Tokenizer the prefix dictionary kept at path (what its initialize() would
+    build), or say False when there is no good copy there."""
+    try:
+        data = path.read_bytes()
+        head, words_len, count, total = data[:data.index(b"\n")].rsplit(b" ", 3)
+        start, words_len, count = data.index(b"\n") + 1, int(words_len), int(count)
+        words = data[start:start + words_len].decode("utf-8").split("\n")
+        freqs = array("q")
+        freqs.frombytes(data[start + words_len:])
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    if head != PREFIX_DICT or len(words) != count or len(freqs) != count:
+        return False
+    tok.FREQ, tok.total, tok.initialized = dict(zip(words, freqs.tolist())), int(total), True
+    return True
+
+
+def save_prefix_dict(tok, path: Path) -> None:
+    """Keep an initialised tokenizer's prefix dictionary at path (written beside it and renamed into
+    place, so that a reader never sees half a file); a folder that cannot be written is left alone."""
+    words = "\n".join(tok.FREQ).encode("utf-8")
+    head = b" ".join((PREFIX_DICT, str(len(words)).encode(), str(len(tok.FREQ)).encode(), str(tok.total).encode()))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(head + b"\n" + words + array("q", tok.FREQ.values()).tobytes())
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
 
 
 @cache

@@ -46,8 +46,18 @@ class Rel(StrEnum):
     ALIAS_OF = "alias_of"  # mention-level only: a short form defined for a full name
 
 
+def by_fields(record) -> tuple:
+    """How pickle rebuilds a record: its class called with its field values, in order. (The
+    default for a frozen dataclass with slots looks up the field definitions and sets each field
+    one call at a time, for every record, both ways: several times slower for the extraction cache
+    and for the results worker processes send back.)"""
+    return type(record), _layout(type(record))[1](record)
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
+    __reduce__ = by_fields
+
     id: str
     text: str  # as read: decoded, BOM dropped, newlines kept
     published: str | None = None  # ISO date, from metadata or inferred from a dateline
@@ -59,6 +69,8 @@ class Article:
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One occurrence of an entity in one article."""
+
+    __reduce__ = by_fields
 
     kind: Kind
     start: int  # into Article.text
@@ -74,17 +86,23 @@ class Mention:
     title: str | None = None  # agreements: quoted title
     agreement_kind: str | None = None  # agreements: 合作协议, 备忘录, ...
     label: str | None = None  # unnamed events: the descriptive name (香港科技园公司代表团访问山东)
+    # the hash, made on first use and kept: mentions are hashed by the million (settle, resolution,
+    # slots); no part of equality, the record's repr or its pickle
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __hash__(self) -> int:
-        # equal mentions have equal spans, text and rule, so these are enough to hash; leaving out
-        # the other fields skips hashing the enums (Enum.__hash__ runs Python code), and mentions
-        # are hashed by the million (settle, resolution, slots)
-        return hash((self.nstart, self.nend, self.start, self.end, self.rule, self.text))
+        h = self._hash
+        if not h:  # equal mentions have equal spans, text and rule: these are enough to hash
+            h = hash((self.nstart, self.nend, self.start, self.end, self.rule, self.text))
+            object.__setattr__(self, "_hash", h)
+        return h
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
     """A relation between two mentions of one article, as an extractor found it."""
+
+    __reduce__ = by_fields
 
     type: Rel
     source: Mention
@@ -95,6 +113,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Findings:
+    __reduce__ = by_fields
+
     mentions: tuple[Mention, ...] = ()
     links: tuple[Link, ...] = ()
 
@@ -102,6 +122,8 @@ class Findings:
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One distinct thing in one article, with every mention of it."""
+
+    __reduce__ = by_fields
 
     id: str  # e1, e2, ... unique within the article
     kind: Kind
@@ -121,6 +143,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
+    __reduce__ = by_fields
+
     type: Rel
     source: str  # Entity.id
     target: str | None  # Entity.id; None for a post held where the article names no organisation
@@ -130,6 +154,8 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
+    __reduce__ = by_fields
+
     article: Article
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
@@ -141,14 +167,13 @@ R = TypeVar("R")
 
 @cache
 def _layout(cls: type) -> tuple[dict[str, int], attrgetter]:
-    """A record class's field positions, and a getter of all its values in that order."""
-    names = tuple(f.name for f in fields(cls))
+    """A record class's init fields' positions, and a getter of all their values in that order."""
+    names = tuple(f.name for f in fields(cls) if f.init)
     return {n: i for i, n in enumerate(names)}, attrgetter(*names)
 
 
 def remade(record: R, **changes) -> R:
-    """`dataclasses.replace(record, **changes)` for kg's records (every field is an init field,
-    at least two of them): the record made again from its values with one call, instead of looking
+    """`dataclasses.replace(record, **changes)` for kg's records (at least two init fields): the record made again from its values with one call, instead of looking
     up each field's definition every time (records are remade by the ten thousand)."""
     index, values_of = _layout(type(record))
     values = list(values_of(record))

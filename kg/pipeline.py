@@ -172,6 +172,8 @@ def build_articles(articles: Sequence[Article], out: str | Path, progress: Progr
             got = extract_all(articles, lex, progress, jobs=jobs, engine=engine, scheduler=scheduler, store=store)
         with clock.stage("resolve"):
             resolved = resolve.across(got.extractions)
+        problems, extracted, cached = got.problems, got.extracted, got.cached
+        del got  # the extractions before resolution: their entities are remade in `resolved`
         with clock.stage("graph"):
             g = graph.build(resolved)
         outputs = (out / "extractions.jsonl", out / "graph.graphml", out / "graph.gexf", out / "graph.json")
@@ -179,5 +181,5 @@ def build_articles(articles: Sequence[Article], out: str | Path, progress: Progr
             if articles:
                 export.write_extractions(resolved, outputs[0])
                 export.write_graphs(g, graphml=outputs[1], gexf=outputs[2], node_link=outputs[3])
-    return Build(len(articles), resolved, g, got.problems, outputs if articles else (),
-                 got.extracted, got.cached, tuple(clock.laps))
+    return Build(len(articles), resolved, g, problems, outputs if articles else (),
+                 extracted, cached, tuple(clock.laps))

@@ -21,5 +21,6 @@ class UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+        ka, kb = repr(ra), repr(rb)  # once each: max(ra, rb, key=repr) gets min(ra, rb, key=repr)
+        self.parent[ra if ka >= kb else rb] = ra if ka <= kb else rb
         return True

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.match import Gazetteer, outermost
+from kg.extract.match import Gazetteer, Spans, outermost
 
 
 @dataclass(eq=False)
@@ -46,3 +46,35 @@ def test_match_outermost_cases(spans):
 def test_match_outermost_is_the_quadratic_definition(pairs):
     ms = [Span(s, s + n) for s, n in pairs]
     assert [id(m) for m in outermost(ms)] == [id(m) for m in _quadratic_outermost(ms)]
+
+
+def _naive_scan(entries, text):
+    """Longest entry (with a payload) at each position, left to right, without overlaps: the
+    definition Gazetteer.scan follows, one slice at a time."""
+    table = dict(entries)  # a later payload for the same word wins, as in Gazetteer
+    out, i = [], 0
+    while i < len(text):
+        hit = max((n for n in range(1, len(text) - i + 1) if table.get(text[i:i + n]) is not None), default=0)
+        if hit:
+            out.append((i, i + hit, table[text[i:i + hit]]))
+            i += hit
+        else:
+            i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text("山东省济南市a", min_size=1, max_size=4), st.sampled_from([1, 2, None])), max_size=12),
+       st.text("山东省济南市ab", max_size=30))
+def test_match_scan_is_the_longest_match_definition(entries, text):
+    assert list(Gazetteer(entries).scan(text)) == _naive_scan(entries, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6)), max_size=15), st.integers(-3, 25), st.integers(0, 8))
+def test_match_spans_find_what_a_pass_over_all_finds(pairs, lo, width):
+    spans = [(s, s + n) for s, n in pairs]
+    index, hi = Spans(spans), lo + width
+    assert index.starting(lo, hi) == sorted(sp for sp in spans if lo <= sp[0] < hi)
+    assert {sp for sp in spans if sp[0] < hi and lo < sp[1]} <= set(index.near(lo, hi))
+    assert {sp for sp in spans if sp[0] <= lo < sp[1]} <= set(index.near(lo, lo + 1))

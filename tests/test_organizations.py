@@ -2,9 +2,12 @@
 Latin names and bracketed abbreviations; then the seeds' gold organisations."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import gold, seed_article, seed_ids
 from kg.doc import Doc
@@ -265,3 +268,11 @@ def test_organizations_skips_cadres_and_subsidiaries(text: str) -> None:
 ])
 def test_organizations_keeps_hk_and_macau_bureaux_with_ji_whole(text: str, name: str) -> None:
     assert name in org_names(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab@1 中港X", max_size=20), st.text("ab@1 中港X", min_size=1, max_size=3))
+def test_organizations_standalone_uses_are_the_pattern(text: str, word: str) -> None:
+    """A defined short form's uses (found with str.find) are the matches of the pattern they replace."""
+    pattern = rf"(?<![A-Za-z0-9@]){re.escape(word)}(?![A-Za-z0-9@])"
+    assert list(organizations._standalone(text, word)) == [m.span() for m in re.finditer(pattern, text)]

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from kg.doc import Doc
 from kg.extract.slots import groups_of, main_event
 from kg.lexicon import Lexicon
-from kg.extract.match import outermost
 from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a quoted title: 《…》, 「…」 or “…”
@@ -107,9 +107,15 @@ COLLECTIVE = re.compile(r"""
     $""", re.VERBOSE)
 
 
-def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+@cache
+def _kinds(lex: Lexicon) -> tuple[list[str], re.Pattern[str]]:
+    """The agreement kinds, longest first, and their alternation (made once per lexicon)."""
     kinds = sorted(lex.words("agreement_kinds"), key=len, reverse=True)
-    kind_re = re.compile("|".join(map(re.escape, kinds)))
+    return kinds, re.compile("|".join(map(re.escape, kinds)))
+
+
+def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    kinds, kind_re = _kinds(lex)
     text = doc.text
     found: list[tuple[Mention, int]] = []  # (agreement mention, where its party clause ends)
     taken: list[tuple[int, int]] = []
@@ -151,7 +157,7 @@ def _table_rows(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]
     the untitled agreement word written just before the table (均签署投资合作协议, which then names
     the rows, not an agreement of its own), else 协议."""
     text, out, heads = doc.text, [], set()
-    actors = outermost([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    actors = doc.actors(prior.mentions)
     for h in TABLE_HEADER.finditer(text):
         before = [m for m, _ in found if 0 <= h.start() - m.nend <= TABLE_REACH and m.title is None]
         kind = before[-1].agreement_kind if before else "协议"
@@ -182,7 +188,7 @@ def _sign_before(text: str, npos: int, reach: int = 6) -> re.Match | None:
 
 def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
            table: dict[Mention, tuple[Mention, ...]]) -> Findings:
-    actors = outermost([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    actors = doc.actors(prior.mentions)
     dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
     events = [m for m in prior.mentions if m.kind is Kind.EVENT]
     groups = groups_of(events, prior.links)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -134,8 +135,26 @@ class Named:
     parts: tuple[str, ...]  # its 暨-parts, normalised
 
 
-def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+@cache
+def _event_words(lex: Lexicon) -> tuple[list[str], re.Pattern[str]]:
+    """The event words, longest first, and their alternation (made once per lexicon)."""
     words = sorted(lex.words("event_words"), key=len, reverse=True)
+    return words, re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _cuts_by_first(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The cut words (kg/data/event_cuts.txt) by their first character: only those whose first
+    character is in a name's window can occur in it."""
+    out: dict[str, list[str]] = {}
+    for cut in lex.words("event_cuts"):
+        if cut:
+            out.setdefault(cut[0], []).append(cut)
+    return {c: tuple(cs) for c, cs in out.items()}
+
+
+def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
+    words, _ = _event_words(lex)
     named, generic = _named(doc, lex, prior, words)
     named = _corporate(doc, prior, _stages(named))
     links = _aliases(named)
@@ -183,14 +202,14 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
                                    (inner + stage.group(),)))
         elif not word and (k := QUOTED_KIND.match(text, q.end())) and len(inner) >= 4:
             named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({k.group()}), (inner,)))
-    cuts = lex.words("event_cuts")
+    cuts = _cuts_by_first(lex)
     generic_mods = lex.words("event_generic")
     places = [m for m in prior.mentions if m.kind is Kind.PLACE]
     stops = [m for m in prior.mentions if m.kind is Kind.PERSON or (
         m.kind is Kind.DATE and re.search(r"[年月日]", m.norm) and len(m.value or "") != 4)]  # 2024年X大会 keeps its year
     found: list[tuple[int, int, str]] = []  # (start, end, word)
     generic: list[tuple[int, str]] = []
-    word_re = re.compile("|".join(map(re.escape, words)))
+    word_re = _event_words(lex)[1]
     segments = [g.span() for g in SEGMENTS.finditer(text)]
     pos = 0
     while (w := word_re.search(text, pos)) is not None:
@@ -316,7 +335,7 @@ def _modifier(name: str, word: str) -> str:
     return EDITION.sub("", core.strip())
 
 
-def _start(text: str, p: int, cuts: frozenset[str], stops: list[Mention]) -> int:
+def _start(text: str, p: int, cuts: dict[str, tuple[str, ...]], stops: list[Mention]) -> int:
     """Where the name ending at p starts: back over name characters, then after the last cut
     word, person or dated mention, and past an unbalanced bracket."""
     s = p
@@ -325,7 +344,7 @@ def _start(text: str, p: int, cuts: frozenset[str], stops: list[Mention]) -> int
         s -= 1
     span = text[s:p]
     best = s
-    for cut in cuts:
+    for cut in (cut for c in set(span) for cut in cuts.get(c, ())):  # the cut words that may occur in span
         k = span.rfind(cut)
         if k >= 0 and _outside_quotes(span, k):
             best = max(best, s + k + len(cut))

@@ -18,7 +18,6 @@ import re
 from dataclasses import replace
 
 from kg.doc import Doc
-from kg.extract.match import outermost
 from kg.model import Findings, Kind, Link, Mention, Rel
 
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
@@ -70,7 +69,7 @@ ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, �
 
 def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings:
     """Unnamed visits, unveilings and openings not inside an already found event."""
-    actors = outermost([m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)])
+    actors = doc.actors(prior.mentions)
     free = lambda s, e: not any(t.nstart < e and s < t.nend for t in taken)  # noqa: E731
     mentions: list[Mention] = []
     links: list[Link] = []

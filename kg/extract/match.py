@@ -37,9 +37,12 @@ class Gazetteer:
                     for c in word:
                         node = node.setdefault(c, {})
                     node[END] = payload
-        # any first character: scan jumps from one to the next instead of looking at every position
-        firsts = "".join(sorted(map(re.escape, self._by_first)))
-        self._first = re.compile(f"[{firsts}]" if firsts else "(?!)")
+        # where an entry may start: a first character of a longer entry before a second character of
+        # one, or a one-character entry; scan jumps from one to the next instead of trying every position
+        words = [w for ws in self._by_first.values() for w, p in ws.items() if p is not None]
+        starts = [f"{_chars(w[0] for w in words if len(w) > 1)}(?={_chars(w[1] for w in words if len(w) > 1)})",
+                  _chars(w for w in words if len(w) == 1)]
+        self._first = re.compile("|".join(s for s in starts if "[]" not in s) or "(?!)")
 
     def __contains__(self, word: str) -> bool:
         return bool(word) and word in self._by_first.get(word[0], {})
@@ -84,6 +87,11 @@ def outermost(spans: Sequence[_S]) -> list[_S]:
             inner.add((s, e))
         reach = max(reach, e)
     return [m for m in spans if (m.nstart, m.nend) not in inner]
+
+
+def _chars(cs: Iterable[str]) -> str:
+    """A character class of cs ([] when there are none)."""
+    return "[" + "".join(sorted(map(re.escape, set(cs)))) + "]"
 
 
 class Spans:

@@ -10,6 +10,7 @@ between two parties. A name must say more than generic words (园区公司, 研�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kg.doc import Doc
@@ -63,6 +64,7 @@ MEDIA_NAME = re.compile(r"""
 MEDIA_ENDS = ("新闻", "日报", "晚报", "报业", "传媒")  # a media name that a middle dot does not join to the next
 ALNUM = re.compile(r"[A-Za-z0-9]")  # a Latin letter or digit: no institution's name runs on into one
 LATIN = re.compile(r"[A-Za-z]")  # a Latin letter
+HANDLE_CHAR = re.compile(r"[A-Za-z0-9@]")  # a character of a Latin word or handle
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
@@ -146,7 +148,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(1), m.end(1), "media") for m in MEDIA_NAME.finditer(text)
-            if not generic_brand(m.group(1)[:-2], lex)]
+            if not generic_brand(m.group(1)[:-2], lex)] if "新闻" in text else []  # (every media name holds 新闻)
     buildings = {(m.nstart, m.nend) for m in prior.mentions if m.rule == "centre-site"}
     out = _keep_maximal([m for m in out if (m.nstart, m.nend) not in buildings])
     aliases, links = _abbreviations(doc, lex, out)
@@ -402,11 +404,24 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
     taken = [(m.nstart, m.nend) for m in orgs + out if m.norm not in defined]
     taken += [(m.nstart, m.nend) for m in out]
     for short, full in defined.items():
-        for m in re.finditer(rf"(?<![A-Za-z0-9@]){re.escape(short)}(?![A-Za-z0-9@])", text):
-            if any(a <= m.start() < b for a, b in taken):
+        for s, e in _standalone(text, short):
+            if any(a <= s < b for a, b in taken):
                 continue
-            mention = doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "abbreviation-use")
+            mention = doc.mention(Kind.ORGANIZATION, s, e, "abbreviation-use")
             out.append(mention)
             links += [Link(Rel.ALIAS_OF, mention, f) for f in same_name[full.norm]]
-            taken.append((m.start(), m.end()))
+            taken.append((s, e))
     return out, tuple(links)
+
+
+def _standalone(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The spans of word in text that are not part of a longer Latin word or handle, left to right:
+    re.finditer of (?<![A-Za-z0-9@])word(?![A-Za-z0-9@]) without compiling a pattern for each word."""
+    i = text.find(word) if word else -1
+    while i >= 0:
+        e = i + len(word)
+        if not (i and HANDLE_CHAR.match(text, i - 1)) and not HANDLE_CHAR.match(text, e):
+            yield i, e
+            i = text.find(word, e)
+        else:
+            i = text.find(word, i + 1)

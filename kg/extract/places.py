@@ -72,13 +72,23 @@ def _suffixes(lex: Lexicon, name: str) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+REGIONS = {r.value: r for r in Region}
+
+
 def region_of_row(row: dict[str, str]) -> Region | None:
-    return Region(row["region"]) if row.get("region") else None
+    value = row.get("region")
+    return (REGIONS.get(value) or Region(value)) if value else None
+
+
+@cache
+def _title_words(lex: Lexicon) -> tuple[str, ...]:
+    """Titles of two or more characters, and the words that start a title after an office's area."""
+    return tuple(t for t in lex.words("titles") if len(t) >= 2) + TITLE_LEADS
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
-    titles = tuple(t for t in lex.words("titles") if len(t) >= 2) + TITLE_LEADS
+    titles = _title_words(lex)
     hits = [(s, e, row) for s, e, row in gazetteer(lex).scan(text)
             if not (row.get("type") == "region" and (
                 row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
@@ -191,11 +201,13 @@ def _alias_links(mentions: list[Mention]) -> tuple[Link, ...]:
         first.setdefault(m.norm, m)
     links = []
     for m in mentions:
+        if m.rule != "gazetteer":
+            continue  # only a gazetteer name is linked (to a gazetteer name)
         full_forms = [m.norm + ending for ending in FULL_FORM_ENDINGS] + [p + m.norm for p in FULL_FORM_PREFIXES]
         full_forms += [m.norm[:-len(short)] + full for short, full in SHORT_ENDINGS.items() if m.norm.endswith(short)]
         for full_form in full_forms:
             full = first.get(full_form)
-            if full is not None and m.rule == "gazetteer" and full.rule == "gazetteer":
+            if full is not None and full.rule == "gazetteer":
                 links.append(Link(Rel.ALIAS_OF, m, full))
                 break
     return tuple(links)

@@ -10,7 +10,6 @@ import re
 from collections import Counter
 
 from kg.doc import Doc
-from kg.extract.match import outermost
 from kg.unionfind import UnionFind
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -43,8 +42,7 @@ class Slots:
         self.doc = doc
         self.events = sorted(events, key=lambda m: m.nstart)
         self.dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
-        actors = [m for m in prior.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)]
-        self.actors = outermost(actors)  # mentions not inside a longer one
+        self.actors = doc.actors(prior.mentions)  # mentions not inside a longer one
         self.groups = groups_of(self.events, links)
 
     def links(self) -> tuple[Link, ...]:
