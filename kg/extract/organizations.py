@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer, Spans
@@ -94,6 +94,7 @@ BARE_DEPARTMENT = re.compile(r"""
     (?:厅|局|委|办|办公室|政府)$         # a government body
 """, re.VERBOSE)
 PREPOSITIONS = ("据悉", "据", "经", "自", "向", "对", "从")  # never start a name before a place: 据山东港口集团
+PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
@@ -249,14 +250,42 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     s0 = max(0, s - MAX_STOP)  # a stop word the window's edge cuts through (旗|下 at MAX_NAME) still stops
-    stops = [(m.start(), m.end(), m.group()) for pattern in (
-        words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
-        words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s0, hs)]
-    start = max((b for a, b, _ in stops if a < s < b), default=s)
+    stops = [(m.start(), m.end(), m.group()) for pattern in _left_stops(lex) for m in pattern.finditer(text, s0, hs)]
+    start = max((b for a, b, _ in stops if a < s < b), default=s) if stops else s
     stops = [x for x in stops if x[0] >= s]
-    stops += [(m.start(), m.end(), APPOSITION) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
+    suffixes = [(m.start(), m.end()) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
+    stops += [(sa, sb, APPOSITION) for sa, sb in suffixes]
+    if stops:
+        past = _past_stops(text, lex, start, hs, he, stops, suffixes, protected, places, s)
+        if past is None:
+            return hs  # a registered name, then its project
+        start = past
+    # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
+    for ps, _ in protected.starting(start + 1, hs):
+        person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
+        if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
+            if not any(a <= start < b for a, b in protected.near(start, start + 1)):
+                return ps
+    # a preposition before a place: 据山东港口集团, 经济南市政府
+    if text[start:start + 1] in PREPOSITION_FIRSTS:
+        for word in PREPOSITIONS:
+            if text.startswith(word, start) and protected.starting(start + len(word), start + len(word) + 1):
+                return start + len(word)
+    return start
+
+
+@cache
+def _left_stops(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """What a name's start is moved past (_cut_left): stop words, determiners, titles, quantities, dates."""
+    return (words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
+            words_pattern(lex, "titles"), QUANTITY, DATE_CUT)
+
+
+def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: list[tuple[int, int, str]],
+                suffixes: list[tuple[int, int]], protected: Spans, places: Spans, s: int) -> int | None:
+    """The start after the last stop of _cut_left's window that cuts the name; None where the name
+    is a registered name followed by its project (_cut_left then ends it at the suffix's start)."""
     near = [(ps, pe) for ps, pe in protected.near(s, hs) if ps < hs and s < pe]  # the only ones a stop can be in
-    suffixes = [(sa, sb) for sa, sb, w in stops if w == APPOSITION]
     legal_head = text.startswith(LEGAL_SUFFIXES, hs)
     for a, b, word in sorted(stops):
         if b <= start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in near):
@@ -274,7 +303,7 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
             start = b  # 某某发展有限公司则与某某管理有限公司: two registered names (but …有限公司某事业部 is one)
             continue
         if word == APPOSITION and text[a:b] in LEGAL_SUFFIXES and text.startswith(PROJECT_HEADS, he):
-            return hs  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
+            return None  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
         if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
             continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(
@@ -285,16 +314,6 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
-    # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
-    for ps, _ in protected.starting(start + 1, hs):
-        person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
-        if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
-            if not any(a <= start < b for a, b in protected.near(start, start + 1)):
-                return ps
-    # a preposition before a place: 据山东港口集团, 经济南市政府
-    for word in PREPOSITIONS:
-        if text.startswith(word, start) and protected.starting(start + len(word), start + len(word) + 1):
-            return start + len(word)
     return start
 
 
@@ -340,6 +359,15 @@ def _coordinated_body(text: str, s: int, e: int) -> bool:
 def _is_name(name: str, lex: Lexicon, places: Spans, start: int) -> bool:
     """Whether a candidate says more than generic words and places (园区公司, 科技公司, 国际创科中心);
     a government body may be a place and its suffix alone (山东省科技厅, 淄博市政府)."""
+    end = start + len(name)
+    inner = tuple([(ps - start, pe - start) for ps, pe in places.starting(start, end + 1) if pe <= end])
+    return _is_name_placed(name, inner, lex)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name_placed(name: str, inner: tuple[tuple[int, int], ...], lex: Lexicon) -> bool:
+    """_is_name of a name and the spans of the places inside it (offsets into the name): asked of
+    the same names again and again, so worked out once for each."""
     if name in lex.words("org_false_heads") or name.endswith(_false_tails(lex)):
         return False
     if name.endswith(_site_suffixes(lex)):
@@ -348,8 +376,6 @@ def _is_name(name: str, lex: Lexicon, places: Spans, start: int) -> bool:
     for m in reversed(list(words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
         if m.end() == len(core):
             core = core[:m.start()]
-    inner = [(ps - start, pe - start) for ps, pe in places.starting(start, start + len(name) + 1)
-             if pe <= start + len(name)]
     has_place = bool(inner)
     covered = {i for a, b in inner for i in range(a, b)}
     bare = "".join([c for i, c in enumerate(core) if i not in covered]) if covered else core
