@@ -66,6 +66,8 @@ ALNUM = re.compile(r"[A-Za-z0-9]")  # a Latin letter or digit: no institution's 
 LATIN = re.compile(r"[A-Za-z]")  # a Latin letter
 HANDLE_CHAR = re.compile(r"[A-Za-z0-9@]")  # a character of a Latin word or handle
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
+# the characters of NAME_CHAR besides Chinese ones
+LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@&")
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may also modify a head: 联合实验室, 组织部
@@ -134,11 +136,12 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
              if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e))]
     protected = Spans([*places, *((s, e) for s, e, _ in known)])
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
+    known_spans = [(s, e) for s, e, _ in known]
     for m in words_pattern(lex, "org_suffixes").finditer(text):
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
-        inside = span and [a for a, b, _ in known if a < m.start() < b]
+        inside = span and [a for a, b in known_spans if a < m.start() < b]
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
@@ -191,7 +194,7 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
     s = hs
     while s > 0 and he - s < MAX_NAME:
         c = text[s - 1]
-        if NAME_CHAR.match(c):
+        if "\u4e00" <= c <= "\u9fff" or c in LATIN_NAME_CHARS:  # NAME_CHAR, without a call per character
             s -= 1
         elif c == " " and s > 1 and LATIN.match(text[s - 2]):  # InnoHK 创新香港研发平台
             s -= 1
