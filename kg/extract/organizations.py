@@ -403,10 +403,20 @@ def _site_suffixes(lex: Lexicon) -> tuple[str, ...]:
 
 
 def _keep_maximal(mentions: list[Mention]) -> list[Mention]:
-    """Drop mentions inside a longer one, and exact duplicates."""
+    """Drop mentions inside a longer one, and exact duplicates (the first of one span, longest
+    first, then by start, is kept). One sweep by start finds the spans inside a longer one
+    (as match.outermost does), instead of testing each mention against every one kept."""
+    inner: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the distinct spans seen so far
+    for s, e in sorted({(m.nstart, m.nend) for m in mentions}, key=lambda se: (se[0], -se[1])):
+        if reach >= e:
+            inner.add((s, e))
+        reach = max(reach, e)
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-(m.nend - m.nstart), m.nstart)):
-        if not any(k.nstart <= m.nstart and m.nend <= k.nend for k in out):
+        span = (m.nstart, m.nend)
+        if span not in inner:
+            inner.add(span)  # a later mention of the same span is a duplicate
             out.append(m)
     return sorted(out, key=lambda m: m.nstart)
 
