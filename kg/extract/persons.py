@@ -28,7 +28,7 @@ from functools import cache
 
 from kg.doc import Doc
 from kg.extract import tables
-from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, as_post, inside_titles, is_han, post_end, title_before,
+from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, inside_titles, is_han, post_end, title_before,
                                title_starts, words)
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
@@ -225,6 +225,24 @@ class Context:
 
 
 @cache
+def _surname_patterns(w: Words) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A one-character surname (a plain character class, which a scan matches far faster than the
+    empty lookahead of w.surname_at), and a two-character one whose first character is none."""
+    singles = frozenset(n for n in w.surnames if len(n) == 1)
+    rest = [n for n in sorted(w.surnames) if len(n) == 2 and n[0] not in singles]
+    return re.compile(chars(singles)), (re.compile(f"(?=(?:{alternation(rest).pattern}))") if rest else None)
+
+
+def surname_starts(t: str, w: Words) -> list[int]:
+    """Where a surname of one or two characters starts in t, in order: the matches of w.surname_at."""
+    single, double = _surname_patterns(w)
+    found = [m.start() for m in single.finditer(t)]
+    if double is not None and (more := [m.start() for m in double.finditer(t)]):
+        found = sorted(set(found).union(more))
+    return found
+
+
+@cache
 def _end_at(w: Words) -> re.Pattern[str]:
     """One pattern for what ends a name where it starts (Context.right): an honorific, a caption
     position (Context.tag) or a byline word; matches wherever one of the three does."""
@@ -249,7 +267,7 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     inside = inside_titles(starts)
     # where a surname starts (Context.lengths): elsewhere best() finds nothing; the scan goes from
     # one to the next, past the names it takes
-    for p in [m.start() for m in ctx.w.surname_at.finditer(t)]:
+    for p in surname_starts(t, ctx.w):
         if p < i:
             continue
         i = p
