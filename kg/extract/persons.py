@@ -109,9 +109,11 @@ class Context:
         t = self.text
         if j >= len(t) or t[j] in BOUNDARY or j in self.starts:
             return END
-        if _end_at(self.w).match(t, j):  # an honorific, a caption position or a byline word
+        end_at, end_firsts, verb_firsts = _ends(self.w)
+        c = t[j]  # each pattern is tried only after one of its first characters
+        if c in end_firsts and end_at.match(t, j):  # an honorific, a caption position or a byline word
             return END
-        verb = self.w.verb_at.match(t, j)
+        verb = self.w.verb_at.match(t, j) if c in verb_firsts else None
         return NONE if verb is None else VERB if verb.end() - j > 1 else WEAK
 
     def tag(self, j: int) -> bool:
@@ -243,10 +245,13 @@ def surname_starts(t: str, w: Words) -> list[int]:
 
 
 @cache
-def _end_at(w: Words) -> re.Pattern[str]:
+def _ends(w: Words) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """One pattern for what ends a name where it starts (Context.right): an honorific, a caption
-    position (Context.tag) or a byline word; matches wherever one of the three does."""
-    return re.compile(f"(?:{w.honorific_at.pattern})|(?x:{CAPTION.pattern})|(?:{w.byline_at.pattern})")
+    position (Context.tag) or a byline word, matching wherever one of the three does; the first
+    characters it may match at, and those of the verbs."""
+    end_at = re.compile(f"(?:{w.honorific_at.pattern})|(?x:{CAPTION.pattern})|(?:{w.byline_at.pattern})")
+    return (end_at, frozenset(x[0] for x in (*w.honorifics, *w.bylines) if x) | {"("},
+            frozenset(v[0] for v in w.verbs if v))
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
