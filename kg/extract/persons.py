@@ -213,14 +213,17 @@ class Context:
                 continue
             if name[-1] in w.title_lasts and any(name[k:] in w.titles for k in range(1, n)):
                 continue
+            if n == 4 and double:  # a double surname: a strong context or a tag after it, and a clean end
+                if name[2:] in w.verb_set or not (strong or self.tag(i + n)) or self.right(i + n) != END:
+                    continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
+                found.append((END, n))
+                continue
             r = self.right(i + n)
             if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
                 r = WEAK
             elif strong and r == NONE and n == 3 and double and not self.wordlike(name) \
                     and not self.w.freq.get(self.text[i + 2:i + 4]):
                 r = WEAK  # 主任王红杰带着…: after a title, a full name before a word jieba lacks
-            if n == 4 and double and (not ((strong or self.tag(i + n)) and r == END) or name[2:] in self.w.verb_set):
-                continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
             found.append((r, n))
         r, n = max(found, default=(NONE, 0))
         return (n, r) if r > NONE else None
