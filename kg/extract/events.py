@@ -326,6 +326,8 @@ def _core(name: str) -> str:
 
 def _ends_with_word(name: str, words: list[str]) -> str | None:
     core = _core(name)
+    if not core.endswith(tuple(words)):
+        return None  # (one test in C for the usual answer)
     return next((w for w in words if core.endswith(w)), None)
 
 

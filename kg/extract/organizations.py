@@ -141,7 +141,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
-        inside = span and [a for a, b in known_spans if a < m.start() < b]
+        ms = m.start()
+        inside = span and [a for a, b in known_spans if a < ms < b]
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
