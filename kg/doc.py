@@ -28,9 +28,9 @@ class Doc:
     def of(cls, article: Article) -> "Doc":
         return cls(article, simplify(clean(article.text)))
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The normalised simplified text extractors read."""
+        """The normalised simplified text extractors read (an attribute once read: asked everywhere)."""
         return self.view.text
 
     @property

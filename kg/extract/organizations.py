@@ -443,14 +443,15 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
             defined.setdefault(lead.group(), full)
     taken = [(m.nstart, m.nend) for m in orgs + out if m.norm not in defined]
     taken += [(m.nstart, m.nend) for m in out]
+    covered = {i for a, b in taken for i in range(a, b)}  # the positions inside a taken span
     for short, full in defined.items():
         for s, e in _standalone(text, short):
-            if any(a <= s < b for a, b in taken):
+            if s in covered:
                 continue
             mention = doc.mention(Kind.ORGANIZATION, s, e, "abbreviation-use")
             out.append(mention)
             links += [Link(Rel.ALIAS_OF, mention, f) for f in same_name[full.norm]]
-            taken.append((s, e))
+            covered.update(range(s, e))
     return out, tuple(links)
 
 

@@ -439,7 +439,8 @@ def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict
     blocked = [(m.nstart, m.nend) for m in others if m.kind is Kind.ORGANIZATION]
     for name in sorted({t[s:e] for s, e in spans}, key=len, reverse=True):
         for span in occurrences(t, name):
-            if any(overlap(span, x) for x in taken) or any(a <= span[0] and span[1] <= b for a, b in blocked):
+            s, e = span  # overlap(span, x), inline: every occurrence is tested against every name taken
+            if any(s < b and a < e for a, b in taken) or any(a <= s and e <= b for a, b in blocked):
                 continue
             if is_han(name[0]) and len(name) == 2 and ctx.right(span[1]) == NONE:
                 continue
