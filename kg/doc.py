@@ -45,9 +45,17 @@ class Doc:
                 agreement_kind: str | None = None) -> Mention:
         """A mention of view span [nstart, nend), carrying its raw offsets and text. Its strings are
         interned: a build holds a name's text once, however many mentions say it."""
-        start, end = self.view.to_raw(nstart, nend)
+        if nstart < nend:  # View.to_raw, inline
+            raw_index = self.view.raw_index
+            start, end = raw_index[nstart], raw_index[nend - 1] + 1
+        else:
+            start, end = self.view.to_raw(nstart, nend)
         if peripheral is None:
-            peripheral = self.is_peripheral(nstart)
+            peripheral = False
+            for s, e in self.peripheral_zones:  # is_peripheral, inline
+                if s <= nstart < e:
+                    peripheral = True
+                    break
         # the fields in Mention's order, given by position (a call by keyword costs more, made this often)
         return Mention(kind, start, end, intern(self.article.text[start:end]), intern(self.view.text[nstart:nend]),
                        nstart, nend, rule, value, region, peripheral, title, agreement_kind)

@@ -287,10 +287,9 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if hit:
             n, r = hit
             name = t[i:i + n]
-            tagged = ctx.tag(i + n)
             if titled and r >= WEAK:
                 rule = "title"
-            elif tagged and not ctx.wordlike(name):
+            elif ctx.tag(i + n) and not ctx.wordlike(name):
                 rule = "honorific"
             elif ctx.edge(i) and r == VERB and not ctx.wordlike(name):
                 rule = "verb"
