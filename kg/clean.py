@@ -86,6 +86,48 @@ PAGE_FURNITURE = re.compile(
 )
 
 
+# runs of Han characters on one line with one ideographic space (U+3000) between each two: a
+# table row laid out by a word processor (团　长：蔺建华　菏泽市人民政府副市长, 母　涛　菏泽市…)
+IDEOGRAPHIC_RUNS = re.compile(r"""
+    (?<![\u3400-\u9fff]) (?<![\u3400-\u9fff]\u3000)   # at the start of a run
+    [\u3400-\u9fff]+ (?:\u3000[\u3400-\u9fff]+)+   # Han runs joined by single ideographic spaces
+    """, re.VERBOSE)
+
+
+def widen_column_gaps(v: View) -> View:
+    """Mark the single ideographic spaces that separate columns as a column gap (two spaces) and
+    leave those that pad a short word (母　涛, 团　长) for join_wrapped to remove.
+
+    Word processors align a column of names by padding a two-character name with one U+3000
+    (母　涛) and separate a name from the next column with one too (蔺建华　菏泽市人民政府). A space
+    ends a cell after a run of two or more characters (蔺建华|), or after single characters padded
+    together to two or more when a longer run follows (母　涛|菏泽市…); spaces between single
+    characters (香　港　特　区, PDF letter spacing) all join."""
+    if "\u3000" not in v.text:
+        return v
+    widen: list[int] = []
+    for m in IDEOGRAPHIC_RUNS.finditer(v.text):
+        runs = m.group().split("\u3000")
+        at, cell = m.start(), 0  # Han characters of the current cell so far
+        for run, after in zip(runs, runs[1:]):
+            at += len(run)
+            cell += len(run)
+            if cell == len(run) >= 2 or (cell >= 2 and len(after) >= 2):
+                widen.append(at)
+                cell = 0
+            at += 1
+    if not widen:
+        return v
+    out: list[tuple[str, int]] = []
+    at = 0
+    for k in widen:
+        out.extend(zip(v.text[at:k], v.raw_index[at:k]))
+        out += [("\u3000", v.raw_index[k])] * 2
+        at = k + 1
+    out.extend(zip(v.text[at:], v.raw_index[at:]))
+    return v.keep(out)
+
+
 def _drop_matches(v: View, pattern: re.Pattern[str]) -> View:
     """The view without every match of `pattern`."""
     drop = {k for m in pattern.finditer(v.text) for k in range(m.start(), m.end())}
@@ -208,7 +250,7 @@ def _without(v: View, drop: set[int]) -> View:
     return View("".join(texts), tuple(chain.from_iterable(indexes)))
 
 
-STEPS = (fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)
+STEPS = (widen_column_gaps, fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)
 
 
 def clean(raw: str) -> View:

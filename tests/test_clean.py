@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped
+from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped, widen_column_gaps
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,30 @@ from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped
 )
 def test_clean_join_wrapped(raw, expected):
     assert join_wrapped(View.of(raw)).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("团\u3000长：蔺某某\u3000菏泽市人民政府副市长", "团长:蔺某某  菏泽市人民政府副市长", id="label-name-cell"),
+        pytest.param("\u3000\u3000母\u3000涛\u3000菏泽市人民政府副秘书长", "  母涛  菏泽市人民政府副秘书长", id="padded-name-then-cell"),
+        pytest.param("8．东方立群\u3000山东某某集团有限公司\u3000\u3000董事长", "8.东方立群  山东某某集团有限公司  董事长", id="four-character-name"),
+        pytest.param("香\u3000港\u3000特\u3000区\u3000政\u3000府", "香港特区政府", id="letter-spacing-joins"),
+        pytest.param("记者\u3000钭某某\u3000通讯员\u3000郏某", "记者  钭某某  通讯员  郏某", id="byline-fields"),
+    ],
+)
+def test_clean_ideographic_column_gaps(raw, expected):
+    view = clean(raw)
+    assert view.text == expected
+    assert all(raw[view.to_raw(i, i + 1)[0]] in (c, "\u3000", " ") or not c.strip() or c in ":." for i, c in enumerate(view.text))
+
+
+def test_clean_widen_column_gaps_keeps_offsets():
+    raw = "甄立新\u3000菏泽市商务局局长"
+    view = widen_column_gaps(View.of(raw))
+    assert view.text == "甄立新\u3000\u3000菏泽市商务局局长"
+    start = view.text.index("菏")
+    assert raw[view.to_raw(start, start + 6)[0]:view.to_raw(start, start + 6)[1]] == "菏泽市商务局"
 
 
 @pytest.mark.parametrize(

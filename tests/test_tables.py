@@ -22,6 +22,11 @@ def held(text: str) -> set[tuple[str, str | None, str]]:
     pytest.param("2023年年报\n\n鲁信国际科技有限公司\n管理层\n张海涛    总经理兼财务总监",
                  {("张海涛", "鲁信国际科技有限公司", "总经理"), ("张海涛", "鲁信国际科技有限公司", "财务总监")},
                  id="title-chain-with-jian"),
+    pytest.param("代表团成员名单\n\n团\u3000长：蔺某华\u3000菏泽市人民政府副市长\n\n成\u3000员：\n\n"
+                 "1．闫\u3000宁\u3000\u3000菏泽市发展和改革委员会\u3000\u3000副主任\n"
+                 "8．东方立群\u3000山东某某生物医药集团有限公司\u3000\u3000董事长",
+                 {("蔺某华", None, "团长"), ("蔺某华", "菏泽市人民政府", "副市长"), ("闫宁", "菏泽市发展和改革委员会", "副主任"),
+                  ("东方立群", "山东某某生物医药集团有限公司", "董事长")}, id="numbered-delegation-rows"),
 ])
 def test_tables_rows_give_titles(text: str, expected: set) -> None:
     assert expected <= held(text)

@@ -277,11 +277,19 @@ def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
-            i = end + (t[end:end + 1] in (":", " "))
+            i = end + (t[end:end + 1] == ":")
+            i = _past_spaces(t, i)
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
                 out.append(((i, i + n), "person-byline"))
-                i += n + (t[i + n:i + n + 1] == " ")
+                i = _past_spaces(t, i + n)
     return out
+
+
+def _past_spaces(t: str, i: int) -> int:
+    """The first position from i that is no space (a column gap may hold two: 记者  某某  通讯员)."""
+    while t[i:i + 1] == " ":
+        i += 1
+    return i
 
 
 def run_name(doc: Doc, ctx: Context, i: int) -> int | None:
@@ -348,7 +356,8 @@ def table_names(ctx: Context) -> dict:
     t, out = ctx.text, {}
     for row in tables.rows(t):
         name = t[row.start:row.end]
-        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames) or ctx.wordlike(name) or name in ctx.w.titles:
+        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames) or name in ctx.w.titles \
+                or ctx.wordlike(name, compound_ok=True):  # a row's name may start with 东方, 百里
             continue
         items = tables.cell_titles(t, row)
         if row.cell_end > row.cell_start and not (items and title_before(t, items[0][1], ctx.w) is not None):

@@ -33,6 +33,10 @@ HEADING = re.compile(r"""
     (?P<title>[\u4e00-\u9fff]{2,12})  # the heading's word
     [ \t]*\n                    # and nothing else on the line
     """, re.VERBOSE)
+# a row's label that is a title, before its name cell (团长:蔺某某  菏泽市人民政府副市长)
+LABEL = re.compile(r"""
+    [ \t]* (?P<title>[\u4e00-\u9fff]{2,6}) : [ \t]*$   # a title and a colon, then the name cell
+    """, re.VERBOSE)
 # the end of a block of lines: a blank line or the end of the text
 BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
 # a blank line right after a heading: the heading stands over paragraphs, not a list of lines
@@ -152,7 +156,7 @@ def first_line_org(chains: Chains) -> Mention | None:
 
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
     """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
-    title held at the organisation the item names, else the nearest organisation before the table
+    title held at the organisation the item names (the longest one starting there), else the nearest organisation before the table
     in its block, else the one on the text's first line."""
     t = chains.text
     at = {p.nstart: p for p in persons}
@@ -166,11 +170,14 @@ def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
         body = max((m for m in orgs if m.nstart > floor), key=lambda m: m.nend, default=None) or \
             next((m for m in sorted(orgs, key=lambda m: m.nstart) if m.nend <= t.find("\n")), None)
         segs = []
+        label = LABEL.search(t, t.rfind("\n", 0, row.start) + 1, row.start)
+        if label and title_before(t, label.end("title"), chains.w) == label.start("title"):
+            segs.append(Segment(label.start("title"), label.start("title"), label.end("title"), None))  # 团长:
         for a, b in tables.cell_titles(t, row):
             ts = title_before(t, b, chains.w)
             if ts is None or ts < a:
                 continue
-            named = next((m for m in chains.orgs if m.nstart == a and m.nend <= ts), None)
+            named = max((m for m in chains.orgs if m.nstart == a and m.nend <= ts), key=lambda m: m.nend, default=None)
             segs.append(Segment(a, ts if named else a, b, named or body))
         if segs:
             out[p] = segs
