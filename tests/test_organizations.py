@@ -114,10 +114,12 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "这是一个新的格局。", "他负责数据处理。", "论坛在会议展览中心举行。", "议题包括绿色航运、跨境金融、海事保险。",
     "公司把地区总部设在这里。", "为伙伴企业提供办公室。",
     "双方在港口物流、跨境电商等方面合作。", "结合两地的船舶融资及海事保险优势。", "多家香港家族办公室到访。",
+    "推动港口物流与跨境贸易发展。", "项目聚焦海洋功能食品与冷链物流。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
-        "industry-list-after-preposition", "industry-before-advantage", "family-offices"])
+        "industry-list-after-preposition", "industry-before-advantage", "family-offices",
+        "common-words-before-industry-word", "generic-brands-before-industry-words"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
