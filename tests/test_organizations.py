@@ -94,6 +94,15 @@ def test_organizations_cuts_premodifiers_and_keeps_whole_names(text: str, name: 
 
 
 @pytest.mark.parametrize(("text", "name"), [
+    ("日本电气公司与本溪钢铁集团合作。", "日本电气公司"),
+    ("日本电气公司与本溪钢铁集团合作。", "本溪钢铁集团"),
+    ("高瓴资本集团参与投资。", "高瓴资本集团"),
+], ids=["japan-is-no-deictic", "benxi-is-no-deictic", "capital-is-no-deictic"])
+def test_organizations_words_with_deictic_characters_stay(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
     ("中国企业联合会发布报告。", "中国企业联合会"),
     ("山东电力工程咨询院有限公司中标。", "山东电力工程咨询院有限公司"),
 ], ids=["firms-inside-name", "engineering-inside-name"])
@@ -115,11 +124,15 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "公司把地区总部设在这里。", "为伙伴企业提供办公室。",
     "双方在港口物流、跨境电商等方面合作。", "结合两地的船舶融资及海事保险优势。", "多家香港家族办公室到访。",
     "推动港口物流与跨境贸易发展。", "项目聚焦海洋功能食品与冷链物流。",
+    "并符合本公司及其股东之整体利益。", "本公告由董事会作出,连同其附属公司统称本集团。", "概不对本公告全部或任何部份内容负责。",
+    "共有七间医院和12所大学参与。", "第一批大学名单公布。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
         "industry-list-after-preposition", "industry-before-advantage", "family-offices",
-        "common-words-before-industry-word", "generic-brands-before-industry-words"])
+        "common-words-before-industry-word", "generic-brands-before-industry-words",
+        "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
+        "first-batch-of-universities"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

@@ -51,9 +51,16 @@ LATIN_TOKEN = re.compile(r"""
 """, re.VERBOSE)
 # a numeral and classifier before a generic noun: 三间, 91家, 20间
 QUANTITY = re.compile(r"""
-    (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3})   # a number, Chinese only at a start
-    [家间个所位项批名]                            # a classifier
+    (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3}   # a number, Chinese only at a start
+      | [一二两三四五六七八九十]{1,3}(?=[间所座批]))        # or before a classifier no name holds (七间, 第一批)
+    [家间个所位项批名座]                          # a classifier
 """, re.VERBOSE)
+# a number right before a one-character suffix that is also a classifier: 12所 (twelve of them)
+COUNTED = re.compile(r"[0-9一二两三四五六七八九十几数多]$")
+CLASSIFIER_SUFFIXES = ("所", "院", "家")
+# a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
+# ends in one (but 日本, 资本, 成本 are words: STRADDLE_FREQ decides)
+DEICTICS = "本该其此贵我"
 # a media brand named before a byline or a sister outlet: X新闻记者, X新闻·Y导报
 MEDIA_NAME = re.compile(r"""
     ( (?: (?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}   # a brand after punctuation or a line start,
@@ -85,7 +92,7 @@ BARE_GOVERNMENT = re.compile(r"""
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than generic words and places
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
 SUFFIX_CONTINUES = re.compile(r"""
-    (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院]   # 局长, 处理, 办法, 部门, 院士 ...
+    (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
 """, re.VERBOSE)
 # a bare level of government and one of its departments: 省商务厅, 市发展改革委, 区政府, 县政府
 BARE_DEPARTMENT = re.compile(r"""
@@ -206,9 +213,30 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
         else:
             break
     s = _cut_left(text, lex, s, hs, he, protected, places)
+    if _deictic(text, lex, s, hs) or (text[hs:he] in CLASSIFIER_SUFFIXES and COUNTED.search(text, s, hs)):
+        return None  # 符合本公司, 连同其附属公司; 12所
     s = _cut_premodifier(text, lex, s, e, places)
     e = _branch_end(text, lex, _bracketed_place(text, lex, he, s))
     return (s, e) if hs > s or e > he else None
+
+
+def _deictic(text: str, lex: Lexicon, s: int, hs: int) -> bool:
+    """Whether a deictic word stands right before the suffix at hs, maybe before generic words
+    (本公司, 其附属公司): the phrase refers to a body named elsewhere."""
+    p = hs
+    while not (p > 0 and text[p - 1] in DEICTICS and lex.tokenizer.FREQ.get(text[p - 2:p], 0) < STRADDLE_FREQ):
+        m = _generic_tail(lex).search(text, s, p)
+        if m is None:
+            return False
+        p = m.start()
+    return True
+
+
+@cache
+def _generic_tail(lex: Lexicon) -> re.Pattern[str]:
+    """A generic word at the end of a window (附属 of 其附属|公司)."""
+    words = sorted(lex.words("org_generic"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
 
 
 def _cut_party_committee(text: str, lex: Lexicon, s: int, e: int) -> tuple[int, int]:
