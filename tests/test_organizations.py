@@ -93,6 +93,11 @@ def test_organizations_cuts_premodifiers_and_keeps_whole_names(text: str, name: 
     assert name in org_names(text)
 
 
+def test_organizations_quoted_or_placed_body_to_be_built_is_named() -> None:
+    assert "海洋环境污染防控联合实验室" in org_names("双方共建“海洋环境污染防控联合实验室”。")
+    assert "青岛海洋装备联合实验室" in org_names("双方将共建青岛海洋装备联合实验室。")
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("日本电气公司与本溪钢铁集团合作。", "日本电气公司"),
     ("日本电气公司与本溪钢铁集团合作。", "本溪钢铁集团"),
@@ -126,13 +131,15 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "推动港口物流与跨境贸易发展。", "项目聚焦海洋功能食品与冷链物流。",
     "并符合本公司及其股东之整体利益。", "本公告由董事会作出,连同其附属公司统称本集团。", "概不对本公告全部或任何部份内容负责。",
     "共有七间医院和12所大学参与。", "第一批大学名单公布。",
+    "双方将共建海洋装备联合实验室。", "双方将共同设立规模10亿元的海洋产业基金。", "以及自由贸易示范区等开放平台的政策优势。",
+    "1  海洋生物医药创新中心项目  荣成市",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
         "industry-list-after-preposition", "industry-before-advantage", "family-offices",
         "common-words-before-industry-word", "generic-brands-before-industry-words",
         "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
-        "first-batch-of-universities"])
+        "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

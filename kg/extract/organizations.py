@@ -105,6 +105,12 @@ PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a bod
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
 MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name's window
+# a verb that sets a body up, maybe with its size, right before a described one: 共建, 设立规模10亿元的
+PLANNED = re.compile(r"""
+    (?:设立|共建|建设|打造|筹建|组建|筹设|建立)   # set up, build together, build
+    (?:规模[0-9.]+[亿万]元的|一个|一家|一批)?     # an optional size or count
+    $""", re.VERBOSE)
+OPENING_QUOTES = "“「『\"《"
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
@@ -148,6 +154,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
+        if span and _described(text, *span, places):
+            continue  # 共建海洋装备联合实验室, 设立规模10亿元的海洋产业基金, 等开放平台
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
                      or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
@@ -218,6 +226,15 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
     s = _cut_premodifier(text, lex, s, e, places)
     e = _branch_end(text, lex, _bracketed_place(text, lex, he, s))
     return (s, e) if hs > s or e > he else None
+
+
+def _described(text: str, s: int, e: int, places: Spans) -> bool:
+    """Whether a name with no place or Latin word in it describes a body to be set up (共建…联合实验室,
+    设立规模10亿元的…基金), one of a kind (…等开放平台) or a project (…创新中心项目) rather than
+    naming one; a name in quotes is a name."""
+    if text[s - 1:s] in OPENING_QUOTES or LATIN.search(text, s, e) or places.starting(s, e):
+        return False
+    return bool(PLANNED.search(text, max(0, s - 16), s)) or text[s - 1:s] == "等" or text.startswith(PROJECT_HEADS, e)
 
 
 def _deictic(text: str, lex: Lexicon, s: int, hs: int) -> bool:
