@@ -10,6 +10,7 @@
 | dev5     | tests/dev5/texts      | tests/dev5/gold    | eight more from the blind set's styles brief, by other annotators (development) |
 | dev6     | tests/dev6/texts      | tests/dev6/gold    | eight in official styles (wire, government sites, HKEX, chamber news) (development) |
 | dev7     | tests/dev7/texts      | tests/dev7/gold    | eight in media styles (HK papers, WeChat, Q&A, delegation lists, Macau) (development) |
+| dev8     | tests/dev8/texts      | tests/dev8/gold    | eight more (Wen Wei Po, People's Daily Shandong, HKTDC, a PDF table notice, Sing Tao, wire, county WeChat, Q&A), session 3 (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 | blind2   | tests/blind2/texts    | tests/blind2/gold  | eight more, session 2, by an author who read no code: scores only, never errors |
 
@@ -44,6 +45,7 @@ SETS = {  # name: (texts, gold)
     "dev5": (TESTS / "dev5" / "texts", TESTS / "dev5" / "gold"),
     "dev6": (TESTS / "dev6" / "texts", TESTS / "dev6" / "gold"),
     "dev7": (TESTS / "dev7" / "texts", TESTS / "dev7" / "gold"),
+    "dev8": (TESTS / "dev8" / "texts", TESTS / "dev8" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
     "blind2": (TESTS / "blind2" / "texts", TESTS / "blind2" / "gold"),
 }
@@ -129,6 +131,17 @@ FLOORS = {
         "roles": 0.76,  # 0.810 untuned
         "roles_with_org": 0.60,  # 0.656 untuned
         "agreement_parties": 0.88,  # 0.937 untuned
+    },
+    "dev8": {  # measured when the set arrived (session 3), before any rule was written for it
+        "person": 0.84,  # 0.896 untuned
+        "organization": 0.74,  # 0.790 untuned
+        "place": 0.82,  # 0.877 untuned
+        "date": 0.95,  # 1.000 untuned
+        "event": 0.48,  # 0.531 untuned
+        "agreement": 0.85,  # 0.905 untuned
+        "roles": 0.78,  # 0.835 untuned
+        "roles_with_org": 0.57,  # 0.629 untuned
+        "agreement_parties": 0.65,  # 0.702 untuned
     },
     "blind2": {  # measured when the set arrived (session 2); nobody reads its errors
         "person": 0.81,  # 0.860
