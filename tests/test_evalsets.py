@@ -13,6 +13,7 @@
 | dev8     | tests/dev8/texts      | tests/dev8/gold    | eight more (Wen Wei Po, People's Daily Shandong, HKTDC, a PDF table notice, Sing Tao, wire, county WeChat, Q&A), session 3 (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 | blind2   | tests/blind2/texts    | tests/blind2/gold  | eight more, session 2, by an author who read no code: scores only, never errors |
+| blind3   | tests/blind3/texts    | tests/blind3/gold  | eight more, session 3, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -48,6 +49,7 @@ SETS = {  # name: (texts, gold)
     "dev8": (TESTS / "dev8" / "texts", TESTS / "dev8" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
     "blind2": (TESTS / "blind2" / "texts", TESTS / "blind2" / "gold"),
+    "blind3": (TESTS / "blind3" / "texts", TESTS / "blind3" / "gold"),
 }
 
 FLOORS = {
@@ -153,6 +155,17 @@ FLOORS = {
         "roles": 0.74,  # 0.793
         "roles_with_org": 0.53,  # 0.587
         "agreement_parties": 0.83,  # 0.881
+    },
+    "blind3": {  # measured when the set arrived (session 3); nobody reads its errors
+        "person": 0.79,  # 0.848
+        "organization": 0.72,  # 0.778
+        "place": 0.74,  # 0.795
+        "date": 0.91,  # 0.966
+        "event": 0.37,  # 0.429
+        "agreement": 0.84,  # 0.895
+        "roles": 0.79,  # 0.843
+        "roles_with_org": 0.48,  # 0.538
+        "agreement_parties": 0.72,  # 0.774
     },
     "blind": {  # floors raised to 0.05 below the scores of 2026-11-21, end of session 1 (in the comment)
         "person": 0.92,  # 0.978
