@@ -161,6 +161,8 @@ _SPACES = " \t\u00a0\u3000"
 BLANK_RUN = re.compile(r"""
     [ \t\u00a0\u3000\r\n]+    # the _SPACES and the line breaks
     """, re.VERBOSE)
+# the legal tail of a company's name, which no sentence or line of its own starts with
+LEGAL_TAILS = ("有限公司", "有限责任公司", "股份有限公司")
 _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
 WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
 WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
@@ -216,6 +218,12 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
     return _width(line) + WRAP_SLACK >= _block_width(t, prev_end)
 
 
+def _legal_tail(t: str, i: int, j: int) -> bool:
+    """Whether the line break t[i:j] (no blank line) comes before a company's legal tail that
+    finishes a name cut by a table cell (鲁港数字科技(济南)|有限公司, 冷链物流股份|有限公司)."""
+    return t.startswith(LEGAL_TAILS, j) and "\n" in t[i:j] and t.count("\n", i, j) == 1
+
+
 def join_wrapped(v: View) -> View:
     """Remove whitespace a PDF or line wrap put inside Chinese text (`黄志 辉`, `有\\n\\n限公司`).
 
@@ -230,8 +238,10 @@ def join_wrapped(v: View) -> View:
             run = m.group()
             if run == " ":  # one space inside a word: what PDF extraction puts there (黄志 辉)
                 drop.update(range(i, j))
-            elif ("\n" in run or "\r" in run) and _is_wrap(t, i, j):
+            elif ("\n" in run or "\r" in run) and (_is_wrap(t, i, j) or _legal_tail(t, i, j)):
                 drop.update(range(i, j))
+        elif 0 < i and t[i - 1] == ")" and _legal_tail(t, i, j):
+            drop.update(range(i, j))
     if not drop:
         return v
     return _without(v, drop)
