@@ -223,6 +223,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
+    spans.update({k: v for k, v in titled_wordlike(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(repeated_names(ctx, spans, others))
     return Findings(tuple(doc.mention(Kind.PERSON, s, e, rule) for (s, e), rule in sorted(spans.items())))
 
@@ -356,13 +357,33 @@ def table_names(ctx: Context) -> dict:
     t, out = ctx.text, {}
     for row in tables.rows(t):
         name = t[row.start:row.end]
-        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames) or name in ctx.w.titles \
+        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames or name[0] in ctx.w.wordlike_surnames) \
+                or name in ctx.w.titles \
                 or ctx.wordlike(name, compound_ok=True):  # a row's name may start with 东方, 百里
             continue
         items = tables.cell_titles(t, row)
         if row.cell_end > row.cell_start and not (items and title_before(t, items[0][1], ctx.w) is not None):
             continue
         out[(row.start, row.end)] = "table"
+    return out
+
+
+def titled_wordlike(ctx: Context) -> dict:
+    """Names whose surname is mostly an ordinary word (时, 向, 来), right after a title (副市长时某某,
+    县委书记向某某主持): no place, organisation or verb starts inside, the name is no word, and a
+    boundary or a verb ends it."""
+    out, t = {}, ctx.text
+    for j, start in title_starts(t, ctx.w).items():
+        if start is None or t[j:j + 1] not in ctx.w.wordlike_surnames:
+            continue
+        for n in (3, 2):
+            name = t[j:j + n]
+            if len(name) < n or not ctx.plain(name) or ctx.wordlike(name) or ctx.right(j + n) < VERB:
+                continue
+            if any(k in ctx.starts or ctx.w.verb_at.match(t, k) for k in range(j + 1, j + n)):
+                continue  # 局长来济南, 会长时表示
+            out[(j, j + n)] = "person-title"
+            break
     return out
 
 
