@@ -133,6 +133,17 @@ def test_persons_wordlike_surnames_after_a_title(text, name):
     assert name in names(text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("传媒查询\n请联络香港贸发局传讯及企业推广部:\n梁某晴\u3000电话:(852) 2584 4525\u3000电邮:a@b.org\n"
+                 "劳某华\u3000电话:(852) 2584 4394", {"梁某晴", "劳某华"}, id="name-before-contact-field"),
+    pytest.param("联系人:省商务厅外资处\u3000侯某东\u3000巩\u3000莉\n联系电话:0531-89013xxx", {"侯某东", "巩莉"},
+                 id="contact-after-organisation"),
+])
+def test_persons_media_contacts(text, expected):
+    from kg.pipeline import extract_article
+    assert expected <= {e.name for e in extract_article(Article("t", text)).entities if e.kind is Kind.PERSON}
+
+
 def test_persons_wordlike_surname_before_a_place_is_none():
     from kg.pipeline import extract_article
     assert [e.name for e in extract_article(Article("t", "局长来济南考察。")).entities if e.kind is Kind.PERSON] == []

@@ -51,8 +51,13 @@ LATIN_NAME = re.compile(r"""
     """, re.VERBOSE)
 # the start of a capitalised Latin word: where a Latin name may begin
 LATIN_WORD = re.compile(r"(?=[A-Z])(?<![A-Za-z])[A-Z]")  # (?=[A-Z]) first: lets the scan skip ahead
-# a line that holds nothing but a short Han word: a name in a contact block or a caption
-NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
+# a line that holds nothing but a short Han word, or one before a contact field (梁某某  电话:…): a name
+# in a contact block or a caption
+NAME_LINE = re.compile(r"""
+    (?m)^[ \t]*([\u4e00-\u9fff]{2,4})      # a short Han word at the start of a line
+    (?: [ \t]*$                            # alone on it,
+      | (?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)   # or before a contact field
+    )""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
 NOT_NAME_END = re.compile(r"""
     [说称指在是和与及等对向将也亦则于了]   # a verb or particle that follows names
@@ -219,7 +224,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     others = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
                   interview=INTERVIEW.search(doc.text) is not None)
-    spans = dict(chinese_names(ctx) + byline_names(doc, ctx) + latin_names(ctx) + line_names(ctx))
+    bodies = {m.nstart: m.nend for m in others if m.kind is Kind.ORGANIZATION}
+    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
@@ -272,13 +278,17 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     return out
 
 
-def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
+def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -> list[tuple[tuple[int, int], str]]:
     """Names written after byline words (记者 初磊 实习生 李子怡 禚亦秋) or credit words (图/百里晨曦,
-    联系人:诸葛明), several in a run; a space in the text as read separates two names there."""
+    联系人:诸葛明), several in a run; a space in the text as read separates two names there. A contact's
+    organisation before a column gap may come first (联系人:省商务厅外资处  侯某某  巩某)."""
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
             i = end + (t[end:end + 1] == ":")
+            if bodies and i in bodies and (g := t.find("  ", bodies[i], bodies[i] + 8)) >= 0 \
+                    and all(map(is_han, t[bodies[i]:g])):
+                i = g  # the organisation, maybe with its unit (省商务厅|外资处), then a column gap
             i = _past_spaces(t, i)
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
                 out.append(((i, i + n), "person-byline"))
