@@ -93,6 +93,11 @@ def test_organizations_cuts_premodifiers_and_keeps_whole_names(text: str, name: 
     assert name in org_names(text)
 
 
+def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -> None:
+    names = org_names("寿光某丰农业发展有限公司总经理苑某芝与蔬菜统营处签署协议。")
+    assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)
+
+
 def test_organizations_quoted_or_placed_body_to_be_built_is_named() -> None:
     assert "海洋环境污染防控联合实验室" in org_names("双方共建“海洋环境污染防控联合实验室”。")
     assert "青岛海洋装备联合实验室" in org_names("双方将共建青岛海洋装备联合实验室。")

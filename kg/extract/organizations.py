@@ -351,7 +351,7 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bo
     if any(pe == e for _, pe in protected.starting(s, e + 1)):
         return True
     left = text[s:e]
-    if _ends_with_person(left, lex):
+    if _ends_with_person(left, lex) or _titled_person(text, lex, s, e):
         return True
     return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
@@ -368,6 +368,13 @@ def _ends_with_person(left: str, lex: Lexicon) -> bool:
         if len(left) > n and body.endswith(suffixes) and (person[0] in surnames or person[:2] in surnames):
             return True
     return False
+
+
+def _titled_person(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether text[s:e] before 与 is a surname-shaped name right after a title (…总经理苑某某与X处):
+    a person signs with the body after 与."""
+    titles = lex.words("titles")
+    return 2 <= e - s <= 3 and text[s] in lex.words("surnames") and any(text[s - k:s] in titles for k in (2, 3, 4))
 
 
 def _bare_department(text: str, lex: Lexicon, s: int, e: int) -> bool:
