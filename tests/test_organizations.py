@@ -303,3 +303,22 @@ def test_organizations_standalone_uses_are_the_pattern(text: str, word: str) -> 
     """A defined short form's uses (found with str.find) are the matches of the pattern they replace."""
     pattern = rf"(?<![A-Za-z0-9@]){re.escape(word)}(?![A-Za-z0-9@])"
     assert list(organizations._standalone(text, word)) == [m.span() for m in re.finditer(pattern, text)]
+
+
+@pytest.mark.parametrize(("text", "name", "english"), [
+    pytest.param("香港贸易发展局(贸发局)(Hong Kong Trade Development Council, HKTDC)今日宣布", "香港贸易发展局",
+                 "Hong Kong Trade Development Council", id="after-a-defined-short-form"),
+    pytest.param("香港绿色金融协会 (Hong Kong Green Finance Association) 的代表出席。", "香港绿色金融协会",
+                 "Hong Kong Green Finance Association", id="after-the-name"),
+])
+def test_organizations_english_name_in_brackets_is_an_alias(text: str, name: str, english: str) -> None:
+    from kg.pipeline import extract_article
+    orgs = [e for e in extract_article(Article("t", text)).entities if e.kind is Kind.ORGANIZATION]
+    assert [(e.name, english in e.aliases) for e in orgs] == [(name, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "贸发局与工总签署合作备忘录。", "不少工总会员企业在山东设厂。", "会上与市政府签约。",
+], ids=["signing-verb", "many-members", "at-the-meeting"])
+def test_organizations_no_name_from_words_around_short_forms(text: str) -> None:
+    assert not any(n in org_names(text) for n in ("工总签署", "不少工总会", "会上与市政府"))

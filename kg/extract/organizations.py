@@ -39,11 +39,15 @@ LATIN_NAME = re.compile(r"""
     (?=[A-Za-z])                                                     # (a letter first: lets the scan skip ahead)
     (?<![A-Za-z0-9@&])
     (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.A-Za-z0-9])       # a handle: Health@InnoHK, no e-mail
-      | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,3}                       # capitalised words
+      | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,5}                       # capitalised words
         (?:Platform|Accelerator|Fund|Limited|Ltd|Inc|Group|University|Institute|Council
           |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)(?![A-Za-z0-9])   # an organisation word
         (?!\s+[A-Z])                                                     # and the name ends there
     )
+""", re.VERBOSE)
+# an English name in brackets after a Chinese one: the same body (香港绿色金融协会 (Hong Kong Green Finance Association))
+ENGLISH_GLOSS = re.compile(r"""
+    [ ]?\( [ ]? ([A-Z])       # a bracket and a capital letter, where a Latin name found may start
 """, re.VERBOSE)
 # a Latin token that may stand alone as a short form (InnoHK)
 LATIN_TOKEN = re.compile(r"""
@@ -154,6 +158,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
+        if span and text.endswith(_false_tails(lex), span[0], span[1]):
+            continue  # 工总签署: a word that ends in a suffix's character (签署, 格局) ends no name
         if span and _described(text, *span, places):
             continue  # 共建海洋装备联合实验室, 设立规模10亿元的海洋产业基金, 等开放平台
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
@@ -443,6 +449,7 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
     for full in orgs:
         same_name.setdefault(full.norm, []).append(full)
     out, links = [], []
+    latin = {m.nstart: m for m in orgs if m.rule == "latin"}
     for full in orgs:
         m = ABBREVIATION.match(text, full.nend)
         if m and m.group(1) not in place_gazetteer(lex) and not m.group(1).isdigit():
@@ -450,6 +457,9 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
             out.append(short)
             links.append(Link(Rel.ALIAS_OF, short, full))
             defined.setdefault(short.norm, full)
+        gloss = ENGLISH_GLOSS.match(text, m.end() if m else full.nend)
+        if full.rule != "latin" and gloss and gloss.start(1) in latin:
+            links.append(Link(Rel.ALIAS_OF, latin[gloss.start(1)], full))  # 香港贸易发展局(Hong Kong Trade …)
         lead = LATIN_TOKEN.match(full.norm)
         if lead and lead.group() != full.norm:
             defined.setdefault(lead.group(), full)
