@@ -143,6 +143,7 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     return Extraction(doc.article, tuple(entities), tuple(relations.values()))
 
 
+@lru_cache(maxsize=1 << 16)
 def _tidy(surface: str) -> str:
     """A surface form without a bracket an extractor left unbalanced at its edge: (华鲁集团 -> 华鲁集团."""
     s = surface.strip()
@@ -192,6 +193,8 @@ def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention,
 
 
 def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
+    if len(ms) == 1:
+        return _one_mention_entity(eid, ms[0], defined, why, forms)
     ms = sorted(ms, key=_START)
     first = ms[0]
     said = [_surface(m) for m in ms]
@@ -220,6 +223,24 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
                   value=first.value if first.kind is Kind.DATE else None,
                   title=titles[0] if titles else None, agreement_kind=kinds[0] if kinds else None,
                   alias_reasons=alias_why)
+
+
+def _one_mention_entity(eid: str, m: Mention, defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
+    """_entity of a single mention (most entities): the same record without the counting."""
+    said = m.label or m.norm
+    name = m.norm if m.kind is Kind.DATE else said
+    surfaces = {_tidy(said)}
+    if "\n" not in m.text and not m.label:
+        surfaces.add(_tidy(m.text))
+    surfaces.update(defined)
+    surfaces.discard(name)
+    surfaces.discard("")
+    aliases = sorted(surfaces)
+    alias_why = tuple((a, _alias_reason(a, name, m.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
+                      for a in aliases)
+    return Entity(id=eid, kind=m.kind, name=name, aliases=tuple(aliases), mentions=(m,), region=m.region or None,
+                  peripheral=bool(m.peripheral), value=m.value if m.kind is Kind.DATE else None,
+                  title=m.title or None, agreement_kind=m.agreement_kind or None, alias_reasons=alias_why)
 
 
 _START = attrgetter("start")

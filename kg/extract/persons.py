@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from kg.doc import Doc
 from kg.extract import tables
@@ -62,6 +63,9 @@ NAME_LINE = re.compile(r"""
 NOT_NAME_END = re.compile(r"""
     [说称指在是和与及等对向将也亦则于了]   # a verb or particle that follows names
     """, re.VERBOSE)
+NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了")  # the same characters, for membership
+# a run of Han characters (titles.is_han, character by character)
+HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # a verb of appointment between a name and the post it takes (王某任某某管委会主任, 李某出任董事长)
 APPOINT = re.compile(r"""
     (?:出任|担任|兼任|升任|改任|任)   # takes the post of
@@ -108,9 +112,9 @@ class Context:
     def right(self, j: int) -> int:
         """How strongly text[j] ends a name just before it."""
         t = self.text
-        if j >= len(t) or t[j] in BOUNDARY or j in self.starts or self.tag(j):
+        if j >= len(t) or t[j] in BOUNDARY or j in self.starts:
             return END
-        if self.w.byline_at.match(t, j):
+        if _end_at(self.w).match(t, j):  # an honorific, a caption position or a byline word
             return END
         verb = self.w.verb_at.match(t, j)
         return NONE if verb is None else VERB if verb.end() - j > 1 else WEAK
@@ -196,16 +200,21 @@ class Context:
     def best(self, i: int, *, strong: bool) -> tuple[int, int] | None:
         """(length, right strength) of the best-ending candidate at text[i]. A double surname
         (周骆美琪) needs a strong context (a title before it, or a tag after it) and a clean end."""
-        found = []
-        double = self.text[i:i + 2] not in self.w.surnames
         lengths = self.lengths(i)
         if not lengths:
             return None
+        found = []
+        w = self.w
+        double = self.text[i:i + 2] not in w.surnames
+        han = HAN_RUN.match(self.text, i)
+        han_end = han.end() if han else i  # a candidate must end within the run of Han characters at i
         for n in lengths:
-            name = self.text[i:i + n]
-            if len(name) < n or not all(map(is_han, name)) or name in self.w.nonnames:
+            if i + n > han_end:
                 continue
-            if any(name[k:] in self.w.titles for k in range(1, n)) or NOT_NAME_END.match(name, n - 1):
+            name = self.text[i:i + n]
+            if name in w.nonnames or name[-1] in NOT_NAME_ENDS:
+                continue
+            if name[-1] in w.title_lasts and any(name[k:] in w.titles for k in range(1, n)):
                 continue
             r = self.right(i + n)
             if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
@@ -218,6 +227,13 @@ class Context:
             found.append((r, n))
         r, n = max(found, default=(NONE, 0))
         return (n, r) if r > NONE else None
+
+
+@cache
+def _end_at(w: Words) -> re.Pattern[str]:
+    """One pattern for what ends a name where it starts (Context.right): an honorific, a caption
+    position (Context.tag) or a byline word; matches wherever one of the three does."""
+    return re.compile(f"(?:{w.honorific_at.pattern})|(?x:{CAPTION.pattern})|(?:{w.byline_at.pattern})")
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
