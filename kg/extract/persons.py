@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kg.doc import Doc
 from kg.extract import tables
@@ -93,6 +93,11 @@ class Context:
     starts: frozenset[int]  # where an organisation or place starts
     ends: frozenset[int]  # where one ends
     interview: bool = False  # whether the text has question turns (记者:), so answer turns are names
+
+    @cached_property
+    def title_starts(self) -> dict[int, int | None]:
+        """titles.title_starts of the text, worked out once (the name scans ask it twice)."""
+        return title_starts(self.text, self.w)
 
     def after_quote(self, i: int) -> bool:
         """Whether a quotation closes right before text[i]: a closing quote mark, or a straight
@@ -252,7 +257,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
 
 def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t, i = [], ctx.text, 0
-    starts = title_starts(t, ctx.w)
+    starts = ctx.title_starts
     inside = inside_titles(starts)
     # where a surname starts (Context.lengths): elsewhere best() finds nothing; the scan goes from
     # one to the next, past the names it takes
@@ -399,7 +404,7 @@ def titled_wordlike(ctx: Context) -> dict:
     县委书记向某某主持): no place, organisation or verb starts inside, the name is no word, and a
     boundary or a verb ends it."""
     out, t = {}, ctx.text
-    for j, start in title_starts(t, ctx.w).items():
+    for j, start in ctx.title_starts.items():
         if start is None or t[j:j + 1] not in ctx.w.wordlike_surnames:
             continue
         for n in (3, 2):

@@ -67,7 +67,9 @@ def inner_rows(text: str) -> list[Row]:
     """Names in an inner column of a row of three or more cells (序号  所在市  企业名称  联系人  职务):
     a cell of two to four Han characters after another cell; its title cell is the one after it, and
     the cell before it may name the organisation."""
-    out = []
+    out: list[Row] = []
+    if "  " not in text and "\t" not in text:
+        return out  # no column gap anywhere (most articles)
     for line in MULTI_CELL_LINE.finditer(text):
         cells = [m.span() for m in CELL.finditer(text, line.start(), line.end())]
         for before, (s, e), after in zip(cells, cells[1:], cells[2:] + [None]):
