@@ -45,11 +45,12 @@ class Doc:
                 agreement_kind: str | None = None) -> Mention:
         """A mention of view span [nstart, nend), carrying its raw offsets and text. Its strings are
         interned: a build holds a name's text once, however many mentions say it."""
-        start, end = self.to_raw(nstart, nend)
-        return Mention(kind=kind, start=start, end=end, text=intern(self.raw[start:end]),
-                       norm=intern(self.text[nstart:nend]), nstart=nstart, nend=nend, rule=rule, value=value,
-                       region=region, title=title, agreement_kind=agreement_kind,
-                       peripheral=self.is_peripheral(nstart) if peripheral is None else peripheral)
+        start, end = self.view.to_raw(nstart, nend)
+        if peripheral is None:
+            peripheral = self.is_peripheral(nstart)
+        # the fields in Mention's order, given by position (a call by keyword costs more, made this often)
+        return Mention(kind, start, end, intern(self.article.text[start:end]), intern(self.view.text[nstart:nend]),
+                       nstart, nend, rule, value, region, peripheral, title, agreement_kind)
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
@@ -79,14 +80,19 @@ class Doc:
         so it is worked out once per article for them."""
         from kg.extract.match import outermost
 
-        found = tuple(m for m in mentions if m.kind in ACTORS)
-        memo = self._actors
-        if found not in memo:
-            memo[found] = tuple(outermost(found))
-        return memo[found]
+        found = tuple([m for m in mentions if m.kind in ACTORS])
+        # keyed by the mentions' ids (hashing the mentions themselves runs Mention.__hash__ on each
+        # of them at every question), the mentions kept beside the answer to check the key against
+        ids = tuple(map(id, found))
+        hit = self._actors.get(ids)
+        if hit is not None and hit[0] == found:
+            return hit[1]
+        got = tuple(outermost(found))
+        self._actors[ids] = (found, got)
+        return got
 
     @cached_property
-    def _actors(self) -> dict[tuple[Mention, ...], tuple[Mention, ...]]:
+    def _actors(self) -> dict[tuple[int, ...], tuple[tuple[Mention, ...], tuple[Mention, ...]]]:
         return {}
 
     @cached_property
@@ -112,4 +118,7 @@ class Doc:
         return peripheral_zones(self.text)
 
     def is_peripheral(self, npos: int) -> bool:
-        return any(s <= npos < e for s, e in self.peripheral_zones)
+        for s, e in self.peripheral_zones:  # (a loop, not any() over a generator: asked for every mention)
+            if s <= npos < e:
+                return True
+        return False

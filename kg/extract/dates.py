@@ -99,10 +99,12 @@ RANGE_JOIN = re.compile(
 
 MONTH_RELATIVE = re.compile(
     r"""
-    (?P<shift>[本上下])月           # 本月, 上月, 下月
-    (?:(?P<day>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号])?  # 本月18日, 本月二十日
-    | (?P<wshift>[本上下])周        # 本周三, 上周五, 下周一: a weekday; 上周 alone is no date
-      (?P<weekday>[一二三四五六日天])
+    (?=[本上下])                    # (the first character of both forms: lets the scan skip ahead)
+    (?: (?P<shift>[本上下])月       # 本月, 上月, 下月
+        (?:(?P<day>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*[日号])?  # 本月18日, 本月二十日
+      | (?P<wshift>[本上下])周      # 本周三, 上周五, 下周一: a weekday; 上周 alone is no date
+        (?P<weekday>[一二三四五六日天])
+    )
     """,
     re.VERBOSE,
 )

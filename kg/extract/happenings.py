@@ -47,7 +47,7 @@ DESTINATION = re.compile(r"""
 UNVEIL = re.compile(r"(?=[成启揭])(?:成立|启动)?揭牌(?!仪式)")  # (?=…): its first characters, for a fast scan
 # a plaque hung on a new body (基地同时挂牌); 挂牌 alone is mostly a listing (在港交所主板挂牌), so the
 # thing hung must end like a body set up on site, and the verb may follow an adverb
-HUNG = re.compile(r"(?P<adverb>同时|同步|正式|也|亦)?挂牌(?![上交仪出督])")
+HUNG = re.compile(r"(?=[同正也亦挂])(?P<adverb>同时|同步|正式|也|亦)?挂牌(?![上交仪出督])")  # (?=…): a fast scan
 HUNG_THING = re.compile(r"(?:基地|中心|实验室|研究院|研究所|平台|工作站|驿站|孵化器|服务站|联络处|办事处|分院)$")
 # an opening, not the opening ceremony or speech of something else
 OPENING = re.compile(r"开幕(?![式辞词前后典礼仪])")

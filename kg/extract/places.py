@@ -7,7 +7,7 @@ A short gazetteer name that stands for a longer one in the same article (山东 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer
@@ -205,11 +205,18 @@ def _alias_links(mentions: list[Mention]) -> tuple[Link, ...]:
     for m in mentions:
         if m.rule != "gazetteer":
             continue  # only a gazetteer name is linked (to a gazetteer name)
-        full_forms = [m.norm + ending for ending in FULL_FORM_ENDINGS] + [p + m.norm for p in FULL_FORM_PREFIXES]
-        full_forms += [m.norm[:-len(short)] + full for short, full in SHORT_ENDINGS.items() if m.norm.endswith(short)]
-        for full_form in full_forms:
+        for full_form in _full_forms(m.norm):
             full = first.get(full_form)
             if full is not None and full.rule == "gazetteer":
                 links.append(Link(Rel.ALIAS_OF, m, full))
                 break
     return tuple(links)
+
+
+@lru_cache(maxsize=1 << 14)
+def _full_forms(norm: str) -> tuple[str, ...]:
+    """The full forms a place name may be the short form of (山东省, 中国内地, 澳门特别行政区), in the
+    order they are tried; made once per name."""
+    forms = [norm + ending for ending in FULL_FORM_ENDINGS] + [p + norm for p in FULL_FORM_PREFIXES]
+    forms += [norm[:-len(short)] + full for short, full in SHORT_ENDINGS.items() if norm.endswith(short)]
+    return tuple(forms)
