@@ -86,6 +86,48 @@ PAGE_FURNITURE = re.compile(
 )
 
 
+# runs of Han characters on one line with one ideographic space (U+3000) between each two: a
+# table row laid out by a word processor (团　长：蔺建华　菏泽市人民政府副市长, 母　涛　菏泽市…)
+IDEOGRAPHIC_RUNS = re.compile(r"""
+    (?<![\u3400-\u9fff]) (?<![\u3400-\u9fff]\u3000)   # at the start of a run
+    [\u3400-\u9fff]+ (?:\u3000[\u3400-\u9fff]+)+   # Han runs joined by single ideographic spaces
+    """, re.VERBOSE)
+
+
+def widen_column_gaps(v: View) -> View:
+    """Mark the single ideographic spaces that separate columns as a column gap (two spaces) and
+    leave those that pad a short word (母　涛, 团　长) for join_wrapped to remove.
+
+    Word processors align a column of names by padding a two-character name with one U+3000
+    (母　涛) and separate a name from the next column with one too (蔺建华　菏泽市人民政府). A space
+    ends a cell after a run of two or more characters (蔺建华|), or after single characters padded
+    together to two or more when a longer run follows (母　涛|菏泽市…); spaces between single
+    characters (香　港　特　区, PDF letter spacing) all join."""
+    if "\u3000" not in v.text:
+        return v
+    widen: list[int] = []
+    for m in IDEOGRAPHIC_RUNS.finditer(v.text):
+        runs = m.group().split("\u3000")
+        at, cell = m.start(), 0  # Han characters of the current cell so far
+        for run, after in zip(runs, runs[1:]):
+            at += len(run)
+            cell += len(run)
+            if cell == len(run) >= 2 or (cell >= 2 and len(after) >= 2):
+                widen.append(at)
+                cell = 0
+            at += 1
+    if not widen:
+        return v
+    out: list[tuple[str, int]] = []
+    at = 0
+    for k in widen:
+        out.extend(zip(v.text[at:k], v.raw_index[at:k]))
+        out += [("\u3000", v.raw_index[k])] * 2
+        at = k + 1
+    out.extend(zip(v.text[at:], v.raw_index[at:]))
+    return v.keep(out)
+
+
 def _drop_matches(v: View, pattern: re.Pattern[str]) -> View:
     """The view without every match of `pattern`."""
     drop = {k for m in pattern.finditer(v.text) for k in range(m.start(), m.end())}
@@ -119,6 +161,8 @@ _SPACES = " \t\u00a0\u3000"
 BLANK_RUN = re.compile(r"""
     [ \t\u00a0\u3000\r\n]+    # the _SPACES and the line breaks
     """, re.VERBOSE)
+# the legal tail of a company's name, which no sentence or line of its own starts with
+LEGAL_TAILS = ("有限公司", "有限责任公司", "股份有限公司")
 _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
 WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
 WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
@@ -174,6 +218,12 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
     return _width(line) + WRAP_SLACK >= _block_width(t, prev_end)
 
 
+def _legal_tail(t: str, i: int, j: int) -> bool:
+    """Whether the line break t[i:j] (no blank line) comes before a company's legal tail that
+    finishes a name cut by a table cell (鲁港数字科技(济南)|有限公司, 冷链物流股份|有限公司)."""
+    return t.startswith(LEGAL_TAILS, j) and "\n" in t[i:j] and t.count("\n", i, j) == 1
+
+
 def join_wrapped(v: View) -> View:
     """Remove whitespace a PDF or line wrap put inside Chinese text (`黄志 辉`, `有\\n\\n限公司`).
 
@@ -188,8 +238,10 @@ def join_wrapped(v: View) -> View:
             run = m.group()
             if run == " ":  # one space inside a word: what PDF extraction puts there (黄志 辉)
                 drop.update(range(i, j))
-            elif ("\n" in run or "\r" in run) and _is_wrap(t, i, j):
+            elif ("\n" in run or "\r" in run) and (_is_wrap(t, i, j) or _legal_tail(t, i, j)):
                 drop.update(range(i, j))
+        elif 0 < i and t[i - 1] == ")" and _legal_tail(t, i, j):
+            drop.update(range(i, j))
     if not drop:
         return v
     return _without(v, drop)
@@ -208,7 +260,7 @@ def _without(v: View, drop: set[int]) -> View:
     return View("".join(texts), tuple(chain.from_iterable(indexes)))
 
 
-STEPS = (fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)
+STEPS = (widen_column_gaps, fold_width, drop_page_furniture, drop_pinyin_glosses, join_wrapped)
 
 
 def clean(raw: str) -> View:

@@ -38,6 +38,8 @@ from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation,
 from kg.script import to_simplified
 from kg.unionfind import UnionFind
 
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a name with one is preferred to a Latin one
+
 NODE_PREFIX = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.PLACE: "place",
                Kind.DATE: "date", Kind.EVENT: "event", Kind.AGREEMENT: "agreement"}
 SHORTENED = (Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose names have short forms (kg.forms)
@@ -204,9 +206,9 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
         name = max(labels, key=lambda n: (labels[n], -order[n]))
     elif len(distinct) == 1:
         name = said[0]
-    else:  # the fullest name, then the most often said, then the first
+    else:  # a Chinese name before a Latin one, then the fullest, then the most often said, then the first
         norms, order = Counter(said), _first_index(said)
-        name = max(norms, key=lambda n: (len(key(n)), norms[n], -order[n]))
+        name = max(norms, key=lambda n: (bool(HAN.search(n)), len(key(n)), norms[n], -order[n]))
     surfaces = ({_tidy(s) for s in distinct} | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label}
                 | set(defined))
     aliases = sorted(surfaces - {name, ""})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped
+from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped, widen_column_gaps
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,9 @@ from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped
         pytest.param("两地合作再添新动能鲁港携手共建创新高地\n记者 王明 通讯员 李华", "两地合作再添新动能鲁港携手共建创新高地\n记者王明通讯员李华",
                      id="title-then-byline-kept"),
         pytest.param("王志强    执行董事", "王志强    执行董事", id="table-column-gap-kept"),
+        pytest.param("济南\n鲁港某某科技(济南)\n有限公司\n冷某菲", "济南\n鲁港某某科技(济南)有限公司\n冷某菲", id="legal-tail-after-bracket"),
+        pytest.param("青岛海川冷链物流股份\n有限公司\n仉飞", "青岛海川冷链物流股份有限公司\n仉飞", id="legal-tail-line"),
+        pytest.param("鲁港某某科技\n\n有限公司是", "鲁港某某科技\n\n有限公司是", id="legal-tail-after-blank-line-kept"),
         pytest.param("经济导报    原创    山东", "经济导报    原创    山东", id="navigation-gaps-kept"),
         pytest.param("联系人:诸葛 明 电话", "联系人:诸葛明电话", id="single-spaces-go"),
         pytest.param("Alan Ashworth 教授", "Alan Ashworth 教授", id="latin-spaces-kept"),
@@ -35,6 +38,30 @@ from kg.clean import View, clean, drop_page_furniture, fold_width, join_wrapped
 )
 def test_clean_join_wrapped(raw, expected):
     assert join_wrapped(View.of(raw)).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("团\u3000长：蔺某某\u3000菏泽市人民政府副市长", "团长:蔺某某  菏泽市人民政府副市长", id="label-name-cell"),
+        pytest.param("\u3000\u3000母\u3000涛\u3000菏泽市人民政府副秘书长", "  母涛  菏泽市人民政府副秘书长", id="padded-name-then-cell"),
+        pytest.param("8．东方立群\u3000山东某某集团有限公司\u3000\u3000董事长", "8.东方立群  山东某某集团有限公司  董事长", id="four-character-name"),
+        pytest.param("香\u3000港\u3000特\u3000区\u3000政\u3000府", "香港特区政府", id="letter-spacing-joins"),
+        pytest.param("记者\u3000钭某某\u3000通讯员\u3000郏某", "记者  钭某某  通讯员  郏某", id="byline-fields"),
+    ],
+)
+def test_clean_ideographic_column_gaps(raw, expected):
+    view = clean(raw)
+    assert view.text == expected
+    assert all(raw[view.to_raw(i, i + 1)[0]] in (c, "\u3000", " ") or not c.strip() or c in ":." for i, c in enumerate(view.text))
+
+
+def test_clean_widen_column_gaps_keeps_offsets():
+    raw = "甄立新\u3000菏泽市商务局局长"
+    view = widen_column_gaps(View.of(raw))
+    assert view.text == "甄立新\u3000\u3000菏泽市商务局局长"
+    start = view.text.index("菏")
+    assert raw[view.to_raw(start, start + 6)[0]:view.to_raw(start, start + 6)[1]] == "菏泽市商务局"
 
 
 @pytest.mark.parametrize(

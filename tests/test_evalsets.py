@@ -10,8 +10,10 @@
 | dev5     | tests/dev5/texts      | tests/dev5/gold    | eight more from the blind set's styles brief, by other annotators (development) |
 | dev6     | tests/dev6/texts      | tests/dev6/gold    | eight in official styles (wire, government sites, HKEX, chamber news) (development) |
 | dev7     | tests/dev7/texts      | tests/dev7/gold    | eight in media styles (HK papers, WeChat, Q&A, delegation lists, Macau) (development) |
+| dev8     | tests/dev8/texts      | tests/dev8/gold    | eight more (Wen Wei Po, People's Daily Shandong, HKTDC, a PDF table notice, Sing Tao, wire, county WeChat, Q&A), session 3 (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 | blind2   | tests/blind2/texts    | tests/blind2/gold  | eight more, session 2, by an author who read no code: scores only, never errors |
+| blind3   | tests/blind3/texts    | tests/blind3/gold  | eight more, session 3, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -44,8 +46,10 @@ SETS = {  # name: (texts, gold)
     "dev5": (TESTS / "dev5" / "texts", TESTS / "dev5" / "gold"),
     "dev6": (TESTS / "dev6" / "texts", TESTS / "dev6" / "gold"),
     "dev7": (TESTS / "dev7" / "texts", TESTS / "dev7" / "gold"),
+    "dev8": (TESTS / "dev8" / "texts", TESTS / "dev8" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
     "blind2": (TESTS / "blind2" / "texts", TESTS / "blind2" / "gold"),
+    "blind3": (TESTS / "blind3" / "texts", TESTS / "blind3" / "gold"),
 }
 
 FLOORS = {
@@ -55,8 +59,8 @@ FLOORS = {
     },
     "heldout": {
         "person": 0.95,  # 1.000
-        "organization": 0.93,  # 0.986
-        "place": 0.87,  # 0.923
+        "organization": 0.94,  # 0.986; 0.993 in session 3
+        "place": 0.88,  # 0.923; 0.937 in session 3
         "date": 0.95,  # 1.000
         "event": 0.95,  # 1.000
         "agreement": 0.95,  # 1.000
@@ -65,8 +69,8 @@ FLOORS = {
         "agreement_parties": 0.95,  # 1.000
     },
     "sealed": {
-        "person": 0.94,  # 0.989
-        "organization": 0.84,  # 0.892
+        "person": 0.95,  # 0.989; 1.000 in session 3
+        "organization": 0.86,  # 0.892; 0.915 in session 3
         "place": 0.93,  # 0.982
         "date": 0.95,  # 1.000
         "event": 0.95,  # 1.000
@@ -76,10 +80,10 @@ FLOORS = {
         "agreement_parties": 0.92,  # 0.977
     },
     "dev3": {  # measured when the set arrived, before any rule was written for it
-        "person": 0.90,  # 0.952
-        "organization": 0.90,  # 0.808; 0.935 after issue 3 round 3; 0.943 after round 4
+        "person": 0.91,  # 0.952; 0.965 in session 3
+        "organization": 0.92,  # 0.808; 0.935 after issue 3 round 3; 0.943 after round 4; 0.979 in session 3
         "place": 0.80,  # 0.785; 0.859 after issue 3 round 3
-        "date": 0.94,  # 0.991
+        "date": 0.95,  # 0.991; 1.000 in session 3
         "event": 0.88,  # 0.930
         "agreement": 0.95,  # 1.000
         "roles": 0.89,  # 0.943 after issue 3 round 3 (was 0.883)
@@ -91,66 +95,88 @@ FLOORS = {
         "organization": 0.85,  # 0.773; 0.885 after issue 3 round 5
         "place": 0.84,  # 0.857; 0.867 after issue 3 round 5; 0.889 after round 7
         "date": 0.94,  # 0.977; 0.988 after issue 4 round 5
-        "event": 0.76,  # 0.769; 0.811 after issue 4 round 5
+        "event": 0.79,  # 0.769; 0.811 after issue 4 round 5; 0.842 in session 3
         "agreement": 0.86,  # 0.870; 0.909 after issue 4 round 5
         "roles": 0.93,  # 0.835; 0.965 after issue 3 round 5
         "roles_with_org": 0.84,  # 0.697; 0.871 after issue 3 round 5
         "agreement_parties": 0.92,  # 0.878; 0.952 after issue 4 round 5; 0.976 after round 6
     },
     "dev5": {  # measured when the set arrived, before any rule was written for it
-        "person": 0.91,  # 0.960
-        "organization": 0.89,  # 0.894; 0.939 after issue 3 round 7
+        "person": 0.92,  # 0.960; 0.970 in session 3
+        "organization": 0.91,  # 0.894; 0.939 after issue 3 round 7; 0.966 in session 3
         "place": 0.88,  # 0.887; 0.930 after issue 3 round 7
         "date": 0.94,  # 0.990
         "event": 0.78,  # 0.647; 0.727 after issue 4 round 6; 0.788 after round 7
         "agreement": 0.95,  # 0.944; 1.000 after issue 4 round 6
         "roles": 0.86,  # 0.768 untuned; 0.911 with annual-report biographies
-        "roles_with_org": 0.81,  # 0.690 untuned; 0.860 with annual-report biographies
-        "agreement_parties": 0.88,  # 0.794; 0.933 after issue 4 round 6
+        "roles_with_org": 0.85,  # 0.690 untuned; 0.860 with annual-report biographies; 0.900 in session 3
+        "agreement_parties": 0.95,  # 0.794; 0.933 after issue 4 round 6; 1.000 in session 3
     },
     "dev6": {  # measured when the set arrived (session 2), before any rule was written for it
-        "person": 0.89,  # 0.945 untuned
-        "organization": 0.75,  # 0.778 untuned; 0.803 in session 2
-        "place": 0.77,  # 0.826 untuned
+        "person": 0.91,  # 0.945 untuned; 0.961 in session 3
+        "organization": 0.79,  # 0.778 untuned; 0.803 in session 2; 0.846 in session 3
+        "place": 0.79,  # 0.826 untuned; 0.843 in session 3
         "date": 0.93,  # 0.989 untuned
         "event": 0.55,  # 0.421 untuned; 0.605 in session 2
-        "agreement": 0.85,  # 0.909 untuned
-        "roles": 0.81,  # 0.863 untuned
-        "roles_with_org": 0.64,  # 0.631 untuned; 0.695 in session 2
+        "agreement": 0.88,  # 0.909 untuned; 0.938 in session 3
+        "roles": 0.82,  # 0.863 untuned; 0.878 in session 3
+        "roles_with_org": 0.65,  # 0.631 untuned; 0.695 in session 2; 0.705 in session 3
         "agreement_parties": 0.66,  # 0.712 untuned
     },
     "dev7": {  # measured when the set arrived (session 2), before any rule was written for it
-        "person": 0.85,  # 0.851 untuned; 0.903 in session 2
-        "organization": 0.73,  # 0.785 untuned
-        "place": 0.86,  # 0.866 untuned; 0.918 in session 2
+        "person": 0.91,  # 0.851 untuned; 0.903 in session 2; 0.963 in session 3
+        "organization": 0.79,  # 0.785 untuned; 0.842 in session 3
+        "place": 0.87,  # 0.866 untuned; 0.918 in session 2; 0.923 in session 3
         "date": 0.93,  # 0.986 untuned
         "event": 0.61,  # 0.556 untuned; 0.667 in session 2
         "agreement": 0.82,  # 0.870 untuned
-        "roles": 0.76,  # 0.810 untuned
-        "roles_with_org": 0.60,  # 0.656 untuned
-        "agreement_parties": 0.88,  # 0.937 untuned
+        "roles": 0.86,  # 0.810 untuned; 0.910 in session 3
+        "roles_with_org": 0.74,  # 0.656 untuned; 0.797 in session 3
+        "agreement_parties": 0.90,  # 0.937 untuned; 0.950 in session 3
+    },
+    "dev8": {  # measured when the set arrived (session 3), before any rule was written for it
+        "person": 0.91,  # 0.896 untuned; 0.967 in session 3
+        "organization": 0.79,  # 0.790 untuned; 0.844 in session 3
+        "place": 0.82,  # 0.877 untuned
+        "date": 0.95,  # 1.000 untuned
+        "event": 0.48,  # 0.531 untuned
+        "agreement": 0.85,  # 0.905 untuned
+        "roles": 0.87,  # 0.835 untuned; 0.920 in session 3
+        "roles_with_org": 0.69,  # 0.629 untuned; 0.740 in session 3
+        "agreement_parties": 0.67,  # 0.702 untuned; 0.723 in session 3
     },
     "blind2": {  # measured when the set arrived (session 2); nobody reads its errors
-        "person": 0.81,  # 0.860
-        "organization": 0.74,  # 0.797
-        "place": 0.84,  # 0.893
+        "person": 0.82,  # 0.860; 0.879 in session 3
+        "organization": 0.76,  # 0.797; 0.816 in session 3
+        "place": 0.85,  # 0.893; 0.905 in session 3
         "date": 0.95,  # 1.000
-        "event": 0.59,  # 0.646
+        "event": 0.63,  # 0.646; 0.687 in session 3
         "agreement": 0.79,  # 0.848
-        "roles": 0.74,  # 0.793
-        "roles_with_org": 0.53,  # 0.587
-        "agreement_parties": 0.83,  # 0.881
+        "roles": 0.75,  # 0.793; 0.803 in session 3
+        "roles_with_org": 0.55,  # 0.587; 0.602 in session 3
+        "agreement_parties": 0.85,  # 0.881; 0.900 in session 3
+    },
+    "blind3": {  # measured when the set arrived (session 3); nobody reads its errors
+        "person": 0.80,  # 0.848; 0.854 in session 3
+        "organization": 0.73,  # 0.778; 0.780 in session 3
+        "place": 0.74,  # 0.795
+        "date": 0.91,  # 0.966
+        "event": 0.37,  # 0.429
+        "agreement": 0.84,  # 0.895
+        "roles": 0.79,  # 0.843
+        "roles_with_org": 0.49,  # 0.538; 0.548 in session 3
+        "agreement_parties": 0.72,  # 0.774
     },
     "blind": {  # floors raised to 0.05 below the scores of 2026-11-21, end of session 1 (in the comment)
-        "person": 0.92,  # 0.978
-        "organization": 0.78,  # 0.830
-        "place": 0.83,  # 0.885
+        "person": 0.93,  # 0.978; 0.989 in session 3
+        "organization": 0.79,  # 0.830; 0.845 in session 3
+        "place": 0.84,  # 0.885; 0.897 in session 3
         "date": 0.82,  # 0.872
         "event": 0.70,  # 0.720; 0.750 in session 2
-        "agreement": 0.91,  # 0.963
-        "roles": 0.73,  # 0.768 (floor set at 0.780)
+        "agreement": 0.95,  # 0.963; 1.000 in session 3
+        "roles": 0.81,  # 0.768 (floor set at 0.780); 0.860 in session 3
         "roles_with_org": 0.68,  # 0.619; 0.731 in session 2
-        "agreement_parties": 0.89,  # 0.941
+        "agreement_parties": 0.91,  # 0.941; 0.962 in session 3
     },
 }
 

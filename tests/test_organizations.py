@@ -93,6 +93,25 @@ def test_organizations_cuts_premodifiers_and_keeps_whole_names(text: str, name: 
     assert name in org_names(text)
 
 
+def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -> None:
+    names = org_names("寿光某丰农业发展有限公司总经理苑某芝与蔬菜统营处签署协议。")
+    assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)
+
+
+def test_organizations_quoted_or_placed_body_to_be_built_is_named() -> None:
+    assert "海洋环境污染防控联合实验室" in org_names("双方共建“海洋环境污染防控联合实验室”。")
+    assert "青岛海洋装备联合实验室" in org_names("双方将共建青岛海洋装备联合实验室。")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("日本电气公司与本溪钢铁集团合作。", "日本电气公司"),
+    ("日本电气公司与本溪钢铁集团合作。", "本溪钢铁集团"),
+    ("高瓴资本集团参与投资。", "高瓴资本集团"),
+], ids=["japan-is-no-deictic", "benxi-is-no-deictic", "capital-is-no-deictic"])
+def test_organizations_words_with_deictic_characters_stay(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("中国企业联合会发布报告。", "中国企业联合会"),
     ("山东电力工程咨询院有限公司中标。", "山东电力工程咨询院有限公司"),
@@ -114,10 +133,18 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "这是一个新的格局。", "他负责数据处理。", "论坛在会议展览中心举行。", "议题包括绿色航运、跨境金融、海事保险。",
     "公司把地区总部设在这里。", "为伙伴企业提供办公室。",
     "双方在港口物流、跨境电商等方面合作。", "结合两地的船舶融资及海事保险优势。", "多家香港家族办公室到访。",
+    "推动港口物流与跨境贸易发展。", "项目聚焦海洋功能食品与冷链物流。",
+    "并符合本公司及其股东之整体利益。", "本公告由董事会作出,连同其附属公司统称本集团。", "概不对本公告全部或任何部份内容负责。",
+    "共有七间医院和12所大学参与。", "第一批大学名单公布。",
+    "双方将共建海洋装备联合实验室。", "双方将共同设立规模10亿元的海洋产业基金。", "以及自由贸易示范区等开放平台的政策优势。",
+    "1  海洋生物医药创新中心项目  荣成市",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
-        "industry-list-after-preposition", "industry-before-advantage", "family-offices"])
+        "industry-list-after-preposition", "industry-before-advantage", "family-offices",
+        "common-words-before-industry-word", "generic-brands-before-industry-words",
+        "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
+        "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
@@ -276,3 +303,22 @@ def test_organizations_standalone_uses_are_the_pattern(text: str, word: str) -> 
     """A defined short form's uses (found with str.find) are the matches of the pattern they replace."""
     pattern = rf"(?<![A-Za-z0-9@]){re.escape(word)}(?![A-Za-z0-9@])"
     assert list(organizations._standalone(text, word)) == [m.span() for m in re.finditer(pattern, text)]
+
+
+@pytest.mark.parametrize(("text", "name", "english"), [
+    pytest.param("香港贸易发展局(贸发局)(Hong Kong Trade Development Council, HKTDC)今日宣布", "香港贸易发展局",
+                 "Hong Kong Trade Development Council", id="after-a-defined-short-form"),
+    pytest.param("香港绿色金融协会 (Hong Kong Green Finance Association) 的代表出席。", "香港绿色金融协会",
+                 "Hong Kong Green Finance Association", id="after-the-name"),
+])
+def test_organizations_english_name_in_brackets_is_an_alias(text: str, name: str, english: str) -> None:
+    from kg.pipeline import extract_article
+    orgs = [e for e in extract_article(Article("t", text)).entities if e.kind is Kind.ORGANIZATION]
+    assert [(e.name, english in e.aliases) for e in orgs] == [(name, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "贸发局与工总签署合作备忘录。", "不少工总会员企业在山东设厂。", "会上与市政府签约。",
+], ids=["signing-verb", "many-members", "at-the-meeting"])
+def test_organizations_no_name_from_words_around_short_forms(text: str) -> None:
+    assert not any(n in org_names(text) for n in ("工总签署", "不少工总会", "会上与市政府"))

@@ -116,10 +116,37 @@ def test_persons_found_with_orgs(text, orgs, expected):
         pytest.param("加大支持力度、推动合作。", id="list-of-phrases"),
         pytest.param('推进"双碳"目标说了很多。', id="opening-straight-quote"),
         pytest.param("地址:济南市历下区\n电话:0531-1234", id="form-fields-are-no-interview"),
+        pytest.param("会长时表示同意。", id="shi-before-a-verb-after-title"),
+        pytest.param("主任过去曾在香港工作。", id="guo-in-a-word-after-title"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):
     assert names(text) in ([], ["孙东"])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("临沂市人民政府副市长时晓光,香港特区政府驻山东联络处经济贸易主任阮嘉怡出席仪式。", "时晓光", id="shi-after-title"),
+    pytest.param("县委书记向某明主持座谈会。", "向某明", id="xiang-after-title-before-verb"),
+    pytest.param("省委书记毋建某率团来港。", "毋建某", id="rare-surname-wu"),
+], )
+def test_persons_wordlike_surnames_after_a_title(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("传媒查询\n请联络香港贸发局传讯及企业推广部:\n梁某晴\u3000电话:(852) 2584 4525\u3000电邮:a@b.org\n"
+                 "劳某华\u3000电话:(852) 2584 4394", {"梁某晴", "劳某华"}, id="name-before-contact-field"),
+    pytest.param("联系人:省商务厅外资处\u3000侯某东\u3000巩\u3000莉\n联系电话:0531-89013xxx", {"侯某东", "巩莉"},
+                 id="contact-after-organisation"),
+])
+def test_persons_media_contacts(text, expected):
+    from kg.pipeline import extract_article
+    assert expected <= {e.name for e in extract_article(Article("t", text)).entities if e.kind is Kind.PERSON}
+
+
+def test_persons_wordlike_surname_before_a_place_is_none():
+    from kg.pipeline import extract_article
+    assert [e.name for e in extract_article(Article("t", "局长来济南考察。")).entities if e.kind is Kind.PERSON] == []
 
 
 def test_persons_found_after_an_organisation_before_a_verb():

@@ -38,9 +38,13 @@ def find(text: str) -> Findings:
     ("航线通往巴西、安哥拉等国家。", "安哥拉"),
     ("科大在广州南沙已有校园。", "南沙"),
     ("开拓东盟市场。", "东盟"),
+    ("代表团参观了山东大学中心校区。", "山东大学中心校区"),
+    ("活动在山东师范大学长清湖校区举行。", "山东师范大学长清湖校区"),
+    ("项目落户中国－上海合作组织地方经贸合作示范区。", "中国-上海合作组织地方经贸合作示范区"),
 ], ids=["city", "city-and-its-district", "county-level-city", "district", "hk-district", "hk-new-area", "world-region", "macau",
         "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower", "port", "scenic-area",
-        "county-without-its-suffix", "portuguese-speaking-country", "greater-bay-area-district", "asean"])
+        "county-without-its-suffix", "portuguese-speaking-country", "greater-bay-area-district", "asean",
+        "campus-with-its-own-name", "campus-with-a-longer-name", "sco-demonstration-zone"])
 def test_places_finds(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
@@ -51,7 +55,9 @@ def test_places_bare_county_before_a_lake_is_the_lake() -> None:
 
 @pytest.mark.parametrize("text", [
     "多家企业进驻科学园。", "过去四年科学园发展迅速。", "我们的思路是清楚的。", "青岛港口集团发布公告。",
-], ids=["site-after-verb", "site-after-years", "road-word-in-common-noun", "port-word-inside-name"])
+    "企业家从新加坡来港参会。",
+], ids=["site-after-verb", "site-after-years", "road-word-in-common-noun", "port-word-inside-name",
+        "coming-to-hong-kong-is-no-port"])
 def test_places_skips_unnamed_sites(text: str) -> None:
     assert {m.rule for m in find(text).mentions} <= {"gazetteer"}
 

@@ -22,6 +22,16 @@ def held(text: str) -> set[tuple[str, str | None, str]]:
     pytest.param("2023年年报\n\n鲁信国际科技有限公司\n管理层\n张海涛    总经理兼财务总监",
                  {("张海涛", "鲁信国际科技有限公司", "总经理"), ("张海涛", "鲁信国际科技有限公司", "财务总监")},
                  id="title-chain-with-jian"),
+    pytest.param("代表团成员名单\n\n团\u3000长：蔺某华\u3000菏泽市人民政府副市长\n\n成\u3000员：\n\n"
+                 "1．闫\u3000宁\u3000\u3000菏泽市发展和改革委员会\u3000\u3000副主任\n"
+                 "8．东方立群\u3000山东某某生物医药集团有限公司\u3000\u3000董事长",
+                 {("蔺某华", None, "团长"), ("蔺某华", "菏泽市人民政府", "副市长"), ("闫宁", "菏泽市发展和改革委员会", "副主任"),
+                  ("东方立群", "山东某某生物医药集团有限公司", "董事长")}, id="numbered-delegation-rows"),
+    pytest.param("序号  所在市  企业名称  联系人  职务  联系电话\n"
+                 "4\u3000\u3000青岛\u3000\u3000青岛某蓝海洋生物科技有限公司\u3000\u3000綦某杰\u3000\u3000董事长\u3000\u30001376****5530",
+                 {("綦某杰", "青岛某蓝海洋生物科技有限公司", "董事长")}, id="name-in-an-inner-column"),
+    pytest.param("序号  所在市  企业名称  联系人  职务  联系电话\n1\n济南\n鲁港某某科技(济南)\n有限公司\n冷某菲\n市场总监\n1395****7716",
+                 {("冷某菲", "鲁港某某科技(济南)有限公司", "市场总监")}, id="one-cell-a-line"),
 ])
 def test_tables_rows_give_titles(text: str, expected: set) -> None:
     assert expected <= held(text)
@@ -54,3 +64,9 @@ def test_tables_cell_titles_split_at_separators() -> None:
 def test_tables_list_after_title_shares_it() -> None:
     text = "齐鲁港航控股有限公司\n董事会成员包括:执行董事王志强先生(主席)、李梅女士;独立非执行董事陈海先生"
     assert ("李梅", "齐鲁港航控股有限公司", "执行董事") in held(text)
+
+
+def test_tables_byline_in_columns_keeps_each_title_with_its_name() -> None:
+    found = held("(通讯员\u3000上官某欣\u3000记者\u3000麦某源)")
+    assert ("上官某欣", None, "通讯员") in found and ("麦某源", None, "记者") in found
+    assert ("上官某欣", None, "记者") not in found

@@ -137,10 +137,14 @@ class Chains:
     def before(self, person: Mention) -> list[Segment]:
         """The chain of segments before a person, nearest first, organisations inherited leftwards."""
         t, pos = self.text, person.nstart
+        while pos > 1 and t[pos - 1] == " " and t[pos - 2] == " ":
+            pos -= 1  # a column gap of two spaces (记者  某某): one is left for the test below
         pos -= 1 if pos and (t[pos - 1] in ": 的" or t[pos - 1] == "," and as_post(t, pos - 1)) else 0
         seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
                                          if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
         k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 ")
+        while k > 0 and t[k - 1] == " " and t[k] == " ":
+            k -= 1  # 实习生  某甲  某乙: a column gap between two names
         if seg is None and k in self.person_end:  # right after another name (a space may be squeezed out)
             return self.byline_run(self.person_end[k])
         chain: list[Segment] = []

@@ -39,11 +39,15 @@ LATIN_NAME = re.compile(r"""
     (?=[A-Za-z])                                                     # (a letter first: lets the scan skip ahead)
     (?<![A-Za-z0-9@&])
     (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.A-Za-z0-9])       # a handle: Health@InnoHK, no e-mail
-      | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,3}                       # capitalised words
+      | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,5}                       # capitalised words
         (?:Platform|Accelerator|Fund|Limited|Ltd|Inc|Group|University|Institute|Council
           |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)(?![A-Za-z0-9])   # an organisation word
         (?!\s+[A-Z])                                                     # and the name ends there
     )
+""", re.VERBOSE)
+# an English name in brackets after a Chinese one: the same body (香港绿色金融协会 (Hong Kong Green Finance Association))
+ENGLISH_GLOSS = re.compile(r"""
+    [ ]?\( [ ]? ([A-Z])       # a bracket and a capital letter, where a Latin name found may start
 """, re.VERBOSE)
 # a Latin token that may stand alone as a short form (InnoHK)
 LATIN_TOKEN = re.compile(r"""
@@ -51,9 +55,16 @@ LATIN_TOKEN = re.compile(r"""
 """, re.VERBOSE)
 # a numeral and classifier before a generic noun: 三间, 91家, 20间
 QUANTITY = re.compile(r"""
-    (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3})   # a number, Chinese only at a start
-    [家间个所位项批名]                            # a classifier
+    (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3}   # a number, Chinese only at a start
+      | [一二两三四五六七八九十]{1,3}(?=[间所座批]))        # or before a classifier no name holds (七间, 第一批)
+    [家间个所位项批名座]                          # a classifier
 """, re.VERBOSE)
+# a number right before a one-character suffix that is also a classifier: 12所 (twelve of them)
+COUNTED = re.compile(r"[0-9一二两三四五六七八九十几数多]$")
+CLASSIFIER_SUFFIXES = ("所", "院", "家")
+# a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
+# ends in one (but 日本, 资本, 成本 are words: STRADDLE_FREQ decides)
+DEICTICS = "本该其此贵我"
 # a media brand named before a byline or a sister outlet: X新闻记者, X新闻·Y导报
 MEDIA_NAME = re.compile(r"""
     ( (?: (?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}   # a brand after punctuation or a line start,
@@ -87,7 +98,7 @@ BARE_GOVERNMENT = re.compile(r"""
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than generic words and places
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
 SUFFIX_CONTINUES = re.compile(r"""
-    (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院]   # 局长, 处理, 办法, 部门, 院士 ...
+    (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
 """, re.VERBOSE)
 # a bare level of government and one of its departments: 省商务厅, 市发展改革委, 区政府, 县政府
 BARE_DEPARTMENT = re.compile(r"""
@@ -101,6 +112,12 @@ PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a bod
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
 MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name's window
+# a verb that sets a body up, maybe with its size, right before a described one: 共建, 设立规模10亿元的
+PLANNED = re.compile(r"""
+    (?:设立|共建|建设|打造|筹建|组建|筹设|建立)   # set up, build together, build
+    (?:规模[0-9.]+[亿万]元的|一个|一家|一批)?     # an optional size or count
+    $""", re.VERBOSE)
+OPENING_QUOTES = "“「『\"《"
 PROJECT_HEADS = ("项目", "工程")  # end a project's name glued before a party: …生产基地项目临沂市人民政府
 COMPANY_PREMODIFIERS = ("企业", "单位", "国企", "央企", "民企", "港企", "外企")  # 德州企业, 省属国企 before a company's full name
 COMPANY_HEADS = ("公司", "集团")
@@ -146,6 +163,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
+        if span and text.endswith(_false_tails(lex), span[0], span[1]):
+            continue  # 工总签署: a word that ends in a suffix's character (签署, 格局) ends no name
+        if span and _described(text, *span, places):
+            continue  # 共建海洋装备联合实验室, 设立规模10亿元的海洋产业基金, 等开放平台
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
                      or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
@@ -211,9 +232,39 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
         else:
             break
     s = _cut_left(text, lex, s, hs, he, protected, places)
+    if _deictic(text, lex, s, hs) or (text[hs:he] in CLASSIFIER_SUFFIXES and COUNTED.search(text, s, hs)):
+        return None  # 符合本公司, 连同其附属公司; 12所
     s = _cut_premodifier(text, lex, s, e, places)
     e = _branch_end(text, lex, _bracketed_place(text, lex, he, s))
     return (s, e) if hs > s or e > he else None
+
+
+def _described(text: str, s: int, e: int, places: Spans) -> bool:
+    """Whether a name with no place or Latin word in it describes a body to be set up (共建…联合实验室,
+    设立规模10亿元的…基金), one of a kind (…等开放平台) or a project (…创新中心项目) rather than
+    naming one; a name in quotes is a name."""
+    if text[s - 1:s] in OPENING_QUOTES or LATIN.search(text, s, e) or places.starting(s, e):
+        return False
+    return bool(PLANNED.search(text, max(0, s - 16), s)) or text[s - 1:s] == "等" or text.startswith(PROJECT_HEADS, e)
+
+
+def _deictic(text: str, lex: Lexicon, s: int, hs: int) -> bool:
+    """Whether a deictic word stands right before the suffix at hs, maybe before generic words
+    (本公司, 其附属公司): the phrase refers to a body named elsewhere."""
+    p = hs
+    while not (p > 0 and text[p - 1] in DEICTICS and lex.tokenizer.FREQ.get(text[p - 2:p], 0) < STRADDLE_FREQ):
+        m = _generic_tail(lex).search(text, s, p)
+        if m is None:
+            return False
+        p = m.start()
+    return True
+
+
+@cache
+def _generic_tail(lex: Lexicon) -> re.Pattern[str]:
+    """A generic word at the end of a window (附属 of 其附属|公司)."""
+    words = sorted(lex.words("org_generic"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
 
 
 def _cut_party_committee(text: str, lex: Lexicon, s: int, e: int) -> tuple[int, int]:
@@ -329,7 +380,7 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bo
     if any(pe == e for _, pe in protected.starting(s, e + 1)):
         return True
     left = text[s:e]
-    if _ends_with_person(left, lex):
+    if _ends_with_person(left, lex) or _titled_person(text, lex, s, e):
         return True
     return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
@@ -346,6 +397,13 @@ def _ends_with_person(left: str, lex: Lexicon) -> bool:
         if len(left) > n and body.endswith(suffixes) and (person[0] in surnames or person[:2] in surnames):
             return True
     return False
+
+
+def _titled_person(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether text[s:e] before 与 is a surname-shaped name right after a title (…总经理苑某某与X处):
+    a person signs with the body after 与."""
+    titles = lex.words("titles")
+    return 2 <= e - s <= 3 and text[s] in lex.words("surnames") and any(text[s - k:s] in titles for k in (2, 3, 4))
 
 
 def _bare_department(text: str, lex: Lexicon, s: int, e: int) -> bool:
@@ -431,6 +489,7 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
     for full in orgs:
         same_name.setdefault(full.norm, []).append(full)
     out, links = [], []
+    latin = {m.nstart: m for m in orgs if m.rule == "latin"}
     for full in orgs:
         m = ABBREVIATION.match(text, full.nend)
         if m and m.group(1) not in place_gazetteer(lex) and not m.group(1).isdigit():
@@ -438,6 +497,9 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
             out.append(short)
             links.append(Link(Rel.ALIAS_OF, short, full))
             defined.setdefault(short.norm, full)
+        gloss = ENGLISH_GLOSS.match(text, m.end() if m else full.nend)
+        if full.rule != "latin" and gloss and gloss.start(1) in latin:
+            links.append(Link(Rel.ALIAS_OF, latin[gloss.start(1)], full))  # 香港贸易发展局(Hong Kong Trade …)
         lead = LATIN_TOKEN.match(full.norm)
         if lead and lead.group() != full.norm:
             defined.setdefault(lead.group(), full)

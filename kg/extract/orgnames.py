@@ -20,6 +20,8 @@ AFTER_SHORT = re.compile(r"""
 BEFORE_SHORT = re.compile(r"""
     [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
+# how frequent in jieba's dictionary every word of a short form's brand may be for it to name no one
+COMMON_BRAND_FREQ = 1000
 # a run of Chinese characters: a brand before an industry word is one
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
@@ -63,7 +65,7 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                     or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops))):
                 continue
             brand = text[s:hs]
-            if not generic_brand(brand, lex) and not stops.search(brand):
+            if not generic_brand(brand, lex) and not stops.search(brand) and not common_words(brand, lex):
                 out.append(doc.mention(Kind.ORGANIZATION, s, he, "short-form"))
                 break
     return out
@@ -86,6 +88,16 @@ def _long_stops(lex: Lexicon) -> frozenset[str]:
 def _lengths(words: frozenset[str]) -> tuple[int, ...]:
     """The distinct lengths of `words`."""
     return tuple(sorted({len(w) for w in words}))
+
+
+@lru_cache(maxsize=1 << 16)
+def common_words(brand: str, lex: Lexicon) -> bool:
+    """Whether a brand is nothing but common words (港口, 海洋功能): each word jieba's dictionary
+    cuts it into has two or more characters and is at least COMMON_BRAND_FREQ frequent (鲁维 cut
+    into 鲁|维 is no such word). Brands are rare words there (海尔 230,
+    招商 595, 鲁维 absent)."""
+    freq = lex.tokenizer.FREQ
+    return all(len(w) >= 2 and freq.get(w, 0) >= COMMON_BRAND_FREQ for w in lex.tokenizer.lcut(brand, HMM=False))
 
 
 @lru_cache(maxsize=1 << 16)

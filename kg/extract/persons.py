@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kg.doc import Doc
 from kg.extract import tables
@@ -52,8 +52,13 @@ LATIN_NAME = re.compile(r"""
     """, re.VERBOSE)
 # the start of a capitalised Latin word: where a Latin name may begin
 LATIN_WORD = re.compile(r"(?=[A-Z])(?<![A-Za-z])[A-Z]")  # (?=[A-Z]) first: lets the scan skip ahead
-# a line that holds nothing but a short Han word: a name in a contact block or a caption
-NAME_LINE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4})[ \t]*$")
+# a line that holds nothing but a short Han word, or one before a contact field (梁某某  电话:…): a name
+# in a contact block or a caption
+NAME_LINE = re.compile(r"""
+    (?m)^[ \t]*([\u4e00-\u9fff]{2,4})      # a short Han word at the start of a line
+    (?: [ \t]*$                            # alone on it,
+      | (?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)   # or before a contact field
+    )""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
 NOT_NAME_END = re.compile(r"""
     [说称指在是和与及等对向将也亦则于了]   # a verb or particle that follows names
@@ -88,6 +93,11 @@ class Context:
     starts: frozenset[int]  # where an organisation or place starts
     ends: frozenset[int]  # where one ends
     interview: bool = False  # whether the text has question turns (记者:), so answer turns are names
+
+    @cached_property
+    def title_starts(self) -> dict[int, int | None]:
+        """titles.title_starts of the text, worked out once (the name scans ask it twice)."""
+        return title_starts(self.text, self.w)
 
     def after_quote(self, i: int) -> bool:
         """Whether a quotation closes right before text[i]: a closing quote mark, or a straight
@@ -261,17 +271,19 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     others = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
                   interview=INTERVIEW.search(doc.text) is not None)
-    spans = dict(chinese_names(ctx) + byline_names(doc, ctx) + latin_names(ctx) + line_names(ctx))
+    bodies = {m.nstart: m.nend for m in others if m.kind is Kind.ORGANIZATION}
+    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
+    spans.update({k: v for k, v in titled_wordlike(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(repeated_names(ctx, spans, others))
     return Findings(tuple(doc.mention(Kind.PERSON, s, e, rule) for (s, e), rule in sorted(spans.items())))
 
 
 def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     out, t, i = [], ctx.text, 0
-    starts = title_starts(t, ctx.w)
+    starts = ctx.title_starts
     inside = inside_titles(starts)
     # where a surname starts (Context.lengths): elsewhere best() finds nothing; the scan goes from
     # one to the next, past the names it takes
@@ -312,17 +324,29 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     return out
 
 
-def byline_names(doc: Doc, ctx: Context) -> list[tuple[tuple[int, int], str]]:
+def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -> list[tuple[tuple[int, int], str]]:
     """Names written after byline words (记者 初磊 实习生 李子怡 禚亦秋) or credit words (图/百里晨曦,
-    联系人:诸葛明), several in a run; a space in the text as read separates two names there."""
+    联系人:诸葛明), several in a run; a space in the text as read separates two names there. A contact's
+    organisation before a column gap may come first (联系人:省商务厅外资处  侯某某  巩某)."""
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
-            i = end + (t[end:end + 1] in (":", " "))
+            i = end + (t[end:end + 1] == ":")
+            if bodies and i in bodies and (g := t.find("  ", bodies[i], bodies[i] + 8)) >= 0 \
+                    and all(map(is_han, t[bodies[i]:g])):
+                i = g  # the organisation, maybe with its unit (省商务厅|外资处), then a column gap
+            i = _past_spaces(t, i)
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
                 out.append(((i, i + n), "person-byline"))
-                i += n + (t[i + n:i + n + 1] == " ")
+                i = _past_spaces(t, i + n)
     return out
+
+
+def _past_spaces(t: str, i: int) -> int:
+    """The first position from i that is no space (a column gap may hold two: 记者  某某  通讯员)."""
+    while t[i:i + 1] == " ":
+        i += 1
+    return i
 
 
 def run_name(doc: Doc, ctx: Context, i: int) -> int | None:
@@ -389,12 +413,33 @@ def table_names(ctx: Context) -> dict:
     t, out = ctx.text, {}
     for row in tables.rows(t):
         name = t[row.start:row.end]
-        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames) or ctx.wordlike(name) or name in ctx.w.titles:
+        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames or name[0] in ctx.w.wordlike_surnames) \
+                or name in ctx.w.titles \
+                or ctx.wordlike(name, compound_ok=True):  # a row's name may start with 东方, 百里
             continue
         items = tables.cell_titles(t, row)
         if row.cell_end > row.cell_start and not (items and title_before(t, items[0][1], ctx.w) is not None):
             continue
         out[(row.start, row.end)] = "table"
+    return out
+
+
+def titled_wordlike(ctx: Context) -> dict:
+    """Names whose surname is mostly an ordinary word (时, 向, 来), right after a title (副市长时某某,
+    县委书记向某某主持): no place, organisation or verb starts inside, the name is no word, and a
+    boundary or a verb ends it."""
+    out, t = {}, ctx.text
+    for j, start in ctx.title_starts.items():
+        if start is None or t[j:j + 1] not in ctx.w.wordlike_surnames:
+            continue
+        for n in (3, 2):
+            name = t[j:j + n]
+            if len(name) < n or not ctx.plain(name) or ctx.wordlike(name) or ctx.right(j + n) < VERB:
+                continue
+            if any(k in ctx.starts or ctx.w.verb_at.match(t, k) for k in range(j + 1, j + n)):
+                continue  # 局长来济南, 会长时表示
+            out[(j, j + n)] = "person-title"
+            break
     return out
 
 

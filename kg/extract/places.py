@@ -23,6 +23,7 @@ PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", 
 DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟台市芝罘区
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
+MAX_CAMPUS_NAME = 4  # the longest name of a campus between its institution and 校区 (长清湖, 中心)
 TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title after an office's area (华北首席代表)
 # a landform or site word right after a bare county's name: the name is of another place (微山湖)
 LANDFORM = re.compile(r"[湖河岛湾]")
@@ -51,7 +52,7 @@ CENTRE_HOSTING = re.compile(r"""
 CENTRE_LEADS = ("位于", "、")  # what stands before the place of a centre that is a building
 # characters that never stand inside a venue's name
 NOT_IN_NAME = re.compile(r"""
-    [在于到的和与及至赴由从往为是了并将即等对向]   # prepositions, conjunctions, particles
+    [在于到的和与及至赴由从往为是了并将即等对向来访抵返]   # prepositions, conjunctions, particles, coming and going
 """, re.VERBOSE)
 
 
@@ -165,8 +166,9 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                 continue
             if s in ends and not stop and m.group().endswith(PREFIXED_VENUES):  # a place before the venue's own name: 潍坊鲁台会展中心
                 s, _ = ends[s]
-        if m.group() in CAMPUS_WORDS:  # a university's campus: 山东大学青岛校区
-            s -= next((len(n) for n in _institution_names(lex) if doc.text.endswith(n, 0, s)), 0)
+        if m.group() in CAMPUS_WORDS:  # a university's campus: 山东大学青岛校区, 山东师范大学长清湖校区
+            s = next((k - len(n) for k in range(hs, max(0, hs - MAX_CAMPUS_NAME) - 1, -1)
+                      for n in _institution_names(lex) if doc.text.endswith(n, 0, k)), s)
         e = m.end()
         if e in starts:  # a branch in another place: 香港科学园深圳分园
             pe, _ = starts[e]

@@ -33,6 +33,13 @@ HEADING = re.compile(r"""
     (?P<title>[\u4e00-\u9fff]{2,12})  # the heading's word
     [ \t]*\n                    # and nothing else on the line
     """, re.VERBOSE)
+# a row's label that is a title, before its name cell (团长:蔺某某  菏泽市人民政府副市长)
+LABEL = re.compile(r"""
+    [ \t]* (?P<title>[\u4e00-\u9fff]{2,6}) : [ \t]*$   # a title and a colon, then the name cell
+    """, re.VERBOSE)
+# a line of Han characters only, and how many of them may stand before a title's lexicon word (市场|总监)
+HAN_LINE = re.compile(r"[\u4e00-\u9fff]+")
+MAX_OWN = 4
 # the end of a block of lines: a blank line or the end of the text
 BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
 # a blank line right after a heading: the heading stands over paragraphs, not a list of lines
@@ -152,8 +159,8 @@ def first_line_org(chains: Chains) -> Mention | None:
 
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
     """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
-    title held at the organisation the item names, else the nearest organisation before the table
-    in its block, else the one on the text's first line."""
+    title held at the organisation the item names (the longest one starting there), else the one
+    ending the cell before the name, else the nearest organisation before the table in its block, else the one on the text's first line."""
     t = chains.text
     at = {p.nstart: p for p in persons}
     out: dict[Mention, list[Segment]] = {}
@@ -161,19 +168,47 @@ def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
         p = at.get(row.start)
         if p is None or p.nend != row.end or row.cell_end == row.cell_start:
             continue
+        if row.before_start >= 0 and title_before(t, row.before_end, chains.w) is not None:
+            continue  # 通讯员  某甲  记者  某乙: a byline's title stands before its name
         floor = t.rfind("\n\n", 0, row.start)
         orgs = [m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend <= row.start]
-        body = max((m for m in orgs if m.nstart > floor), key=lambda m: m.nend, default=None) or \
+        body = max((m for m in orgs if row.before_start <= m.nstart and m.nend == row.before_end),
+                   key=lambda m: m.nend - m.nstart, default=None) or \
+            max((m for m in orgs if m.nstart > floor), key=lambda m: m.nend, default=None) or \
             next((m for m in sorted(orgs, key=lambda m: m.nstart) if m.nend <= t.find("\n")), None)
         segs = []
+        label = LABEL.search(t, t.rfind("\n", 0, row.start) + 1, row.start)
+        if label and title_before(t, label.end("title"), chains.w) == label.start("title"):
+            segs.append(Segment(label.start("title"), label.start("title"), label.end("title"), None))  # 团长:
         for a, b in tables.cell_titles(t, row):
             ts = title_before(t, b, chains.w)
             if ts is None or ts < a:
                 continue
-            named = next((m for m in chains.orgs if m.nstart == a and m.nend <= ts), None)
+            named = max((m for m in chains.orgs if m.nstart == a and m.nend <= ts), key=lambda m: m.nend, default=None)
             segs.append(Segment(a, ts if named else a, b, named or body))
         if segs:
             out[p] = segs
+    return out
+
+
+def stacked(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
+    """Persons in a table pasted one cell a line (…有限公司 / 吕某某 / 总经理): a name alone on its
+    line, a title alone on the next, held at the organisation that ends the line before."""
+    t = chains.text
+    out: dict[Mention, list[Segment]] = {}
+    for p in persons:
+        ls, le = t.rfind("\n", 0, p.nstart) + 1, t.find("\n", p.nend)
+        if le < 0 or t[ls:p.nstart].strip() or t[p.nend:le].strip() or ls == 0:
+            continue
+        ns, ne = le + 1, (t.find("\n", le + 1) + 1 or len(t) + 1) - 1
+        title = t[ns:ne].strip()
+        ts = ns + t[ns:ne].find(title) if title else -1
+        own = title_before(t, ts + len(title), chains.w) if title else None
+        if own is None or own - ts > MAX_OWN or not HAN_LINE.fullmatch(title):
+            continue  # a title, maybe after its own words (市场|总监), alone on the line
+        org = next((m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend == ls - 1), None)
+        if org is not None:
+            out[p] = [Segment(ts, ts, ts + len(title), org, own=own - ts)]
     return out
 
 
@@ -198,6 +233,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     heads = listed(chains, persons)
     heads.update({p: segs for p, segs in biographies(chains, persons).items() if p not in heads})
     heads.update({p: segs for p, segs in tabled(chains, persons).items() if p not in heads})
+    heads.update({p: segs for p, segs in stacked(chains, persons).items() if p not in heads})
     functions = tuple(lex.words("title_functions"))
     for person in persons:
         before = chains.before(person)

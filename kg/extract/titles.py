@@ -36,6 +36,7 @@ class Words:
     """The word lists persons need, loaded once per lexicon."""
 
     surnames: frozenset[str]
+    wordlike_surnames: frozenset[str]  # surnames that are mostly words (时, 向): names only after a title or in a table
     titles: frozenset[str]
     bylines: tuple[str, ...]  # longest first
     credits: tuple[str, ...]  # photo credits and contact words, longest first (图/, 联系人)
@@ -75,7 +76,7 @@ def words(lex: Lexicon) -> Words:
     titles = lex.words("titles") | lex.words("title_bylines")
     bylines, honorifics = by_len(lex.words("title_bylines")), by_len(lex.words("person_honorifics"))
     verbs, surnames = by_len(lex.words("person_verbs")), lex.words("surnames")
-    return Words(surnames=surnames, titles=titles, max_title=max(map(len, titles)),
+    return Words(surnames=surnames, wordlike_surnames=lex.words("surnames_wordlike"), titles=titles, max_title=max(map(len, titles)),
                  bylines=bylines,
                  credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
                  verb_set=frozenset(verbs),
