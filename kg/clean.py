@@ -24,7 +24,7 @@ class View:
 
     def keep(self, pieces: list[tuple[str, int]]) -> "View":
         """A new view from (char, raw index) pieces."""
-        return View("".join(c for c, _ in pieces), tuple(i for _, i in pieces))
+        return View("".join([c for c, _ in pieces]), tuple([i for _, i in pieces]))
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of this view to the raw text."""

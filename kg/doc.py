@@ -28,9 +28,9 @@ class Doc:
     def of(cls, article: Article) -> "Doc":
         return cls(article, simplify(clean(article.text)))
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The normalised simplified text extractors read."""
+        """The normalised simplified text extractors read (an attribute once read: asked everywhere)."""
         return self.view.text
 
     @property
@@ -45,9 +45,17 @@ class Doc:
                 agreement_kind: str | None = None) -> Mention:
         """A mention of view span [nstart, nend), carrying its raw offsets and text. Its strings are
         interned: a build holds a name's text once, however many mentions say it."""
-        start, end = self.view.to_raw(nstart, nend)
+        if nstart < nend:  # View.to_raw, inline
+            raw_index = self.view.raw_index
+            start, end = raw_index[nstart], raw_index[nend - 1] + 1
+        else:
+            start, end = self.view.to_raw(nstart, nend)
         if peripheral is None:
-            peripheral = self.is_peripheral(nstart)
+            peripheral = False
+            for s, e in self.peripheral_zones:  # is_peripheral, inline
+                if s <= nstart < e:
+                    peripheral = True
+                    break
         # the fields in Mention's order, given by position (a call by keyword costs more, made this often)
         return Mention(kind, start, end, intern(self.article.text[start:end]), intern(self.view.text[nstart:nend]),
                        nstart, nend, rule, value, region, peripheral, title, agreement_kind)
@@ -108,9 +116,17 @@ class Doc:
 
     def evidence(self, *npositions: int) -> tuple[int, int]:
         """Raw offsets of the smallest run of sentences covering the given view positions."""
-        spans = [self.sentence_at(p) for p in npositions]
-        s, e = min(a for a, _ in spans), max(b for _, b in spans)
-        return self.to_raw(s, e)
+        sentences, starts = self.sentences, self.sentence_starts
+        if not sentences:
+            return self.view.to_raw(0, len(self.text))
+        lo = hi = None
+        for p in npositions:  # sentence_at of each, inline: asked tens of times per article
+            s, e = sentences[max(bisect.bisect_right(starts, p) - 1, 0)]
+            if lo is None or s < lo:
+                lo = s
+            if hi is None or e > hi:
+                hi = e
+        return self.view.to_raw(lo, hi)
 
     @cached_property
     def peripheral_zones(self) -> tuple[tuple[int, int], ...]:

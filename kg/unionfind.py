@@ -11,10 +11,12 @@ class UnionFind:
         self.parent: dict[Hashable, Hashable] = {}
 
     def find(self, x: Hashable) -> Hashable:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+        parent = self.parent
+        if parent.setdefault(x, x) == x:
+            return x  # a root (most items asked about): one lookup
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
 
     def union(self, a: Hashable, b: Hashable) -> bool:

@@ -59,17 +59,23 @@ def settle(found: Findings) -> Findings:
     longest = max((m.nend - m.nstart for m in ordered), default=0)
     starts: list[tuple[int, int]] = []  # (nstart, index in kept), sorted: only near spans are compared
     kept: list[Mention] = []
+    date = Kind.DATE
     for m in ordered:
-        lo = bisect.bisect_left(starts, (m.nstart - longest, -1))
-        hi = bisect.bisect_left(starts, (m.nend, -1))
-        near = [kept[i] for _, i in starts[lo:hi]]  # every kept span that can contain or overlap m
-        if m.kind is not Kind.DATE and m.rule != COMMITTEE_PLACE and any(
-                _inside(m, k) and k.kind is not Kind.DATE for k in near):
-            continue
-        if any(k.kind is m.kind and _overlaps(m, k) for k in near):
-            continue
-        bisect.insort(starts, (m.nstart, len(kept)))
-        kept.append(m)
+        ms, me, mk = m.nstart, m.nend, m.kind
+        lo = bisect.bisect_left(starts, (ms - longest, -1))
+        hi = bisect.bisect_left(starts, (me, -1))
+        may_be_inside = mk is not date and m.rule != COMMITTEE_PLACE
+        for _, i in starts[lo:hi]:  # every kept span that can contain or overlap m
+            k = kept[i]
+            ks, ke, kk = k.nstart, k.nend, k.kind
+            if kk is mk and ms < ke and ks < me:
+                break  # overlaps a kept mention of its own kind (_overlaps)
+            if may_be_inside and kk is not date and (
+                    (ks <= ms and me <= ke and (ks, ke) != (ms, me)) or ((ks, ke) == (ms, me) and kk is not mk)):
+                break  # inside a kept mention of a kind that wins (_inside)
+        else:
+            bisect.insort(starts, (ms, len(kept)))
+            kept.append(m)
     keep = set(kept)
     links = tuple(l for l in found.links if l.source in keep and (l.target is None or l.target in keep))
     return Findings(tuple(sorted(kept, key=lambda m: (m.nstart, m.nend, m.kind))), links)

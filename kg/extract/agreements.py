@@ -192,7 +192,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
     dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
     events = [m for m in prior.mentions if m.kind is Kind.EVENT]
     groups = groups_of(events, prior.links)
-    main, main_date = _main_event(prior, events)
+    main, main_date = _main_event(prior, events, groups)
     dateline = next((d for d in dates if d.nstart < DATELINE_REACH and len(d.value or "") == 10), None)
     mentions: list[Mention] = []
     links: list[Link] = []
@@ -384,9 +384,11 @@ def _bodies(parties: list[Mention], actors: list[Mention]) -> list[Mention]:
     return out
 
 
-def _main_event(prior: Findings, events: list[Mention]) -> tuple[Mention | None, Mention | None]:
-    """The article's most mentioned event, and its date."""
-    groups = groups_of(events, prior.links)
+def _main_event(prior: Findings, events: list[Mention],
+                groups: dict[Mention, Mention] | None = None) -> tuple[Mention | None, Mention | None]:
+    """The article's most mentioned event, and its date; `groups` is groups_of(events, prior.links)
+    when the caller has it already."""
+    groups = groups_of(events, prior.links) if groups is None else groups
     main = main_event(events, groups)
     if main is None:
         return None, None

@@ -153,7 +153,8 @@ class Chains:
             j = seg.start - 1 - (seg.start > 1 and t[seg.start - 1] == " ")
             if j < 0 or t[j] not in JOINERS:
                 break
-            j = next((j - len(h) for h in self.w.honorifics if t.endswith(h, 0, j) and j - len(h) in self.person_end), j)
+            if t.endswith(self.w.honorifics, 0, j):  # (one test in C first: mostly none ends there)
+                j = next((j - len(h) for h in self.w.honorifics if t.endswith(h, 0, j) and j - len(h) in self.person_end), j)
             if j in self.person_end:  # a list of persons (张某教授、李某): share the organisation of the one before
                 other = next((o for o in self.before(self.person_end[j]) if o.org), None)
                 if other:

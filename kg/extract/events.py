@@ -326,6 +326,8 @@ def _core(name: str) -> str:
 
 def _ends_with_word(name: str, words: list[str]) -> str | None:
     core = _core(name)
+    if not core.endswith(tuple(words)):
+        return None  # (one test in C for the usual answer)
     return next((w for w in words if core.endswith(w)), None)
 
 
@@ -361,8 +363,11 @@ def _start(text: str, p: int, cuts: dict[str, tuple[str, ...]], stops: list[Ment
 def _paragraph_start(doc: Doc, s: int, p: int) -> int:
     """s, or where a new paragraph of the raw text starts between s and p: a heading joined to the
     masthead or page header above it (要闻 / 鲁港…对接会) is no part of the name."""
+    raw_index = doc.view.raw_index
     for k in range(p, s, -1):
-        before, after = doc.to_raw(k - 1, k)[1], doc.to_raw(k, k + 1)[0]
+        before, after = raw_index[k - 1] + 1, raw_index[k]  # doc.to_raw(k - 1, k)[1], doc.to_raw(k, k + 1)[0]
+        if after <= before:
+            continue  # nothing of the raw text between the two: no break, no gap
         gap = doc.raw[before:after]
         if PARAGRAPH_BREAK.search(gap) or (gap.strip() == "" and gap and _headline(doc.raw, before)):
             return k

@@ -143,11 +143,12 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
         actor = None
         name = ""
         if v.group("who") or v.group("team"):
-            before = [m for m in actors if m.nend == v.start() and m.kind is not Kind.PERSON]
-            lead = LEAD.search(text, clause, v.start())
-            leaders = [m for m in actors if clause <= m.nstart and m.nend <= (lead.start() if lead else clause)
-                       and m.kind is Kind.ORGANIZATION]
-            led_by = [m for m in actors if clause <= m.nstart and lead and m.nend <= lead.start() and m.kind is Kind.PERSON]
+            vs = v.start()
+            before = [m for m in actors if m.nend == vs and m.kind is not Kind.PERSON]
+            lead = LEAD.search(text, clause, vs)
+            upto = lead.start() if lead else clause  # where the leading organisations must end
+            leaders = [m for m in actors if clause <= m.nstart and m.nend <= upto and m.kind is Kind.ORGANIZATION]
+            led_by = [m for m in actors if clause <= m.nstart and lead and m.nend <= upto and m.kind is Kind.PERSON]
             actor = before[0] if before else (leaders[0] if leaders else (led_by[-1] if led_by else None))
             called = DELEGATION.match(text[clause:v.start()]) if v.group("who") else None
             if called and any(clause + called.start("name") <= m.nstart < v.start() for m in actors

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer, Spans
@@ -77,6 +77,8 @@ ALNUM = re.compile(r"[A-Za-z0-9]")  # a Latin letter or digit: no institution's 
 LATIN = re.compile(r"[A-Za-z]")  # a Latin letter
 HANDLE_CHAR = re.compile(r"[A-Za-z0-9@]")  # a character of a Latin word or handle
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
+# the characters of NAME_CHAR besides Chinese ones
+LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@&")
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may also modify a head: 联合实验室, 组织部
@@ -105,6 +107,7 @@ BARE_DEPARTMENT = re.compile(r"""
     (?:厅|局|委|办|办公室|政府)$         # a government body
 """, re.VERBOSE)
 PREPOSITIONS = ("据悉", "据", "经", "自", "向", "对", "从")  # never start a name before a place: 据山东港口集团
+PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
@@ -150,11 +153,13 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
              if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e))]
     protected = Spans([*places, *((s, e) for s, e, _ in known)])
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
+    known_spans = [(s, e) for s, e, _ in known]
     for m in words_pattern(lex, "org_suffixes").finditer(text):
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
-        inside = span and [a for a, b, _ in known if a < m.start() < b]
+        ms = m.start()
+        inside = span and [a for a, b in known_spans if a < ms < b]
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
@@ -211,7 +216,7 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
     s = hs
     while s > 0 and he - s < MAX_NAME:
         c = text[s - 1]
-        if NAME_CHAR.match(c):
+        if "\u4e00" <= c <= "\u9fff" or c in LATIN_NAME_CHARS:  # NAME_CHAR, without a call per character
             s -= 1
         elif c == " " and s > 1 and LATIN.match(text[s - 2]):  # InnoHK 创新香港研发平台
             s -= 1
@@ -300,14 +305,42 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     s0 = max(0, s - MAX_STOP)  # a stop word the window's edge cuts through (旗|下 at MAX_NAME) still stops
-    stops = [(m.start(), m.end(), m.group()) for pattern in (
-        words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
-        words_pattern(lex, "titles"), QUANTITY, DATE_CUT) for m in pattern.finditer(text, s0, hs)]
-    start = max((b for a, b, _ in stops if a < s < b), default=s)
+    stops = [(m.start(), m.end(), m.group()) for pattern in _left_stops(lex) for m in pattern.finditer(text, s0, hs)]
+    start = max((b for a, b, _ in stops if a < s < b), default=s) if stops else s
     stops = [x for x in stops if x[0] >= s]
-    stops += [(m.start(), m.end(), APPOSITION) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
+    suffixes = [(m.start(), m.end()) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
+    stops += [(sa, sb, APPOSITION) for sa, sb in suffixes]
+    if stops:
+        past = _past_stops(text, lex, start, hs, he, stops, suffixes, protected, places, s)
+        if past is None:
+            return hs  # a registered name, then its project
+        start = past
+    # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
+    for ps, _ in protected.starting(start + 1, hs):
+        person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
+        if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
+            if not any(a <= start < b for a, b in protected.near(start, start + 1)):
+                return ps
+    # a preposition before a place: 据山东港口集团, 经济南市政府
+    if text[start:start + 1] in PREPOSITION_FIRSTS:
+        for word in PREPOSITIONS:
+            if text.startswith(word, start) and protected.starting(start + len(word), start + len(word) + 1):
+                return start + len(word)
+    return start
+
+
+@cache
+def _left_stops(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """What a name's start is moved past (_cut_left): stop words, determiners, titles, quantities, dates."""
+    return (words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
+            words_pattern(lex, "titles"), QUANTITY, DATE_CUT)
+
+
+def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: list[tuple[int, int, str]],
+                suffixes: list[tuple[int, int]], protected: Spans, places: Spans, s: int) -> int | None:
+    """The start after the last stop of _cut_left's window that cuts the name; None where the name
+    is a registered name followed by its project (_cut_left then ends it at the suffix's start)."""
     near = [(ps, pe) for ps, pe in protected.near(s, hs) if ps < hs and s < pe]  # the only ones a stop can be in
-    suffixes = [(sa, sb) for sa, sb, w in stops if w == APPOSITION]
     legal_head = text.startswith(LEGAL_SUFFIXES, hs)
     for a, b, word in sorted(stops):
         if b <= start or any(ps < b and a < pe and (ps, pe) != (a, b) for ps, pe in near):
@@ -325,7 +358,7 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
             start = b  # 某某发展有限公司则与某某管理有限公司: two registered names (but …有限公司某事业部 is one)
             continue
         if word == APPOSITION and text[a:b] in LEGAL_SUFFIXES and text.startswith(PROJECT_HEADS, he):
-            return hs  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
+            return None  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
         if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
             continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(
@@ -336,16 +369,6 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
-    # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
-    for ps, _ in protected.starting(start + 1, hs):
-        person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
-        if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
-            if not any(a <= start < b for a, b in protected.near(start, start + 1)):
-                return ps
-    # a preposition before a place: 据山东港口集团, 经济南市政府
-    for word in PREPOSITIONS:
-        if text.startswith(word, start) and protected.starting(start + len(word), start + len(word) + 1):
-            return start + len(word)
     return start
 
 
@@ -398,6 +421,15 @@ def _coordinated_body(text: str, s: int, e: int) -> bool:
 def _is_name(name: str, lex: Lexicon, places: Spans, start: int) -> bool:
     """Whether a candidate says more than generic words and places (园区公司, 科技公司, 国际创科中心);
     a government body may be a place and its suffix alone (山东省科技厅, 淄博市政府)."""
+    end = start + len(name)
+    inner = tuple([(ps - start, pe - start) for ps, pe in places.starting(start, end + 1) if pe <= end])
+    return _is_name_placed(name, inner, lex)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name_placed(name: str, inner: tuple[tuple[int, int], ...], lex: Lexicon) -> bool:
+    """_is_name of a name and the spans of the places inside it (offsets into the name): asked of
+    the same names again and again, so worked out once for each."""
     if name in lex.words("org_false_heads") or name.endswith(_false_tails(lex)):
         return False
     if name.endswith(_site_suffixes(lex)):
@@ -406,8 +438,6 @@ def _is_name(name: str, lex: Lexicon, places: Spans, start: int) -> bool:
     for m in reversed(list(words_pattern(lex, "org_suffixes").finditer(name))):  # drop the suffixes
         if m.end() == len(core):
             core = core[:m.start()]
-    inner = [(ps - start, pe - start) for ps, pe in places.starting(start, start + len(name) + 1)
-             if pe <= start + len(name)]
     has_place = bool(inner)
     covered = {i for a, b in inner for i in range(a, b)}
     bare = "".join([c for i, c in enumerate(core) if i not in covered]) if covered else core
@@ -432,10 +462,20 @@ def _site_suffixes(lex: Lexicon) -> tuple[str, ...]:
 
 
 def _keep_maximal(mentions: list[Mention]) -> list[Mention]:
-    """Drop mentions inside a longer one, and exact duplicates."""
+    """Drop mentions inside a longer one, and exact duplicates (the first of one span, longest
+    first, then by start, is kept). One sweep by start finds the spans inside a longer one
+    (as match.outermost does), instead of testing each mention against every one kept."""
+    inner: set[tuple[int, int]] = set()
+    reach = -1  # the furthest end of the distinct spans seen so far
+    for s, e in sorted({(m.nstart, m.nend) for m in mentions}, key=lambda se: (se[0], -se[1])):
+        if reach >= e:
+            inner.add((s, e))
+        reach = max(reach, e)
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-(m.nend - m.nstart), m.nstart)):
-        if not any(k.nstart <= m.nstart and m.nend <= k.nend for k in out):
+        span = (m.nstart, m.nend)
+        if span not in inner:
+            inner.add(span)  # a later mention of the same span is a duplicate
             out.append(m)
     return sorted(out, key=lambda m: m.nstart)
 
@@ -465,14 +505,15 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
             defined.setdefault(lead.group(), full)
     taken = [(m.nstart, m.nend) for m in orgs + out if m.norm not in defined]
     taken += [(m.nstart, m.nend) for m in out]
+    covered = {i for a, b in taken for i in range(a, b)}  # the positions inside a taken span
     for short, full in defined.items():
         for s, e in _standalone(text, short):
-            if any(a <= s < b for a, b in taken):
+            if s in covered:
                 continue
             mention = doc.mention(Kind.ORGANIZATION, s, e, "abbreviation-use")
             out.append(mention)
             links += [Link(Rel.ALIAS_OF, mention, f) for f in same_name[full.norm]]
-            taken.append((s, e))
+            covered.update(range(s, e))
     return out, tuple(links)
 
 

@@ -46,21 +46,27 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
     long_stops = _long_stops(lex)
     stops = words_pattern(lex, "org_left_stops")
     for m in heads.finditer(text):
-        after = text[m.end():m.end() + 4]
+        hs, he = m.span()
+        after = text[he:he + 4]
         titled = any(after[:n] in title_heads for n in (2, 1, 0))
+        ends = he == len(text) or AFTER_SHORT.match(after) or titled  # what ends a brand of any length
+        han = hs  # where the run of Han characters before the head starts (up to four back)
+        while han > hs - 4 and han > 0 and "\u4e00" <= text[han - 1] <= "\u9fff":
+            han -= 1
         for n in (2, 3, 4):
-            s = m.start() - n
-            if s < 0 or not HAN_RUN.fullmatch(text, s, m.start()):
+            s = hs - n
+            if s < 0 or s < han:  # text[s:hs] is no run of Han characters (HAN_RUN)
                 break
-            before_ok = (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
-                         or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops)))
-            after_ok = (m.end() == len(text) or AFTER_SHORT.match(after) or titled
-                        or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
-                        and not (text[s - 1] == "在" and after.startswith("、")))  # 在航运物流、金融…
-            brand = text[s:m.start()]
-            if before_ok and after_ok and not generic_brand(brand, lex) and not stops.search(brand) \
-                    and not common_words(brand, lex):
-                out.append(doc.mention(Kind.ORGANIZATION, s, m.end(), "short-form"))
+            # the tests after, before and of the brand itself, cheapest first (all are needed)
+            if not (ends or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
+                    and not (text[s - 1] == "在" and after.startswith("、"))):  # 在航运物流、金融…
+                continue
+            if not (s == 0 or BEFORE_SHORT.match(text[s - 1]) or (text[s - 1] == "、" and titled)
+                    or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops))):
+                continue
+            brand = text[s:hs]
+            if not generic_brand(brand, lex) and not stops.search(brand) and not common_words(brand, lex):
+                out.append(doc.mention(Kind.ORGANIZATION, s, he, "short-form"))
                 break
     return out
 

@@ -28,7 +28,7 @@ from functools import cache, cached_property
 
 from kg.doc import Doc
 from kg.extract import tables
-from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, as_post, inside_titles, is_han, post_end, title_before,
+from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, inside_titles, is_han, post_end, title_before,
                                title_starts, words)
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
@@ -119,9 +119,11 @@ class Context:
         t = self.text
         if j >= len(t) or t[j] in BOUNDARY or j in self.starts:
             return END
-        if _end_at(self.w).match(t, j):  # an honorific, a caption position or a byline word
+        end_at, end_firsts, verb_firsts = _ends(self.w)
+        c = t[j]  # each pattern is tried only after one of its first characters
+        if c in end_firsts and end_at.match(t, j):  # an honorific, a caption position or a byline word
             return END
-        verb = self.w.verb_at.match(t, j)
+        verb = self.w.verb_at.match(t, j) if c in verb_firsts else None
         return NONE if verb is None else VERB if verb.end() - j > 1 else WEAK
 
     def tag(self, j: int) -> bool:
@@ -221,24 +223,48 @@ class Context:
                 continue
             if name[-1] in w.title_lasts and any(name[k:] in w.titles for k in range(1, n)):
                 continue
+            if n == 4 and double:  # a double surname: a strong context or a tag after it, and a clean end
+                if name[2:] in w.verb_set or not (strong or self.tag(i + n)) or self.right(i + n) != END:
+                    continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
+                found.append((END, n))
+                continue
             r = self.right(i + n)
             if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
                 r = WEAK
             elif strong and r == NONE and n == 3 and double and not self.wordlike(name) \
                     and not self.w.freq.get(self.text[i + 2:i + 4]):
                 r = WEAK  # 主任王红杰带着…: after a title, a full name before a word jieba lacks
-            if n == 4 and double and (not ((strong or self.tag(i + n)) and r == END) or name[2:] in self.w.verb_set):
-                continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
             found.append((r, n))
         r, n = max(found, default=(NONE, 0))
         return (n, r) if r > NONE else None
 
 
 @cache
-def _end_at(w: Words) -> re.Pattern[str]:
+def _surname_patterns(w: Words) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A one-character surname (a plain character class, which a scan matches far faster than the
+    empty lookahead of w.surname_at), and a two-character one whose first character is none."""
+    singles = frozenset(n for n in w.surnames if len(n) == 1)
+    rest = [n for n in sorted(w.surnames) if len(n) == 2 and n[0] not in singles]
+    return re.compile(chars(singles)), (re.compile(f"(?=(?:{alternation(rest).pattern}))") if rest else None)
+
+
+def surname_starts(t: str, w: Words) -> list[int]:
+    """Where a surname of one or two characters starts in t, in order: the matches of w.surname_at."""
+    single, double = _surname_patterns(w)
+    found = [m.start() for m in single.finditer(t)]
+    if double is not None and (more := [m.start() for m in double.finditer(t)]):
+        found = sorted(set(found).union(more))
+    return found
+
+
+@cache
+def _ends(w: Words) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """One pattern for what ends a name where it starts (Context.right): an honorific, a caption
-    position (Context.tag) or a byline word; matches wherever one of the three does."""
-    return re.compile(f"(?:{w.honorific_at.pattern})|(?x:{CAPTION.pattern})|(?:{w.byline_at.pattern})")
+    position (Context.tag) or a byline word, matching wherever one of the three does; the first
+    characters it may match at, and those of the verbs."""
+    end_at = re.compile(f"(?:{w.honorific_at.pattern})|(?x:{CAPTION.pattern})|(?:{w.byline_at.pattern})")
+    return (end_at, frozenset(x[0] for x in (*w.honorifics, *w.bylines) if x) | {"("},
+            frozenset(v[0] for v in w.verbs if v))
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
@@ -261,7 +287,7 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     inside = inside_titles(starts)
     # where a surname starts (Context.lengths): elsewhere best() finds nothing; the scan goes from
     # one to the next, past the names it takes
-    for p in [m.start() for m in ctx.w.surname_at.finditer(t)]:
+    for p in surname_starts(t, ctx.w):
         if p < i:
             continue
         i = p
@@ -273,10 +299,9 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if hit:
             n, r = hit
             name = t[i:i + n]
-            tagged = ctx.tag(i + n)
             if titled and r >= WEAK:
                 rule = "title"
-            elif tagged and not ctx.wordlike(name):
+            elif ctx.tag(i + n) and not ctx.wordlike(name):
                 rule = "honorific"
             elif ctx.edge(i) and r == VERB and not ctx.wordlike(name):
                 rule = "verb"
@@ -458,7 +483,8 @@ def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict
     blocked = [(m.nstart, m.nend) for m in others if m.kind is Kind.ORGANIZATION]
     for name in sorted({t[s:e] for s, e in spans}, key=len, reverse=True):
         for span in occurrences(t, name):
-            if any(overlap(span, x) for x in taken) or any(a <= span[0] and span[1] <= b for a, b in blocked):
+            s, e = span  # overlap(span, x), inline: every occurrence is tested against every name taken
+            if any(s < b and a < e for a, b in taken) or any(a <= s and e <= b for a, b in blocked):
                 continue
             if is_han(name[0]) and len(name) == 2 and ctx.right(span[1]) == NONE:
                 continue

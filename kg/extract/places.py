@@ -184,7 +184,7 @@ def _centres(doc: Doc, places: list[Mention]) -> list[Mention]:
     text = doc.text
     out = []
     for p in places:
-        lead = any(text.endswith(w, 0, p.nstart) for w in CENTRE_LEADS)
+        lead = text.endswith(CENTRE_LEADS, 0, p.nstart)
         m = CENTRE_AFTER_PLACE.match(text, p.nend)
         if lead and m:
             out.append(doc.mention(Kind.PLACE, m.start(1), m.end(1), "centre-site", region=p.region))

@@ -113,9 +113,13 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
         if link.type is Rel.ALIAS_OF and by_name.get(link.source) is None:
             by_name[link.source] = by_name.get(link.target)
     named = [(m, r) for m, r in by_name.items() if r is not None]
+    by_norm: dict[tuple[Kind, str], Region | None] = {}  # _from_longer or _provincial: they read only m's kind and name
     for m, r in list(by_name.items()):
         if r is None:
-            by_name[m] = _from_longer(m, named) or _provincial(m, named) or _from_context(doc, m, named)
+            k = (m.kind, m.norm)
+            if k not in by_norm:
+                by_norm[k] = _from_longer(m, named) or _provincial(m, named)
+            by_name[m] = by_norm[k] or _from_context(doc, m, named)
     for link in found.links:  # a person is where the body they hold a post in is
         if (link.type is Rel.HOLDS_POSITION and link.target is not None and link.source.kind is Kind.PERSON
                 and link.source not in by_name):

@@ -162,6 +162,9 @@ def main_event(events: list[Mention], groups: dict[Mention, Mention]) -> Mention
     return best if counts[best] >= 2 or len(counts) == 1 else None
 
 
+NOT_IN_EVENT_KEY = re.compile(r"[\s「」“”《》]")  # what two names of one event may differ by (groups_of)
+
+
 def groups_of(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, Mention]:
     """Each event mention -> the first mention of its event (equal name or label, or ALIAS_OF)."""
     uf = UnionFind()
@@ -169,7 +172,7 @@ def groups_of(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, M
         uf.find(m)
     by_name: dict[str, Mention] = {}
     for m in events:
-        k = re.sub(r"[\s「」“”《》]", "", m.label or m.norm)
+        k = NOT_IN_EVENT_KEY.sub("", m.label or m.norm)
         if k in by_name:
             uf.union(by_name[k], m)
         else:

@@ -104,13 +104,21 @@ def title_before(text: str, i: int, w: Words) -> int | None:
     """Start of the title (with its modifiers) that ends at text[i], or None."""
     if i == 0 or text[i - 1] not in w.title_lasts:
         return None
-    start = next((i - k for k in w.title_lengths if k <= i and text[i - k:i] in w.titles), None)
-    while start is not None:  # the longest modifier before the title, again and again
-        k = next((k for k in w.modifier_lengths if k <= start and text[start - k:start] in w.modifier_set), None)
-        if k is None:
+    titles = w.titles
+    for k in w.title_lengths:  # the longest title ending at i (loops, not generators: asked at every title end)
+        if k <= i and text[i - k:i] in titles:
+            start = i - k
             break
-        start -= k
-    return start
+    else:
+        return None
+    modifiers = w.modifier_set
+    while True:  # the longest modifier before the title, again and again
+        for k in w.modifier_lengths:
+            if k <= start and text[start - k:start] in modifiers:
+                start -= k
+                break
+        else:
+            return start
 
 
 def title_starts(text: str, w: Words) -> dict[int, int | None]:

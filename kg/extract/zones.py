@@ -65,9 +65,12 @@ def patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
 
 def peripheral_zones(text: str, lex: Lexicon | None = None) -> tuple[tuple[int, int], ...]:
     tail, line, byline = patterns(lex or default())
-    zones = [(m.start(), m.end()) for p in (line, BREADCRUMB, BYLINE_BRACKETS) for m in p.finditer(text)]
+    # a breadcrumb holds > or », a statement heading 声明: a text without them is not scanned for one
+    crumbs = BREADCRUMB if ">" in text or "»" in text else None
+    zones = [(m.start(), m.end()) for p in (line, crumbs, BYLINE_BRACKETS) if p for m in p.finditer(text)]
     zones += [m.span("outlet") for m in DISPATCH.finditer(text)]
-    starts = [m.start() for m in tail.finditer(text)] + [m.start() for m in STATEMENT.finditer(text)]
+    starts = [m.start() for m in tail.finditer(text)]
+    starts += [m.start() for m in STATEMENT.finditer(text)] if "声明" in text else []
     if starts:
         zones.append((min(starts), len(text)))
     words = list(byline.finditer(text))
