@@ -221,7 +221,7 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
 def _legal_tail(t: str, i: int, j: int) -> bool:
     """Whether the line break t[i:j] (no blank line) comes before a company's legal tail that
     finishes a name cut by a table cell (鲁港数字科技(济南)|有限公司, 冷链物流股份|有限公司)."""
-    return t.startswith(LEGAL_TAILS, j) and "\n" in t[i:j] and t.count("\n", i, j) == 1
+    return t.startswith(LEGAL_TAILS, j) and t.count("\n", i, j) == 1
 
 
 def join_wrapped(v: View) -> View:

@@ -263,8 +263,7 @@ def _deictic(text: str, lex: Lexicon, s: int, hs: int) -> bool:
 @cache
 def _generic_tail(lex: Lexicon) -> re.Pattern[str]:
     """A generic word at the end of a window (附属 of 其附属|公司)."""
-    words = sorted(lex.words("org_generic"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+    return re.compile(f"(?:{words_pattern(lex, 'org_generic').pattern})$")
 
 
 def _cut_party_committee(text: str, lex: Lexicon, s: int, e: int) -> tuple[int, int]:

@@ -22,8 +22,6 @@ BEFORE_SHORT = re.compile(r"""
 """, re.VERBOSE)
 # how frequent in jieba's dictionary every word of a short form's brand may be for it to name no one
 COMMON_BRAND_FREQ = 1000
-# a run of Chinese characters: a brand before an industry word is one
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
 INDUSTRY_LIST = re.compile(r"""
     优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
@@ -55,7 +53,7 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
             han -= 1
         for n in (2, 3, 4):
             s = hs - n
-            if s < 0 or s < han:  # text[s:hs] is no run of Han characters (HAN_RUN)
+            if s < 0 or s < han:  # a brand before an industry word is a run of Han characters
                 break
             # the tests after, before and of the brand itself, cheapest first (all are needed)
             if not (ends or text[s - 1] in "在与和及由" and not INDUSTRY_LIST.match(after)
@@ -94,8 +92,7 @@ def _lengths(words: frozenset[str]) -> tuple[int, ...]:
 def common_words(brand: str, lex: Lexicon) -> bool:
     """Whether a brand is nothing but common words (港口, 海洋功能): each word jieba's dictionary
     cuts it into has two or more characters and is at least COMMON_BRAND_FREQ frequent (鲁维 cut
-    into 鲁|维 is no such word). Brands are rare words there (海尔 230,
-    招商 595, 鲁维 absent)."""
+    into 鲁|维 is no such word). Brands are rare words there (海尔 230, 招商 595, 鲁维 absent)."""
     freq = lex.tokenizer.FREQ
     return all(len(w) >= 2 and freq.get(w, 0) >= COMMON_BRAND_FREQ for w in lex.tokenizer.lcut(brand, HMM=False))
 

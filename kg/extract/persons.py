@@ -60,10 +60,7 @@ NAME_LINE = re.compile(r"""
       | (?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)   # or before a contact field
     )""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
-NOT_NAME_END = re.compile(r"""
-    [说称指在是和与及等对向将也亦则于了]   # a verb or particle that follows names
-    """, re.VERBOSE)
-NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了")  # the same characters, for membership
+NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了")  # a verb or particle that follows names
 # a run of Han characters (titles.is_han, character by character)
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # a verb of appointment between a name and the post it takes (王某任某某管委会主任, 李某出任董事长)
@@ -180,7 +177,7 @@ class Context:
 
     def plain(self, name: str) -> bool:
         """Whether `name` may be a name: Han characters, no title or particle at its end."""
-        return all(map(is_han, name)) and not NOT_NAME_END.match(name, len(name) - 1) \
+        return all(map(is_han, name)) and name[-1:] not in NOT_NAME_ENDS \
             and not any(name[k:] in self.w.titles for k in range(1, len(name)))
 
     def posed(self, i: int) -> int:
@@ -241,15 +238,15 @@ class Context:
 
 @cache
 def _surname_patterns(w: Words) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """A one-character surname (a plain character class, which a scan matches far faster than the
-    empty lookahead of w.surname_at), and a two-character one whose first character is none."""
+    """A one-character surname (a plain character class, which a scan matches far faster than an
+    empty lookahead), and a two-character one whose first character is none."""
     singles = frozenset(n for n in w.surnames if len(n) == 1)
     rest = [n for n in sorted(w.surnames) if len(n) == 2 and n[0] not in singles]
     return re.compile(chars(singles)), (re.compile(f"(?=(?:{alternation(rest).pattern}))") if rest else None)
 
 
 def surname_starts(t: str, w: Words) -> list[int]:
-    """Where a surname of one or two characters starts in t, in order: the matches of w.surname_at."""
+    """Where a surname of one or two characters starts in t, in order."""
     single, double = _surname_patterns(w)
     found = [m.start() for m in single.finditer(t)]
     if double is not None and (more := [m.start() for m in double.finditer(t)]):

@@ -160,7 +160,8 @@ def first_line_org(chains: Chains) -> Mention | None:
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
     """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
     title held at the organisation the item names (the longest one starting there), else the one
-    ending the cell before the name, else the nearest organisation before the table in its block, else the one on the text's first line."""
+    ending the cell before the name, else the nearest organisation before the table in its block,
+    else the one on the text's first line."""
     t = chains.text
     at = {p.nstart: p for p in persons}
     out: dict[Mention, list[Segment]] = {}
@@ -200,7 +201,9 @@ def stacked(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segmen
         ls, le = t.rfind("\n", 0, p.nstart) + 1, t.find("\n", p.nend)
         if le < 0 or t[ls:p.nstart].strip() or t[p.nend:le].strip() or ls == 0:
             continue
-        ns, ne = le + 1, (t.find("\n", le + 1) + 1 or len(t) + 1) - 1
+        ns = le + 1
+        ne = t.find("\n", ns)
+        ne = len(t) if ne < 0 else ne
         title = t[ns:ne].strip()
         ts = ns + t[ns:ne].find(title) if title else -1
         own = title_before(t, ts + len(title), chains.w) if title else None

@@ -72,8 +72,8 @@ def inner_rows(text: str) -> list[Row]:
         return out  # no column gap anywhere (most articles)
     for line in MULTI_CELL_LINE.finditer(text):
         cells = [m.span() for m in CELL.finditer(text, line.start(), line.end())]
-        for before, (s, e), after in zip(cells, cells[1:], cells[2:] + [None]):
-            if after is not None and NAME_CELL.fullmatch(text, s, e):
+        for before, (s, e), after in zip(cells, cells[1:], cells[2:]):
+            if NAME_CELL.fullmatch(text, s, e):
                 out.append(Row(s, e, after[0], after[1], before[0], before[1]))
     return out
 

@@ -51,7 +51,6 @@ class Words:
     byline_at: re.Pattern[str]  # the bylines as one alternation, longest first
     verb_at: re.Pattern[str]  # the verbs as one alternation, longest first (the first that matches)
     honorific_at: re.Pattern[str]  # the honorifics as one alternation
-    surname_at: re.Pattern[str]  # an empty match wherever a surname of one or two characters starts
     title_last_at: re.Pattern[str]  # a character some title ends in
     title_lengths: tuple[int, ...]  # the lengths titles have, longest first: the only ones worth trying
     modifier_set: frozenset[str]  # the modifiers, for membership
@@ -84,8 +83,6 @@ def words(lex: Lexicon) -> Words:
                  title_lasts=frozenset(t[-1] for t in titles if t), title_firsts=frozenset(t[0] for t in titles if t),
                  byline_at=alternation(bylines),
                  verb_at=alternation(verbs), honorific_at=alternation(honorifics),
-                 surname_at=re.compile(f"(?=(?:{chars(n for n in surnames if len(n) == 1)}"
-                                       f"|{alternation(n for n in surnames if len(n) == 2).pattern}))"),
                  title_last_at=re.compile(chars(t[-1] for t in titles if t)),
                  title_lengths=lengths(titles), modifier_set=lex.words("title_modifiers"),
                  modifier_lengths=lengths(lex.words("title_modifiers")))
