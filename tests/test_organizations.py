@@ -137,14 +137,15 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "并符合本公司及其股东之整体利益。", "本公告由董事会作出,连同其附属公司统称本集团。", "概不对本公告全部或任何部份内容负责。",
     "共有七间医院和12所大学参与。", "第一批大学名单公布。",
     "双方将共建海洋装备联合实验室。", "双方将共同设立规模10亿元的海洋产业基金。", "以及自由贸易示范区等开放平台的政策优势。",
-    "1  海洋生物医药创新中心项目  荣成市",
+    "1  海洋生物医药创新中心项目  荣成市", "本网站所刊载信息不代表本站观点。", "现时与内地逾百所高校签有协议。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
         "industry-list-after-preposition", "industry-before-advantage", "family-offices",
         "common-words-before-industry-word", "generic-brands-before-industry-words",
         "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
-        "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name"])
+        "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name",
+        "deictic-this-website", "counted-in-hundreds"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
@@ -248,6 +249,16 @@ def test_organizations_finds_gold(article_id: str, name: str, aliases: tuple[str
         "university-short-form", "university-short-form-2", "university-short-form-3"])
 def test_organizations_finds_well_known_institutions(text: str, name: str) -> None:
     assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "name", "other"), [
+    ("区教育局和县教育局将配合。", "区教育局", "教育局"),
+    ("排队备案境外上市港交所。", "港交所", "市港交所"),
+    ("香港教育局副局长出席。", "香港教育局", "教育局"),
+], ids=["district-bureau", "word-before-level", "hk-bureau"])
+def test_organizations_level_before_institution_makes_a_local_body(text: str, name: str, other: str) -> None:
+    found = org_names(text)
+    assert name in found and other not in found
 
 
 def test_organizations_leaves_landmark_to_places() -> None:

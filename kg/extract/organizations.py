@@ -60,7 +60,7 @@ QUANTITY = re.compile(r"""
     [家间个所位项批名座]                          # a classifier
 """, re.VERBOSE)
 # a number right before a one-character suffix that is also a classifier: 12所 (twelve of them)
-COUNTED = re.compile(r"[0-9一二两三四五六七八九十几数多]$")
+COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几数多]$")
 CLASSIFIER_SUFFIXES = ("所", "院", "家")
 # a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
 # ends in one (but 日本, 资本, 成本 are words: STRADDLE_FREQ decides)
@@ -74,6 +74,9 @@ MEDIA_NAME = re.compile(r"""
 """, re.VERBOSE)
 MEDIA_ENDS = ("新闻", "日报", "晚报", "报业", "传媒")  # a media name that a middle dot does not join to the next
 ALNUM = re.compile(r"[A-Za-z0-9]")  # a Latin letter or digit: no institution's name runs on into one
+# a bare level of government right before an institution's name makes it that level's own body:
+# 区教育局, 本市教育局 is a district's or city's bureau, not Hong Kong's 教育局 (but 上市 is a word)
+LEVEL_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[本该全各我其此和与及])[省市区县]$")
 LATIN = re.compile(r"[A-Za-z]")  # a Latin letter
 HANDLE_CHAR = re.compile(r"[A-Za-z0-9@]")  # a character of a Latin word or handle
 HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
@@ -150,7 +153,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     places = Spans((m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE)
     known = [(_party_start(text, s), _branch_end(text, lex, _bracketed_place(text, lex, e)), row) for s, e, row in institutions(lex).scan(text)
-             if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e))]
+             if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e)
+                     or LEVEL_BEFORE.search(text, max(s - 2, 0), s))]
     protected = Spans([*places, *((s, e) for s, e, _ in known)])
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     known_spans = [(s, e) for s, e, _ in known]
