@@ -40,6 +40,8 @@ def test_tables_rows_give_titles(text: str, expected: set) -> None:
 @pytest.mark.parametrize(("text", "name"), [
     pytest.param("论坛议程\n主持人    王刚(青岛市商务局局长)", "王刚", id="label-row"),
     pytest.param("齐鲁港航控股有限公司\n姓名    职务\n李梅    独立非执行董事", "李梅", id="name-row"),
+    pytest.param("16\n聊城\n聊城某某轴承有限公司\n第五立某\n技术总监\n1396****3826", "第五立某", id="one-cell-a-line-compound-surname"),
+    pytest.param("15\n德州\n德州某某科技有限公司\n过建某\n副总裁\n1356****7150", "过建某", id="one-cell-a-line-wordlike-surname"),
 ])
 def test_tables_rows_give_persons(text: str, name: str) -> None:
     ex = extract_article(Article("t", text), default())
@@ -48,6 +50,8 @@ def test_tables_rows_give_persons(text: str, name: str) -> None:
 
 @pytest.mark.parametrize("text", [
     pytest.param("产品    价格\n服务    免费", id="no-surname-no-title"),
+    pytest.param("序号\n所在市\n企业名称\n联系人\n职务\n联系电话", id="stacked-header"),
+    pytest.param("合作领域\n高端装备\n总经理办公会", id="stacked-no-name"),
 ])
 def test_tables_rows_skip_non_names(text: str) -> None:
     ex = extract_article(Article("t", text), default())

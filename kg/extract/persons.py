@@ -29,7 +29,7 @@ from functools import cache, cached_property
 from kg.doc import Doc
 from kg.extract import tables
 from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, inside_titles, is_han, post_end, title_before,
-                               title_starts, words)
+                               title_cell, title_starts, words)
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
@@ -174,6 +174,13 @@ class Context:
         close = self.text.find(")", j, j + 40)
         return self.text[j:j + 1] == "(" and j + 1 in self.starts and close > 0 \
             and title_before(self.text, close, self.w) is not None
+
+    def name_cell(self, name: str) -> bool:
+        """Whether a table cell may hold a name: it starts with a surname, even one that is mostly a
+        word (过, 巴) or a compound one that is (东方, 百里), and is no title or ordinary word."""
+        w = self.w
+        return (name[0] in w.surnames or name[:2] in w.surnames or name[0] in w.wordlike_surnames) \
+            and name not in w.titles and not self.wordlike(name, compound_ok=True)
 
     def plain(self, name: str) -> bool:
         """Whether `name` may be a name: Han characters, no title or particle at its end."""
@@ -406,18 +413,20 @@ def appointed_names(ctx: Context) -> dict:
 def table_names(ctx: Context) -> dict:
     """Names in the name cell of a table row (kg/extract/tables.py): a surname-shaped cell whose row
     has a title cell starting with a title (王志强  执行董事、董事会主席) or a label before it
-    (主持人    王刚(…))."""
+    (主持人    王刚(…)); or a name line of a table pasted one cell a line whose next line is a title
+    (…有限公司 / 第五某某 / 技术总监)."""
     t, out = ctx.text, {}
     for row in tables.rows(t):
-        name = t[row.start:row.end]
-        if not (name[0] in ctx.w.surnames or name[:2] in ctx.w.surnames or name[0] in ctx.w.wordlike_surnames) \
-                or name in ctx.w.titles \
-                or ctx.wordlike(name, compound_ok=True):  # a row's name may start with 东方, 百里
+        if not ctx.name_cell(t[row.start:row.end]):
             continue
         items = tables.cell_titles(t, row)
         if row.cell_end > row.cell_start and not (items and title_before(t, items[0][1], ctx.w) is not None):
             continue
         out[(row.start, row.end)] = "table"
+    for row in tables.stacked(t):
+        if ctx.name_cell(t[row.start:row.end]) and ctx.plain(t[row.start:row.end]) \
+                and title_cell(t, row.cell_start, row.cell_end, ctx.w) is not None:
+            out[(row.start, row.end)] = "table"
     return out
 
 

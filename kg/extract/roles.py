@@ -23,7 +23,7 @@ from kg.doc import Doc
 from kg.extract import tables
 from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment, english_title
 from kg.extract.places import gazetteer as place_gazetteer
-from kg.extract.titles import title_before, words
+from kg.extract.titles import title_before, title_cell, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -37,9 +37,6 @@ HEADING = re.compile(r"""
 LABEL = re.compile(r"""
     [ \t]* (?P<title>[\u4e00-\u9fff]{2,6}) : [ \t]*$   # a title and a colon, then the name cell
     """, re.VERBOSE)
-# a line of Han characters only, and how many of them may stand before a title's lexicon word (市场|总监)
-HAN_LINE = re.compile(r"[\u4e00-\u9fff]+")
-MAX_OWN = 4
 # the end of a block of lines: a blank line or the end of the text
 BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
 # a blank line right after a heading: the heading stands over paragraphs, not a list of lines
@@ -193,25 +190,19 @@ def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
 
 
 def stacked(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
-    """Persons in a table pasted one cell a line (…有限公司 / 吕某某 / 总经理): a name alone on its
-    line, a title alone on the next, held at the organisation that ends the line before."""
+    """Persons in a table pasted one cell a line (…有限公司 / 吕某某 / 总经理, tables.stacked): the
+    title on the line after the name, held at the organisation that ends the line before."""
     t = chains.text
+    by_span = {(p.nstart, p.nend): p for p in persons}
     out: dict[Mention, list[Segment]] = {}
-    for p in persons:
-        ls, le = t.rfind("\n", 0, p.nstart) + 1, t.find("\n", p.nend)
-        if le < 0 or t[ls:p.nstart].strip() or t[p.nend:le].strip() or ls == 0:
+    for row in tables.stacked(t):
+        p = by_span.get((row.start, row.end))
+        own = p and title_cell(t, row.cell_start, row.cell_end, chains.w)
+        if own is None:
             continue
-        ns = le + 1
-        ne = t.find("\n", ns)
-        ne = len(t) if ne < 0 else ne
-        title = t[ns:ne].strip()
-        ts = ns + t[ns:ne].find(title) if title else -1
-        own = title_before(t, ts + len(title), chains.w) if title else None
-        if own is None or own - ts > MAX_OWN or not HAN_LINE.fullmatch(title):
-            continue  # a title, maybe after its own words (市场|总监), alone on the line
-        org = next((m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend == ls - 1), None)
+        org = next((m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend == row.before_end), None)
         if org is not None:
-            out[p] = [Segment(ts, ts, ts + len(title), org, own=own - ts)]
+            out[p] = [Segment(row.cell_start, row.cell_start, row.cell_end, org, own=own - row.cell_start)]
     return out
 
 

@@ -5,6 +5,8 @@ A row is `name  title[、title…]` (王志强  执行董事、董事会主席),
 or a label (1.闫宁  菏泽市发展和改革委员会  副主任, 团长:蔺建华  菏泽市人民政府副市长), or `label  name` with an
 optional bracket after the name (主持人    王刚(青岛市商务局局长)), or has the name in an inner column
 with its organisation before it and its title after (4  青岛  青岛某某有限公司  綦某某  董事长  1376****).
+A table pasted one cell a line gives a name line between its organisation's line and its title's
+(…有限公司 / 吕某某 / 总经理).
 This module finds the rows' spans only; persons.py decides whether a name cell is a name, roles.py
 links it to its titles.
 """
@@ -37,6 +39,13 @@ MULTI_CELL_LINE = re.compile(r"""
     """, re.VERBOSE)
 # a cell of a row: text between column gaps (one space may stand inside it)
 CELL = re.compile(r"\S+(?: \S+)*")
+# a table pasted one cell a line: a short Han line after a line with text, before a Han-only line
+# (…有限公司 / 吕某某 / 总经理); the next line is looked at, not taken, as it may be a name's line itself
+STACKED = re.compile(r"""
+    (?m)(?<=\S\n)                        # right after a line with text
+    [ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*\n   # a line of two to four Han characters
+    (?=[ \t]*(?P<cell>[\u4e00-\u9fff]+)[ \t]*$)    # then a line of Han characters only
+    """, re.VERBOSE)
 # a cell that may hold a person's name
 NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # what separates two titles inside a cell
@@ -75,6 +84,16 @@ def inner_rows(text: str) -> list[Row]:
         for before, (s, e), after in zip(cells, cells[1:], cells[2:]):
             if NAME_CELL.fullmatch(text, s, e):
                 out.append(Row(s, e, after[0], after[1], before[0], before[1]))
+    return out
+
+
+def stacked(text: str) -> list[Row]:
+    """Every name line of a table pasted one cell a line, with the next line as its title cell and
+    the line before as the cell before it."""
+    out = []
+    for m in STACKED.finditer(text):
+        bs = text.rfind("\n", 0, m.start() - 1) + 1
+        out.append(Row(m.start("name"), m.end("name"), m.start("cell"), m.end("cell"), bs, m.start() - 1))
     return out
 
 

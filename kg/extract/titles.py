@@ -16,6 +16,7 @@ from functools import cache
 from kg.lexicon import Lexicon
 
 # a word of an appointment notice before the name it names (任命王某为, 免去李某的, 提名赵某为)
+MAX_OWN = 4  # characters of its own a cell may hold before its title (市场|总监)
 APPOINTER = re.compile(r"""
     (?:任命|免去|提名|聘任|聘请|委任|推选|选举|推荐)   # appoints, removes, nominates
     """, re.VERBOSE)
@@ -116,6 +117,13 @@ def title_before(text: str, i: int, w: Words) -> int | None:
                 break
         else:
             return start
+
+
+def title_cell(text: str, s: int, e: int, w: Words) -> int | None:
+    """Start of the title that ends the cell text[s:e], if the cell holds nothing before it but up
+    to MAX_OWN characters of its own (总经理, 市场|总监, 外贸部|经理), else None."""
+    own = title_before(text, e, w)
+    return own if own is not None and own - s <= MAX_OWN else None
 
 
 def title_starts(text: str, w: Words) -> dict[int, int | None]:
