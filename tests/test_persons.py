@@ -41,6 +41,13 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("责任编辑:吴佳怡", ["吴佳怡"], id="editor-line"),
         pytest.param("主持人为 Mary Smith 教授(右二)。", ["Mary Smith"], id="latin-honorific"),
         pytest.param("执行董事 John Lee(左三)发言。", ["John Lee"], id="latin-caption"),
+        pytest.param("某某国际Managing Director Oliver Brandt表示看好。", ["Oliver Brandt"], id="latin-after-english-title"),
+        pytest.param("某行、Head of Global Fund Banking Bo Hanson(右三)分享。", ["Bo Hanson"], id="latin-after-long-english-title"),
+        pytest.param("来自印度的交换生Priya Raman表示收获很大。", ["Priya Raman"], id="latin-before-speech-verb"),
+        pytest.param("独立非执行董事Peter WONG Ka Lok先生出席。", ["Peter WONG Ka Lok"], id="latin-hong-kong-style"),
+        pytest.param("永远名誉会长宫某恒、Dr. Michael SZE;", ["宫某恒", "Michael SZE"], id="latin-form-of-address"),
+        pytest.param("副秘书长(葡方)Helena Sequeira Pinto、市委常委。", ["Helena Sequeira Pinto"], id="latin-after-bracketed-title"),
+        pytest.param("传媒查询\nNatalie Chow  电话:(852) 2584 4527", ["Natalie Chow"], id="latin-contact-line"),
         pytest.param("协会会长马志强表示欢迎。马志强说,双方将加强合作。", ["马志强", "马志强"], id="repeated"),
         pytest.param("董事长黄嘉怡在会上发言。黄嘉怡在致辞中说。", ["黄嘉怡", "黄嘉怡"], id="repeated-before-verb"),
         pytest.param("执行董事兼行政总裁陈李美华(左三)分享经验。", ["陈李美华"], id="double-surname"),
@@ -118,6 +125,8 @@ def test_persons_found_with_orgs(text, orgs, expected):
         pytest.param("地址:济南市历下区\n电话:0531-1234", id="form-fields-are-no-interview"),
         pytest.param("会长时表示同意。", id="shi-before-a-verb-after-title"),
         pytest.param("主任过去曾在香港工作。", id="guo-in-a-word-after-title"),
+        pytest.param("物流企业Nordvik Logistics AB表示欢迎。", id="latin-company-before-verb"),
+        pytest.param("Managing Director表示看好。", id="latin-title-alone"),
     ],
 )
 def test_persons_none_in_ordinary_words(text):

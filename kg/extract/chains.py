@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from kg.doc import Doc
 from kg.extract.titles import APPOINTEE_END, APPOINTER, Words, as_post, is_han, post_end, title_before
-from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
 # words that join two posts of one person, or two persons of one list
@@ -239,18 +237,6 @@ def appointed(text: str, start: int) -> bool:
     """Whether a word of appointment (two characters) ends right before text[start] (任命|王某)."""
     return start >= 2 and APPOINTER.fullmatch(text, start - 2, start) is not None
 
-
-
-@cache
-def english_title(lex: Lexicon) -> re.Pattern[str]:
-    """An English title ending where a search ends (just before a name): a head word
-    (kg/data/title_english.txt) and the capitalised words and particles after it."""
-    heads = "|".join(sorted(map(re.escape, lex.words("title_english")), key=len, reverse=True))
-    return re.compile(rf"""
-        (?<![A-Za-z])(?:{heads})                   # a head word: Head, Managing, Chief ...
-        (?:\ (?:[A-Z][A-Za-z&-]*|of|and|for|the))*  # then capitalised words and particles
-        $                                           # up to the name
-        """, re.VERBOSE)
 
 
 def inherit(chain: list[Segment]) -> list[Segment]:

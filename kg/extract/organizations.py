@@ -41,7 +41,8 @@ LATIN_NAME = re.compile(r"""
     (?: [A-Za-z][A-Za-z0-9]*@[A-Z][A-Za-z0-9]*(?![.A-Za-z0-9])       # a handle: Health@InnoHK, no e-mail
       | (?:The\s+)?(?:[A-Z][A-Za-z0-9]*\s+){1,5}                       # capitalised words
         (?:Platform|Accelerator|Fund|Limited|Ltd|Inc|Group|University|Institute|Council
-          |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company)(?![A-Za-z0-9])   # an organisation word
+          |Association|Foundation|Bank|Lab|Laboratory|Centre|Center|Company|Corporation|Holdings
+          |AB|AG|GmbH|LLC|PLC|plc)(?![A-Za-z0-9])                           # an organisation word or legal form
         (?!\s+[A-Z])                                                     # and the name ends there
     )
 """, re.VERBOSE)

@@ -28,8 +28,9 @@ from functools import cache, cached_property
 
 from kg.doc import Doc
 from kg.extract import tables
-from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, inside_titles, is_han, post_end, title_before,
-                               title_cell, title_starts, words)
+from kg.extract.organizations import LATIN_NAME as LATIN_ORG
+from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, english_title, inside_titles, is_han, post_end,
+                               title_before, title_cell, title_starts, words)
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Mention
 
@@ -42,22 +43,33 @@ CAPTION = re.compile(r"""
     [左右中]                     # side
     [一二三四五六七八九十\d]{0,3}   # an optional count from that side
     \)""", re.VERBOSE)
-# a Latin personal name: given name, optional initial, family name (Alan Ashworth, Bo Hanson)
+# a Latin personal name: given name, optional initial, family name (Alan Ashworth, Bo Hanson), the family
+# name maybe in capitals with given names after it, as Hong Kong writes them (Peter WONG Ka Lok, Michael SZE),
+# or a second family name (Helena Sequeira Pinto)
 LATIN_NAME = re.compile(r"""
     (?<![A-Za-z.])                  # not inside a longer Latin word
     [A-Z][a-z]+                     # given name
     (?:\ [A-Z]\.)?                  # an optional middle initial
-    \ [A-Z][a-z]+(?:-[A-Z][a-z]+)?  # family name, maybe hyphenated
+    (?:\ (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?![a-z]))){1,3}   # one to three more names, maybe hyphenated or in capitals
     (?![A-Za-z])                    # and no more letters
     """, re.VERBOSE)
 # the start of a capitalised Latin word: where a Latin name may begin
 LATIN_WORD = re.compile(r"(?=[A-Z])(?<![A-Za-z])[A-Z]")  # (?=[A-Z]) first: lets the scan skip ahead
+LATIN_TOKEN = re.compile(r"[A-Za-z-]+")  # a Latin word
+CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z.-]*)*")  # capitalised words, one space apart
+# a Latin form of address before a name (Dr. Michael SZE, Prof Alan Ashworth)
+LATIN_ADDRESS = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\ ?$")
+# a bracketed field or side after a title, before the name it titles: 讲座教授(生物医学)Daniel Ferreira
+BRACKETED = re.compile(r"\([^()\n]{1,12}\)\ ?$")
+# what a speaker does right after a Latin name, the name then being a person's (交换生Priya Raman表示)
+LATIN_SPEECH = ("表示", "指出", "认为", "介绍", "透露", "坦言", "强调", "说")
 # a line that holds nothing but a short Han word, or one before a contact field (梁某某  电话:…): a name
 # in a contact block or a caption
-NAME_LINE = re.compile(r"""
-    (?m)^[ \t]*([\u4e00-\u9fff]{2,4})      # a short Han word at the start of a line
+CONTACT = re.compile(r"(?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)", re.IGNORECASE)
+NAME_LINE = re.compile(rf"""
+    (?m)^[ \t]*([\u4e00-\u9fff]{{2,4}})      # a short Han word at the start of a line
     (?: [ \t]*$                            # alone on it,
-      | (?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)   # or before a contact field
+      | {CONTACT.pattern}                   # or before a contact field
     )""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
 NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了")  # a verb or particle that follows names
@@ -276,7 +288,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
                   interview=INTERVIEW.search(doc.text) is not None)
     bodies = {m.nstart: m.nend for m in others if m.kind is Kind.ORGANIZATION}
-    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx) + line_names(ctx))
+    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx, lex.words("title_english"), english_title(lex), LATIN_ORG) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
@@ -373,17 +385,40 @@ def raw_gap(doc: Doc, j: int) -> bool:
     return any(c.isspace() for c in doc.raw[a:b])
 
 
-def latin_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
-    """Latin names before an honorific or caption (Alan Ashworth 教授) or after a title."""
-    out, t = [], ctx.text
-    for m in (LATIN_NAME.match(t, k.start()) for k in LATIN_WORD.finditer(t)):
-        if not m:
+def latin_names(ctx: Context, title_heads: frozenset[str], english_title: re.Pattern[str],
+                latin_org: re.Pattern[str]) -> list[tuple[tuple[int, int], str]]:
+    """Latin names before an honorific, a caption or a speech verb (Alan Ashworth 教授, Priya Raman表示),
+    after a Chinese or English title or a form of address (总裁Marcus Lindqvist, Managing Director Oliver
+    Brandt, Dr. Michael SZE), or before a contact field (Natalie Chow  电话:…); no organisation's name
+    (Nordvik Logistics AB) and no title's words."""
+    out, t, end = [], ctx.text, 0
+    for k in LATIN_WORD.finditer(t):
+        if k.start() < end or LATIN_TOKEN.match(t, k.start()).group() in title_heads:
+            continue  # inside a name taken, or a title's head word (Managing, Director)
+        titled = english_title.search(t, max(0, k.start() - 60), k.start() - 1) if t[k.start() - 1:k.start()] == " " else None
+        if titled and not _opens_name(CAPITALISED_RUN.match(t, k.start()).group().split()):
+            continue  # a word of the title before the name: Head of Global Fund Banking Bo Hanson
+        m = LATIN_NAME.match(t, k.start())
+        if not m or latin_org.match(t, m.start()):
             continue
         j = m.end() + (1 if t[m.end():m.end() + 1] == " " else 0)
         i = m.start() - (1 if m.start() and t[m.start() - 1] == " " else 0)
-        if ctx.tag(j) or title_before(t, i, ctx.w) is not None:
+        before = BRACKETED.search(t, max(0, i - 16), i)
+        if (ctx.tag(j) or t.startswith(LATIN_SPEECH, j) or CONTACT.match(t, m.end())
+                or title_before(t, i, ctx.w) is not None
+                or before and title_before(t, before.start(), ctx.w) is not None
+                or titled or LATIN_ADDRESS.search(t, max(0, m.start() - 6), m.start())):
             out.append((m.span(), "person-latin"))
+            end = m.end()
     return out
+
+
+def _opens_name(run: list[str]) -> bool:
+    """Whether a run of capitalised words after an English title is the name itself: the name is its
+    last two words (Head of Global Fund Banking Bo Hanson), or starts right before its first word in
+    capitals (Director Peter WONG Ka Lok)."""
+    caps = next((i for i, w in enumerate(run) if i and w.isupper() and len(w) > 1), None)
+    return (caps - 1 if caps is not None else len(run) - 2) <= 0
 
 
 def line_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:

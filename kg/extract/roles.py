@@ -21,9 +21,9 @@ import re
 
 from kg.doc import Doc
 from kg.extract import tables
-from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment, english_title
+from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment
 from kg.extract.places import gazetteer as place_gazetteer
-from kg.extract.titles import title_before, title_cell, words
+from kg.extract.titles import english_title, title_before, title_cell, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 

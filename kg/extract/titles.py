@@ -153,3 +153,15 @@ def post_end(text: str, j: int, w: Words) -> int | None:
     end = CLAUSE_END.search(text, j).start()
     end = POST_TAIL.search(text, j, end).start()
     return end if end > j and title_before(text, end, w) is not None else None
+
+
+@cache
+def english_title(lex: Lexicon) -> re.Pattern[str]:
+    """An English title ending where a search ends (just before a name): a head word
+    (kg/data/title_english.txt) and the capitalised words and particles after it."""
+    heads = "|".join(sorted(map(re.escape, lex.words("title_english")), key=len, reverse=True))
+    return re.compile(rf"""
+        (?<![A-Za-z])(?:{heads})                   # a head word: Head, Managing, Chief ...
+        (?:\ (?:[A-Z][A-Za-z&-]*|of|and|for|the))*  # then capitalised words and particles
+        $                                           # up to the name
+        """, re.VERBOSE)
