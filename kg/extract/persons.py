@@ -490,7 +490,7 @@ def listed_names(ctx: Context, spans: dict) -> dict:
     out, t = {}, ctx.text
     for _, e in sorted(spans):
         while t[e:e + 1] == "、" and (hit := ctx.best(e + 1, strong=False)) and hit[1] == END \
-                and not ctx.wordlike(t[e + 1:e + 1 + hit[0]]):
+                and not ctx.wordlike(t[e + 1:e + 1 + hit[0]], compound_ok=True):
             span = (e + 1, e + 1 + hit[0])
             if any(overlap(span, x) for x in spans):
                 break
@@ -507,7 +507,8 @@ def leading(ctx: Context, end: int) -> tuple[int, int] | None:
     """A name ending at text[end] (a 、 before a name taken): a surname and a given name that is no
     ordinary word, starting at a clause edge or right after a word (领导, 还有), not inside one."""
     t = ctx.text
-    for n in (3, 2, 4):
+    # a compound surname first (司徒景谦: 徒景谦 and 景谦 would be read after 司徒 as after a word)
+    for n in ((4, 3, 2) if t[end - 4:end - 2] in ctx.w.surnames else (3, 2, 4)):
         i = end - n
         if i < 0 or n not in ctx.lengths(i) or not ctx.plain(t[i:end]) or ctx.wordlike(t[i:end]):
             continue
