@@ -11,9 +11,11 @@
 | dev6     | tests/dev6/texts      | tests/dev6/gold    | eight in official styles (wire, government sites, HKEX, chamber news) (development) |
 | dev7     | tests/dev7/texts      | tests/dev7/gold    | eight in media styles (HK papers, WeChat, Q&A, delegation lists, Macau) (development) |
 | dev8     | tests/dev8/texts      | tests/dev8/gold    | eight more (Wen Wei Po, People's Daily Shandong, HKTDC, a PDF table notice, Sing Tao, wire, county WeChat, Q&A), session 3 (development) |
+| dev9     | tests/dev9/texts      | tests/dev9/gold    | eight more (大众日报, HK government press release, Ming Pao, 青岛日报, a Linyi notice with a PDF table, a university news page, Macao Daily, county WeChat), session 4 (development) |
 | blind    | tests/blind/texts     | tests/blind/gold   | eight articles nobody tunes on: read its scores, never its errors |
 | blind2   | tests/blind2/texts    | tests/blind2/gold  | eight more, session 2, by an author who read no code: scores only, never errors |
 | blind3   | tests/blind3/texts    | tests/blind3/gold  | eight more, session 3, by an author who read no code: scores only, never errors |
+| blind4   | tests/blind4/texts    | tests/blind4/gold  | eight more, session 4, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -47,9 +49,11 @@ SETS = {  # name: (texts, gold)
     "dev6": (TESTS / "dev6" / "texts", TESTS / "dev6" / "gold"),
     "dev7": (TESTS / "dev7" / "texts", TESTS / "dev7" / "gold"),
     "dev8": (TESTS / "dev8" / "texts", TESTS / "dev8" / "gold"),
+    "dev9": (TESTS / "dev9" / "texts", TESTS / "dev9" / "gold"),
     "blind": (TESTS / "blind" / "texts", TESTS / "blind" / "gold"),
     "blind2": (TESTS / "blind2" / "texts", TESTS / "blind2" / "gold"),
     "blind3": (TESTS / "blind3" / "texts", TESTS / "blind3" / "gold"),
+    "blind4": (TESTS / "blind4" / "texts", TESTS / "blind4" / "gold"),
 }
 
 FLOORS = {
@@ -144,6 +148,28 @@ FLOORS = {
         "roles": 0.87,  # 0.835 untuned; 0.920 in session 3
         "roles_with_org": 0.69,  # 0.629 untuned; 0.740 in session 3
         "agreement_parties": 0.67,  # 0.702 untuned; 0.723 in session 3
+    },
+    "dev9": {  # measured when the set arrived (session 4), before any rule was written for it
+        "person": 0.83,  # 0.881 untuned
+        "organization": 0.80,  # 0.853 untuned
+        "place": 0.79,  # 0.841 untuned
+        "date": 0.88,  # 0.929 untuned
+        "event": 0.53,  # 0.583 untuned
+        "agreement": 0.81,  # 0.865 untuned
+        "roles": 0.80,  # 0.857 untuned
+        "roles_with_org": 0.61,  # 0.667 untuned
+        "agreement_parties": 0.86,  # 0.914 untuned
+    },
+    "blind4": {  # measured when the set arrived (session 4); nobody reads its errors
+        "person": 0.82,  # 0.876
+        "organization": 0.73,  # 0.789
+        "place": 0.79,  # 0.848
+        "date": 0.92,  # 0.974
+        "event": 0.39,  # 0.444
+        "agreement": 0.89,  # 0.947
+        "roles": 0.80,  # 0.859
+        "roles_with_org": 0.61,  # 0.661
+        "agreement_parties": 0.72,  # 0.773
     },
     "blind2": {  # measured when the set arrived (session 2); nobody reads its errors
         "person": 0.82,  # 0.860; 0.879 in session 3
