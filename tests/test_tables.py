@@ -32,6 +32,9 @@ def held(text: str) -> set[tuple[str, str | None, str]]:
                  {("綦某杰", "青岛某蓝海洋生物科技有限公司", "董事长")}, id="name-in-an-inner-column"),
     pytest.param("序号  所在市  企业名称  联系人  职务  联系电话\n1\n济南\n鲁港某某科技(济南)\n有限公司\n冷某菲\n市场总监\n1395****7716",
                  {("冷某菲", "鲁港某某科技(济南)有限公司", "市场总监")}, id="one-cell-a-line"),
+    pytest.param("序号  姓名  单位          职务\n1  诸葛某远  临沂市某某局     党组书记、局长\n2  鞠某燕  临沂市发展和改革委员会  二级调研员",
+                 {("诸葛某远", "临沂市某某局", "党组书记"), ("诸葛某远", "临沂市某某局", "局长"),
+                  ("鞠某燕", "临沂市发展和改革委员会", "二级调研员")}, id="bare-row-number-then-organisation-cell"),
 ])
 def test_tables_rows_give_titles(text: str, expected: set) -> None:
     assert expected <= held(text)

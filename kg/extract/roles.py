@@ -156,8 +156,8 @@ def first_line_org(chains: Chains) -> Mention | None:
 
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
     """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
-    title held at the organisation the item names (the longest one starting there), else the one
-    ending the cell before the name, else the nearest organisation before the table in its block,
+    title held at the organisation the item names (the longest one starting there), else at the one
+    the item before it named, else the one ending the cell before the name, else the nearest organisation before the table in its block,
     else the one on the text's first line."""
     t = chains.text
     at = {p.nstart: p for p in persons}
@@ -184,6 +184,7 @@ def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
                 continue
             named = max((m for m in chains.orgs if m.nstart == a and m.nend <= ts), key=lambda m: m.nend, default=None)
             segs.append(Segment(a, ts if named else a, b, named or body))
+            body = named or body  # the next title in the cell is held there too (某局  党组书记、局长)
         if segs:
             out[p] = segs
     return out

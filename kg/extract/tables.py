@@ -2,7 +2,7 @@
 write them. The cleaned text keeps a gap of two or more spaces (or a tab) between two columns.
 
 A row is `name  title[、title…]` (王志强  执行董事、董事会主席), maybe after a row number
-or a label (1.闫宁  菏泽市发展和改革委员会  副主任, 团长:蔺建华  菏泽市人民政府副市长), or `label  name` with an
+(1  诸葛某某  临沂市人民政府  副市长: its organisation's cell then stands before the title's) or a label (1.闫宁  菏泽市发展和改革委员会  副主任, 团长:蔺建华  菏泽市人民政府副市长), or `label  name` with an
 optional bracket after the name (主持人    王刚(青岛市商务局局长)), or has the name in an inner column
 with its organisation before it and its title after (4  青岛  青岛某某有限公司  綦某某  董事长  1376****).
 A table pasted one cell a line gives a name line between its organisation's line and its title's
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 # a row whose first cell is a name and whose second cell holds titles
 NAME_ROW = re.compile(r"""
     (?m)^[ \t]*                          # the start of a line
-    (?: (?:[0-9]{1,3}[.、)]|\([0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、)[ \t]*   # a row number (1. 2、 (3) 四、)
+    (?: (?:[0-9]{1,3}[.、)]|\([0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、|[0-9]{1,3}(?=[ ]{2,}|\t))[ \t]*
+                                         # a row number (1. 2、 (3) 四、, or 1 before a column gap)
       | [\u4e00-\u9fff]{2,5}:[ \t]* )?     # or a label (团长:, 成员:)
     (?P<name>[\u4e00-\u9fff]{2,4})       # a name of two to four characters
     (?:[ ]{2,}|\t)[ \t]*                 # a column gap
