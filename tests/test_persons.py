@@ -6,6 +6,7 @@ from conftest import gold, seed_article, seed_ids
 from kg.doc import Doc
 from kg.extract import extract, persons
 from kg.lexicon import default
+from kg.pipeline import extract_article
 from kg.model import Article, Findings, Kind
 
 
@@ -53,6 +54,10 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("常务会董伍国某,会董郁文某等参加会见。", ["伍国某", "郁文某"], id="chamber-directors"),
         pytest.param("浸会大学带队老师余卓某说,学生互相鼓劲。", ["余卓某"], id="teacher-title"),
         pytest.param("澳门工商联会会长司徒冠某随团出访。", ["司徒冠某"], id="before-suituan"),
+        pytest.param("香港某某大学副校长(研究)澹台嘉某在签约后说。", ["澹台嘉某"], id="title-bracketed-field-name"),
+        pytest.param("青岛日报记者矫雨某通讯员綦成某", ["矫雨某", "綦成某"], id="byline-surname-jiao"),
+        pytest.param("编辑:郝梦某\n监制:庞秀某", ["郝梦某", "庞秀某"], id="byline-jianzhi"),
+        pytest.param("在某某新区管委副主任、某某区副区长战立某陪同下。", ["战立某"], id="no-name-across-an-organisation-end"),
         pytest.param("协会会长马志强表示欢迎。马志强说,双方将加强合作。", ["马志强", "马志强"], id="repeated"),
         pytest.param("董事长黄嘉怡在会上发言。黄嘉怡在致辞中说。", ["黄嘉怡", "黄嘉怡"], id="repeated-before-verb"),
         pytest.param("执行董事兼行政总裁陈李美华(左三)分享经验。", ["陈李美华"], id="double-surname"),
@@ -203,3 +208,14 @@ def test_persons_gold(extracted, aid, name, peripheral):
     found = [m for m in extracted(aid).mentions if m.kind is Kind.PERSON and m.norm.replace(" ", "") == name.replace(" ", "")]
     assert found, f"{name} not found"
     assert all(m.peripheral for m in found) == peripheral
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("某某资本董事总经理Vincent Lo Ka-wai(卢家某)则表示看好。", "卢家某", "Vincent Lo Ka-wai"),
+    ("常务会董何文某(Vincent Ho)等参加会见。", "何文某", "Vincent Ho"),
+], ids=["latin-then-chinese", "chinese-then-latin"])
+def test_persons_name_in_the_other_script_in_brackets_is_the_same_person(text: str, name: str, alias: str) -> None:
+    ex = extract_article(Article("t", text), default())
+    person = next(e for e in ex.entities if e.kind == "person" and e.name == name)
+    assert alias in person.aliases
+

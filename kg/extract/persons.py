@@ -32,7 +32,7 @@ from kg.extract.organizations import LATIN_NAME as LATIN_ORG
 from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, english_title, inside_titles, is_han, post_end,
                                title_before, title_cell, title_starts, words)
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Mention
+from kg.model import Findings, Kind, Link, Mention, Rel
 
 # characters that end a name: punctuation, brackets, quotes, whitespace
 BOUNDARY = frozenset(",、。;:!?()「」『』“”\"《》〈〉[]【】·-—…/| \t\n")
@@ -50,7 +50,8 @@ LATIN_NAME = re.compile(r"""
     (?<![A-Za-z.])                  # not inside a longer Latin word
     [A-Z][a-z]+                     # given name
     (?:\ [A-Z]\.)?                  # an optional middle initial
-    (?:\ (?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?![a-z]))){1,3}   # one to three more names, maybe hyphenated or in capitals
+    (?:\ (?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z]))){1,3}   # one to three more names, maybe hyphenated (Ka-wai)
+                                                                    # or in capitals
     (?![A-Za-z])                    # and no more letters
     """, re.VERBOSE)
 # the start of a capitalised Latin word: where a Latin name may begin
@@ -59,8 +60,12 @@ LATIN_TOKEN = re.compile(r"[A-Za-z-]+")  # a Latin word
 CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z.-]*)*")  # capitalised words, one space apart
 # a Latin form of address before a name (Dr. Michael SZE, Prof Alan Ashworth)
 LATIN_ADDRESS = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\ ?$")
-# a bracketed field or side after a title, before the name it titles: 讲座教授(生物医学)Daniel Ferreira
+# a bracketed field or side after a title, before the name it titles: 讲座教授(生物医学)Daniel Ferreira,
+# 副校长(研究)澹台某某
 BRACKETED = re.compile(r"\([^()\n]{1,12}\)\ ?$")
+# a bracket right after a name, holding the name in the other script: Vincent Ho(何某轩)
+GLOSS = re.compile(r" ?\(([^()\n]{2,30})\)")
+NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a Chinese name's length
 # what a speaker does right after a Latin name, the name then being a person's (交换生Priya Raman表示)
 LATIN_SPEECH = ("表示", "指出", "认为", "介绍", "透露", "坦言", "强调", "说")
 # a line that holds nothing but a short Han word, or one before a contact field (梁某某  电话:…): a name
@@ -208,6 +213,8 @@ class Context:
             name, j = t[i:i + n], i + n
             if len(name) < n or not self.plain(name) or (v := self.w.verb_at.match(t, j - 1)) and v.end() > j:
                 continue  # 李某出|任: a verb starts inside the candidate
+            if any(k in self.ends for k in range(i + 1, j)):
+                continue  # 管委|副主任: an organisation ends inside the candidate
             if (k := self.title_at(j)) and self.right(j + k) >= VERB and not self.wordlike(name):
                 return n
             if (a := APPOINT.match(t, j)) and self.clause_title(a.end()) \
@@ -293,8 +300,11 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update({k: v for k, v in titled_wordlike(ctx).items() if not any(overlap(k, x) for x in spans)})
+    glosses = glossed_names(ctx, spans)
+    spans.update({g: "person-gloss" for g, _ in glosses})
     spans.update(repeated_names(ctx, spans, others))
-    return Findings(tuple(doc.mention(Kind.PERSON, s, e, rule) for (s, e), rule in sorted(spans.items())))
+    mentions = {span: doc.mention(Kind.PERSON, *span, rule) for span, rule in sorted(spans.items())}
+    return Findings(tuple(mentions.values()), tuple(Link(Rel.ALIAS_OF, mentions[g], mentions[n]) for g, n in glosses))
 
 
 def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
@@ -310,7 +320,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if i in inside:
             continue
         titled = starts.get(i) is not None or (i > 1 and t[i - 1] in ": 的" and starts.get(i - 1) is not None) \
-            or (i > 1 and t[i - 1] == "," and starts.get(i - 1) is not None and as_post(t, i - 1))
+            or (i > 1 and t[i - 1] == "," and starts.get(i - 1) is not None and as_post(t, i - 1)) \
+            or (t[i - 1:i] == ")" and (b := BRACKETED.search(t, max(0, i - 14), i)) and starts.get(b.start()) is not None)
         hit = ctx.best(i, strong=titled)
         if hit:
             n, r = hit
@@ -515,6 +526,23 @@ def leading(ctx: Context, end: int) -> tuple[int, int] | None:
         if ctx.edge(i) or ctx.word_at(i - 2) and not ctx.word_at(i - 1):
             return (i, end)
     return None
+
+
+def glossed_names(ctx: Context, spans: dict) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """A person's name in the other script in brackets right after a name taken (Vincent Lo
+    Ka-wai(卢某伟), 何某轩(Vincent Ho)): the same person. Pairs (bracketed span, name span)."""
+    t, out = ctx.text, []
+    for s, e in sorted(spans):
+        m = GLOSS.match(t, e)
+        if not m or CAPTION.match(t, m.start() + (t[e] == " ")):
+            continue  # no bracket, or a caption's position: John Lee(左三)
+        a, b = m.span(1)
+        inner = t[a:b]
+        han = is_han(t[s])
+        if han and LATIN_NAME.fullmatch(inner) or not han and NAME_CELL.fullmatch(inner) and ctx.name_cell(inner) \
+                and ctx.plain(inner):
+            out.append(((a, b), (s, e)))
+    return out
 
 
 def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict:
