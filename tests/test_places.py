@@ -29,7 +29,7 @@ def find(text: str) -> Findings:
     ("澳门的代表也来了。", "澳门"),
     ("威海市经济技术开发区吸引投资。", "威海市经济技术开发区"),
     ("淄博市高新区的企业参展。", "淄博市高新区"),
-    ("论坛在青岛香格里拉大酒店举行。", "香格里拉大酒店"),
+    ("论坛在青岛香格里拉大酒店举行。", "青岛香格里拉大酒店"),
     ("他参观了香港科学园东莞分园。", "香港科学园东莞分园"),
     ("公司位于经十路的舜耕大厦。", "舜耕大厦"),
     ("船舶停靠日照港,随后出发。", "日照港"),
@@ -132,8 +132,10 @@ def test_places_finds_gold(article_id: str, name: str, aliases: tuple[str, ...])
     ("游客登上澳门旅游塔。", "澳门旅游塔"),
     ("学生参观香港科学馆。", "香港科学馆"),
     ("论坛在潍坊鲁台会展中心举办。", "潍坊鲁台会展中心"),
+    ("推介会在香港君悦酒店举行。", "香港君悦酒店"),
+    ("大会在淄博齐盛宾馆举行。", "齐盛宾馆"),
 ], ids=["convention-centre", "expo-centre", "expo-hall", "campus", "innovation-park", "container-terminal",
-        "exchange-square", "tower", "science-museum", "venue-after-city"])
+        "exchange-square", "tower", "science-museum", "venue-after-city", "chain-hotel-with-city", "guesthouse-without-city"])
 def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 

@@ -16,10 +16,10 @@ from kg.model import Findings, Kind, Link, Mention, Region, Rel
 
 # endings that turn a short place name into its full form (山东 -> 山东省)
 NEEDS_PLACE = ("科学园", "分园", "创新园")  # site words named only after a place: 香港科学园, not 进驻科学园
-# venues whose name includes the place before it (香港会议展览中心, 潍坊鲁台会展中心); hotels and
-# streets are named without it (淄博 + 齐盛宾馆)
+# venues whose name includes the place before it (香港会议展览中心, 潍坊鲁台会展中心), as chain hotels'
+# do (香港君悦酒店, 烟台金海湾酒店); guesthouses and streets are named without it (淄博 + 齐盛宾馆)
 PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", "博览馆", "科学馆", "旅游塔", "交易广场", "货柜码头",
-                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院")
+                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店")
 DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟台市芝罘区
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
