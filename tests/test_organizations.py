@@ -138,6 +138,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "共有七间医院和12所大学参与。", "第一批大学名单公布。",
     "双方将共建海洋装备联合实验室。", "双方将共同设立规模10亿元的海洋产业基金。", "以及自由贸易示范区等开放平台的政策优势。",
     "1  海洋生物医药创新中心项目  荣成市", "本网站所刊载信息不代表本站观点。", "现时与内地逾百所高校签有协议。",
+    "希望双方以实验室为纽带。", "澳门可发挥中心作用。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -145,7 +146,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "common-words-before-industry-word", "generic-brands-before-industry-words",
         "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
         "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name",
-        "deictic-this-website", "counted-in-hundreds"])
+        "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
@@ -198,13 +199,18 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("某某其后与中共山东省委港澳工作办公室座谈。", {"中共山东省委港澳工作办公室"}),
     ("省委港澳办主任王明出席。", {"省委港澳办"}),
     ("邝某某,隶属香港特别行政区政府驻上海经济贸易办事处。", {"香港特别行政区政府驻上海经济贸易办事处"}),
+    ("山东高速集团旗下山东高速某某融资租赁有限公司签约。", {"山东高速集团", "山东高速某某融资租赁有限公司"}),
+    ("由香港上市公司某某环球控股有限公司投资。", {"某某环球控股有限公司"}),
+    ("锦某厨业与香港德某贸易行签订协议。", {"锦某厨业", "香港德某贸易行"}),
+    ("青岛考察中国—上海合作组织地方经贸合作示范区。", set()),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
         "person-appointed-to-body", "person-appointed-to-bureau", "party-committee-before-its-title",
         "party-group-before-its-title", "state-firm-premodifier", "legal-suffix-after-group",
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
-        "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office"])
+        "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office",
+        "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 
