@@ -126,6 +126,8 @@ def found_roles(text: str, orgs: tuple[str, ...] = (), places: tuple[str, ...] =
                      {("林武", "书记", "山东省委"), ("李家超", "行政长官", "香港特区")}, id="no-verb-in-title"),
         pytest.param("省委书记林武在济南会见了行政长官李家超一行。", (), ("济南",),
                      {("林武", "书记", None), ("李家超", "行政长官", None)}, id="no-verb-in-title-no-place"),
+        pytest.param("香港理工大学副校长(研究)澹台嘉某在签约后对记者说。", ("香港理工大学",), (),
+                     {("澹台嘉某", "副校长(研究)", "香港理工大学")}, id="title-with-a-bracketed-field"),
     ],
 )
 def test_roles_found(text, orgs, places, expected):

@@ -16,6 +16,9 @@ from functools import cache
 from kg.lexicon import Lexicon
 
 # a word of an appointment notice before the name it names (任命王某为, 免去李某的, 提名赵某为)
+# a field or side in brackets after a title (副校长(研究及科技), 副秘书长(葡方)), not a caption's position (左二)
+TITLE_FIELD = re.compile(r"\((?![左右中前后]\S{0,3}\))[\u4e00-\u9fffA-Za-z ]{1,10}\)$")
+MAX_FIELD = 10
 MAX_OWN = 4  # characters of its own a cell may hold before its title (市场|总监)
 APPOINTER = re.compile(r"""
     (?:任命|免去|提名|聘任|聘请|委任|推选|选举|推荐)   # appoints, removes, nominates
@@ -99,8 +102,11 @@ def is_han(c: str) -> bool:
 
 
 def title_before(text: str, i: int, w: Words) -> int | None:
-    """Start of the title (with its modifiers) that ends at text[i], or None."""
+    """Start of the title (with its modifiers) that ends at text[i], or None; a field in brackets
+    after it is part of it (副校长(研究), 助理署长(投资推广))."""
     if i == 0 or text[i - 1] not in w.title_lasts:
+        if text[i - 1:i] == ")" and (field := TITLE_FIELD.search(text, max(0, i - MAX_FIELD - 2), i)):
+            return title_before(text, field.start(), w)
         return None
     titles = w.titles
     for k in w.title_lengths:  # the longest title ending at i (loops, not generators: asked at every title end)
