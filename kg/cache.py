@@ -108,7 +108,11 @@ class Cache:
         return entry.attach(article) if isinstance(entry, Entry) else None
 
     def put(self, x: Extraction) -> None:
-        path = self.path(content_key(x.article))
+        self.put_entry(x.article, Entry.of(x))
+
+    def put_entry(self, article: Article, entry: Entry) -> None:
+        """Keep `entry` as the extraction of `article` (what a worker calls: it has no Extraction)."""
+        path = self.path(content_key(article))
         try:
             if path.parent not in self._made:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,7 +123,7 @@ class Cache:
                               "choose another --out or build with --no-cache") from err
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(Entry.of(x), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

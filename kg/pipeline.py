@@ -104,15 +104,17 @@ def extract_all(articles: Sequence[Article], lex: Lexicon, progress: Progress | 
                 jobs: int = 0, engine: str = "local", scheduler: str | None = None,
                 store: Cache | None = None) -> Extracted:
     """Every article's extraction, in the articles' order: from the cache when it has it, else from
-    the engine (and then into the cache)."""
+    the engine (and then into the cache: written by the local engine's workers as they extract, so
+    that it costs this process nothing; here for Dask, whose workers may not see this folder)."""
     hits = [store.get(a) if store else None for a in articles]
     todo = [a for a, hit in zip(articles, hits) if hit is None]
     cached = len(articles) - len(todo)
     if progress and cached:
         progress(cached, len(articles))
     step = (lambda done, _total: progress(cached + done, len(articles))) if progress else None
-    fresh = iter(engines.run(_Extractor(lex.root), todo, engine=engine, jobs=jobs, scheduler=scheduler,
-                             progress=step))
+    workers_write = engine == "local"
+    extractor = _Extractor(lex.root, store if workers_write else None)
+    fresh = iter(engines.run(extractor, todo, engine=engine, jobs=jobs, scheduler=scheduler, progress=step))
     done, problems = [], []
     for article, hit in zip(articles, hits):
         if hit is not None:
@@ -123,7 +125,7 @@ def extract_all(articles: Sequence[Article], lex: Lexicon, progress: Progress | 
             problems.append(Problem(article.path or article.id, None, got, "extract"))
             continue
         x = got.attach(article)
-        if store:
+        if store and not workers_write:
             store.put(x)
         done.append(x)
     return Extracted(tuple(done), tuple(problems), len(todo), cached)
@@ -131,12 +133,17 @@ def extract_all(articles: Sequence[Article], lex: Lexicon, progress: Progress | 
 
 @dataclass(frozen=True, slots=True)
 class _Extractor:
-    """extract_entry with the lexicon's folder bound: picklable, unlike a lambda."""
+    """extract_entry with the lexicon's folder bound, and the cache it writes each extraction into
+    (if any): picklable, unlike a lambda."""
 
     root: Path
+    store: Cache | None = None
 
     def __call__(self, article: Article) -> Entry | str:
-        return extract_entry(article, self.root)
+        got = extract_entry(article, self.root)
+        if self.store is not None and isinstance(got, Entry):
+            self.store.put_entry(article, got)
+        return got
 
 
 def build(paths: Sequence[str | Path], out: str | Path, progress: Progress | None = None, *,
