@@ -18,14 +18,16 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
     for x in extractions:
         for e in x.entities:
             names[e.node][e.name] += len(e.mentions)
+    data: dict[str, dict] = {}  # each node's attribute dict, as g holds it (looked up by the million)
     for x in extractions:
         for e in x.entities:
-            if e.node not in g:
+            d = data.get(e.node)
+            if d is None:
                 g.add_node(e.node, type=str(e.kind), label=e.node_label or names[e.node].most_common(1)[0][0],
                            region=None, aliases=set(), articles=set(), mentions=0, peripheral=True,
                            merges=set(), value=e.value, title=e.title, agreement_kind=e.agreement_kind,
                            _regions=Counter())
-            d = g.nodes[e.node]
+                d = data[e.node] = g.nodes[e.node]
             d["aliases"].update({e.name, *e.aliases})
             d["articles"].add(x.article.id)
             d["mentions"] += len(e.mentions)
@@ -38,7 +40,7 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
         said: dict[tuple[int, int], str] = {}  # one string for each evidence sentence of the article
         for r in x.relations:
             if r.target is None:  # a post whose body the article does not name: kept on the person
-                g.nodes[ents[r.source].node].setdefault("posts", set()).add(r.title)
+                data[ents[r.source].node].setdefault("posts", set()).add(r.title)
                 continue
             s, t = ents[r.source], ents[r.target]
             ev = None

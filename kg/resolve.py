@@ -322,12 +322,12 @@ def _label(ents, members: list[Ref]) -> str:
 
 def _display(ents, members: list[Ref], label: str) -> str:
     """The label as most often written: the most common surface form that simplifies to it."""
+    said = Counter(m.text for r in members for m in ents[r].mentions)  # each text tested once, however often said
     written: Counter[str] = Counter()
     wanted = key(label)
-    for r in members:
-        for m in ents[r].mentions:
-            if key(m.text) == wanted and "\n" not in m.text:
-                written[squeeze(m.text)] += 1
+    for text, n in said.items():
+        if key(text) == wanted and "\n" not in text:
+            written[squeeze(text)] += n
     return min(written, key=lambda w: (-written[w], w)) if written else label
 
 
