@@ -65,7 +65,6 @@ LATIN_ADDRESS = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\ ?$")
 BRACKETED = re.compile(r"\([^()\n]{1,12}\)\ ?$")
 # a bracket right after a name, holding the name in the other script: Vincent Ho(何某轩)
 GLOSS = re.compile(r" ?\(([^()\n]{2,30})\)")
-NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a Chinese name's length
 # what a speaker does right after a Latin name, the name then being a person's (交换生Priya Raman表示)
 LATIN_SPEECH = ("表示", "指出", "认为", "介绍", "透露", "坦言", "强调", "说")
 # a line that holds nothing but a short Han word, or one before a contact field (梁某某  电话:…): a name
@@ -295,7 +294,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
                   interview=INTERVIEW.search(doc.text) is not None)
     bodies = {m.nstart: m.nend for m in others if m.kind is Kind.ORGANIZATION}
-    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx, lex.words("title_english"), english_title(lex), LATIN_ORG) + line_names(ctx))
+    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx, lex) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
@@ -396,21 +395,21 @@ def raw_gap(doc: Doc, j: int) -> bool:
     return any(c.isspace() for c in doc.raw[a:b])
 
 
-def latin_names(ctx: Context, title_heads: frozenset[str], english_title: re.Pattern[str],
-                latin_org: re.Pattern[str]) -> list[tuple[tuple[int, int], str]]:
+def latin_names(ctx: Context, lex: Lexicon) -> list[tuple[tuple[int, int], str]]:
     """Latin names before an honorific, a caption or a speech verb (Alan Ashworth 教授, Priya Raman表示),
     after a Chinese or English title or a form of address (总裁Marcus Lindqvist, Managing Director Oliver
     Brandt, Dr. Michael SZE), or before a contact field (Natalie Chow  电话:…); no organisation's name
     (Nordvik Logistics AB) and no title's words."""
     out, t, end = [], ctx.text, 0
+    title_heads, titled_before = lex.words("title_english"), english_title(lex)
     for k in LATIN_WORD.finditer(t):
         if k.start() < end or LATIN_TOKEN.match(t, k.start()).group() in title_heads:
             continue  # inside a name taken, or a title's head word (Managing, Director)
-        titled = english_title.search(t, max(0, k.start() - 60), k.start() - 1) if t[k.start() - 1:k.start()] == " " else None
+        titled = titled_before.search(t, max(0, k.start() - 60), k.start() - 1) if t[k.start() - 1:k.start()] == " " else None
         if titled and not _opens_name(CAPITALISED_RUN.match(t, k.start()).group().split()):
             continue  # a word of the title before the name: Head of Global Fund Banking Bo Hanson
         m = LATIN_NAME.match(t, k.start())
-        if not m or latin_org.match(t, m.start()):
+        if not m or LATIN_ORG.match(t, m.start()):
             continue
         j = m.end() + (1 if t[m.end():m.end() + 1] == " " else 0)
         i = m.start() - (1 if m.start() and t[m.start() - 1] == " " else 0)
@@ -539,7 +538,7 @@ def glossed_names(ctx: Context, spans: dict) -> list[tuple[tuple[int, int], tupl
         a, b = m.span(1)
         inner = t[a:b]
         han = is_han(t[s])
-        if han and LATIN_NAME.fullmatch(inner) or not han and NAME_CELL.fullmatch(inner) and ctx.name_cell(inner) \
+        if han and LATIN_NAME.fullmatch(inner) or not han and tables.NAME_CELL.fullmatch(inner) and ctx.name_cell(inner) \
                 and ctx.plain(inner):
             out.append(((a, b), (s, e)))
     return out

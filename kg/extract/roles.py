@@ -157,8 +157,8 @@ def first_line_org(chains: Chains) -> Mention | None:
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
     """Persons in a table row whose second cell lists titles (王志强  执行董事、董事会主席): each
     title held at the organisation the item names (the longest one starting there), else at the one
-    the item before it named, else the one ending the cell before the name, else the nearest organisation before the table in its block,
-    else the one on the text's first line."""
+    the item before it named, else the one ending the cell before the name, else the nearest
+    organisation before the table in its block, else the one on the text's first line."""
     t = chains.text
     at = {p.nstart: p for p in persons}
     out: dict[Mention, list[Segment]] = {}

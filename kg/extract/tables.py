@@ -2,8 +2,9 @@
 write them. The cleaned text keeps a gap of two or more spaces (or a tab) between two columns.
 
 A row is `name  title[、title…]` (王志强  执行董事、董事会主席), maybe after a row number
-(1  诸葛某某  临沂市人民政府  副市长: its organisation's cell then stands before the title's) or a label (1.闫宁  菏泽市发展和改革委员会  副主任, 团长:蔺建华  菏泽市人民政府副市长), or `label  name` with an
-optional bracket after the name (主持人    王刚(青岛市商务局局长)), or has the name in an inner column
+(1.闫宁  菏泽市发展和改革委员会  副主任; a bare 1 before a column gap: 1  诸葛某某  临沂市人民政府  副市长,
+its organisation's cell then standing before the title's) or a label (团长:蔺建华  菏泽市人民政府副市长),
+or `label  name` with an optional bracket after the name (主持人    王刚(青岛市商务局局长)), or has the name in an inner column
 with its organisation before it and its title after (4  青岛  青岛某某有限公司  綦某某  董事长  1376****).
 A table pasted one cell a line gives a name line between its organisation's line and its title's
 (…有限公司 / 吕某某 / 总经理).

@@ -16,13 +16,13 @@ from functools import cache
 from kg.lexicon import Lexicon
 
 # a word of an appointment notice before the name it names (任命王某为, 免去李某的, 提名赵某为)
-# a field or side in brackets after a title (副校长(研究及科技), 副秘书长(葡方)), not a caption's position (左二)
-TITLE_FIELD = re.compile(r"\((?![左右中前后]\S{0,3}\))[\u4e00-\u9fffA-Za-z ]{1,10}\)$")
-MAX_FIELD = 10
-MAX_OWN = 4  # characters of its own a cell may hold before its title (市场|总监)
 APPOINTER = re.compile(r"""
     (?:任命|免去|提名|聘任|聘请|委任|推选|选举|推荐)   # appoints, removes, nominates
     """, re.VERBOSE)
+# a field or side in brackets after a title (副校长(研究及科技), 副秘书长(葡方)), not a caption's position (左二)
+MAX_FIELD = 10
+TITLE_FIELD = re.compile(rf"\((?![左右中前后]\S{{0,3}}\))[\u4e00-\u9fffA-Za-z ]{{1,{MAX_FIELD}}}\)$")
+MAX_OWN = 4  # characters of its own a cell may hold before its title (市场|总监)
 # what follows a name in an appointment notice: the post it takes or leaves (为某局局长, 的某某职务)
 APPOINTEE_END = frozenset("为的")
 # what an appointment notice writes after a post: a probation in brackets, 职务 (post), 人选 or
