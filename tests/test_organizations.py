@@ -339,3 +339,48 @@ def test_organizations_english_name_in_brackets_is_an_alias(text: str, name: str
 ], ids=["signing-verb", "many-members", "at-the-meeting"])
 def test_organizations_no_name_from_words_around_short_forms(text: str) -> None:
     assert not any(n in org_names(text) for n in ("工总签署", "不少工总会", "会上与市政府"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("据威海市商务局外资科负责人介绍,项目已落地。", "威海市商务局外资科", id="section"),
+    pytest.param("请与临沂市商务局对外联络科和菏泽市商务局外资外经科联系。", "临沂市商务局对外联络科",
+                 id="section-before-a-conjunction"),
+    pytest.param("请与临沂市商务局对外联络科和菏泽市商务局外资外经科联系。", "菏泽市商务局外资外经科",
+                 id="section-after-a-conjunction"),
+    pytest.param("请与省商务厅外资处联系。", "省商务厅外资处", id="division-of-a-bare-department"),
+    pytest.param("请于5月15日前报送市商务局对外联络科。", "市商务局对外联络科", id="after-a-sending-verb"),
+])
+def test_organizations_government_sections_are_part_of_the_name(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    pytest.param("市教育局科长王明出席。", "市教育局科长", id="section-chief"),
+    pytest.param("市科技局科技成果转化科普工作", "市科技局科技成果转化科", id="science-popularisation"),
+    pytest.param("时间:5月27日(5月26日报到)", "26日报", id="day-then-report-in"),
+])
+def test_organizations_no_section_or_paper_from_words(text: str, wrong: str) -> None:
+    assert not any(n.startswith(wrong) for n in org_names(text))
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    pytest.param("2024年06月13日08:31 | 来源:人民网-山东频道\n正文", {"人民网"}, id="source-with-channel"),
+    pytest.param("来源: 齐鲁晚报·齐鲁壹点\n正文", {"齐鲁晚报", "齐鲁壹点"}, id="source-of-two"),
+    pytest.param("发布时间:2024-08-12 16:20  来源:外资处  浏览次数:1352\n正文", {"外资处"}, id="bare-division"),
+    pytest.param("水母网首页 > 烟台新闻 > 正文\n", {"水母网"}, id="breadcrumb"),
+    pytest.param("第一财经  首页 > 资本市场\n", {"第一财经"}, id="breadcrumb-after-a-gap"),
+    pytest.param("原创 博兴县融媒体中心 博兴发布 2025年06月10日\n正文", {"博兴县融媒体中心", "博兴发布"},
+                 id="wechat-author-and-account"),
+    pytest.param("沂水发布　2023-05-22 18:30 发表于山东\n正文", {"沂水发布"}, id="wechat-account"),
+    pytest.param("威海商务  2023-08-28\n正文", {"威海商务"}, id="wechat-account-after-a-gap"),
+])
+def test_organizations_publishers_in_furniture(text: str, names: set[str]) -> None:
+    assert names <= org_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "来源:本站\n正文", "来源:综合\n正文", "来源:张三\n正文", "来源:记者 王明\n正文",
+    "· 山东港口青岛港至香港集装箱航线再加密 2025-03-21\n",
+], ids=["this-site", "compiled", "a-person", "a-reporter", "related-news-line"])
+def test_organizations_no_publisher_from_generic_sources(text: str) -> None:
+    assert not org_names(text) - {"山东港口", "山东港口青岛港"}

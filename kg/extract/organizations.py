@@ -17,6 +17,7 @@ from kg.doc import Doc
 from kg.extract.match import Gazetteer, Spans
 from kg.extract.orgnames import generic_brand, short_forms, words_pattern
 from kg.extract.places import gazetteer as place_gazetteer
+from kg.extract.sources import publishers
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -104,11 +105,21 @@ WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than gener
 SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
 """, re.VERBOSE)
-# a bare level of government and one of its departments: 省商务厅, 市发展改革委, 区政府, 县政府
+# a bare level of government and one of its departments (省商务厅, 市发展改革委, 区政府, 县政府), maybe
+# with a division of it (省商务厅外资处)
 BARE_DEPARTMENT = re.compile(r"""
     [省市区县]                          # a bare province, city, district or county
     [\u4e00-\u9fff]{0,8}?               # the department's field (商务, 发展改革)
-    (?:厅|局|委|办|办公室|政府)$         # a government body
+    (?:厅|局|委|办|办公室|政府)          # a government body
+    (?:[\u4e00-\u9fff]{1,8}?(?:处|科|室))?$  # and maybe one of its divisions (省商务厅外资处)
+""", re.VERBOSE)
+# a section (科) of a government body named right after it: 商务局 + 外资科, 商务局 + 对外联络科; a
+# 科 that starts a word (科长, 科技, 科室) or a field that starts with a function word is none
+DIVISION = re.compile(r"""
+    (?<=[局厅委办署])                   # right after a government body
+    (?![里各等的和与及在是为将已])      # not a function word
+    [\u4e00-\u9fff]{2,6}?科             # the section's field and 科
+    (?![长技学研普室员级目])             # not 科长, 科技, 科室, 科学, 科研
 """, re.VERBOSE)
 PREPOSITIONS = ("据悉", "据", "经", "自", "向", "对", "从")  # never start a name before a place: 据山东港口集团
 PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
@@ -163,6 +174,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     for m in words_pattern(lex, "org_suffixes").finditer(text):
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
+        if m.group()[0] == "日" and text[m.start() - 1:m.start()].isdigit():
+            continue  # 26日|报到: a date's day, not a paper (日报)
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
         ms = m.start()
         inside = span and [a for a, b in known_spans if a < ms < b]
@@ -176,7 +189,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
                      or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
+    out += [doc.mention(Kind.ORGANIZATION, m.nstart, d.end(), "division") for m in out
+            if (d := DIVISION.match(text, m.nend))] if "科" in text else []
     out += short_forms(doc, lex)
+    out += [doc.mention(Kind.ORGANIZATION, s, e, "publisher") for s, e in publishers(text, lex)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(1), m.end(1), "media") for m in MEDIA_NAME.finditer(text)
@@ -364,8 +380,9 @@ def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: li
             continue
         if word == APPOSITION and text[a:b] in LEGAL_SUFFIXES and text.startswith(PROJECT_HEADS, he):
             return None  # 汇锦发展有限公司 + 跨境冷链物流中心项目: a registered name, then its project
-        if word == APPOSITION and not (text[a:b] == "公司" or not _is_name(text[start:b], lex, places, start)):
-            continue  # a name inside a name (中国科学院香港创新研究院); but 园区公司泽浩…有限公司 is two
+        if word == APPOSITION and not (text[a:b] == "公司" or not (_is_name(text[start:b], lex, places, start)
+                                                                  or _bare_department(text, lex, start, b))):
+            continue  # a name inside a name (中国科学院香港创新研究院, 省商务厅外资处); but 园区公司泽浩…有限公司 is two
         if b == hs and word in HEAD_MODIFIERS and (a == start or len(
                 words_pattern(lex, "org_generic").sub("", text[start:a])) >= 2):
             continue  # 联合实验室, 信达建设集团: the word modifies the head after a brand
@@ -385,11 +402,16 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bo
     if any(pe == e for _, pe in protected.starting(s, e + 1)):
         return True
     left = text[s:e]
-    if _ends_with_person(left, lex) or _titled_person(text, lex, s, e):
+    if _ends_with_person(left, lex) or _titled_person(text, lex, s, e) or _ends_division(text, e):
         return True
     return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
         len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
+
+
+def _ends_division(text: str, e: int) -> bool:
+    """Whether a section of a government body (DIVISION) ends at e: 商务局对外联络科 + 和…."""
+    return text[e - 1:e] == "科" and any((d := DIVISION.match(text, e - n)) and d.end() == e for n in range(3, 8))
 
 
 def _ends_with_person(left: str, lex: Lexicon) -> bool:
