@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kg.lexicon import Lexicon
@@ -43,6 +43,9 @@ TOKENS = re.compile(r"""
 """, re.VERBOSE)
 # administrative endings a place name may drop (山东省 -> 山东, 香港特别行政区 -> 香港)
 ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
+# administrative endings a city or county is named by in full (烟台 -> 烟台市, 沂南 -> 沂南县); districts
+# are not (崂山 is also a mountain), nor are provinces or 香港 (山东 and 香港 are how they are named)
+FULL_ENDS = ("市", "县")
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
 ORG_TAILS = ("公司", "集团")
 
@@ -72,6 +75,7 @@ class Forms:
     heads: dict[Kind, frozenset[str]]  # head nouns by kind
     regions: frozenset[str]  # place names that start names
     bare: dict[str, str]  # a place name -> the form it is compared as (山东省 -> 山东)
+    full: dict[str, str] = field(default_factory=dict)  # a place's short name -> its full one (烟台 -> 烟台市)
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Forms":
@@ -169,8 +173,13 @@ def _forms(lex: Lexicon) -> Forms:
             if name.endswith(end) and short in names and names[short]["region"] == row["region"]:
                 bare[name] = short
                 break
+    fulls: dict[str, set[str]] = {}
+    for name, short in bare.items():
+        if name.endswith(FULL_ENDS) and len(name) == len(short) + 1:
+            fulls.setdefault(short, set()).add(name)
     return Forms(whole=whole, parts=tuple(sorted(parts, key=lambda p: -len(p[0]))),
-                 heads={k: frozenset(v) for k, v in heads.items()}, regions=frozenset(names), bare=bare)
+                 heads={k: frozenset(v) for k, v in heads.items()}, regions=frozenset(names), bare=bare,
+                 full={short: next(iter(f)) for short, f in fulls.items() if len(f) == 1})
 
 
 @cache

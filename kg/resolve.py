@@ -211,6 +211,9 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
         name = max(norms, key=lambda n: (bool(HAN.search(n)), len(key(n)), norms[n], -order[n]))
     surfaces = ({_tidy(s) for s in distinct} | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label}
                 | set(defined))
+    if first.kind is Kind.PLACE and name in forms.full:
+        surfaces.add(name)
+        name = forms.full[name]  # 烟台 -> 烟台市: a city is named in full
     aliases = sorted(surfaces - {name, ""})
     alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
                       for a in aliases)
@@ -233,6 +236,9 @@ def _one_mention_entity(eid: str, m: Mention, defined: Iterable[str], why: dict[
     if "\n" not in m.text and not m.label:
         surfaces.add(_tidy(m.text))
     surfaces.update(defined)
+    if m.kind is Kind.PLACE and name in forms.full:
+        surfaces.add(name)
+        name = forms.full[name]  # 烟台 -> 烟台市: a city is named in full
     surfaces.discard(name)
     surfaces.discard("")
     aliases = sorted(surfaces)
