@@ -43,9 +43,9 @@ TOKENS = re.compile(r"""
 """, re.VERBOSE)
 # administrative endings a place name may drop (山东省 -> 山东, 香港特别行政区 -> 香港)
 ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
-# administrative endings a city or county is named by in full (烟台 -> 烟台市, 沂南 -> 沂南县); districts
-# are not (崂山 is also a mountain), nor are provinces or 香港 (山东 and 香港 are how they are named)
-FULL_ENDS = ("市", "县")
+# administrative endings a province, city or county is named by in full (山东 -> 山东省, 烟台 -> 烟台市,
+# 沂南 -> 沂南县); districts are not (崂山 is also a mountain), nor is 香港 (香港特别行政区)
+FULL_ENDS = ("省", "市", "县")
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
 ORG_TAILS = ("公司", "集团")
 

@@ -276,9 +276,10 @@ def test_resolve_node_label_squeezes_spaces(written, squeezed):
     pytest.param("烟台常务副市长衣某某致辞。", "烟台市", "烟台", id="city"),
     pytest.param("代表团考察了沂南和烟台市。", "沂南县", "沂南", id="county"),
     pytest.param("代表团到访崂山。", "崂山", None, id="not-a-district"),
-    pytest.param("代表团到访山东。", "山东", None, id="not-a-province"),
+    pytest.param("代表团到访山东。", "山东省", "山东", id="province"),
+    pytest.param("代表团到访香港。", "香港", None, id="not-hong-kong"),
 ])
-def test_resolve_names_a_city_or_county_in_full(text: str, name: str, alias: str | None) -> None:
+def test_resolve_names_a_province_city_or_county_in_full(text: str, name: str, alias: str | None) -> None:
     from kg.pipeline import extract_article
     places = {e.name: e.aliases for e in extract_article(Article("t", text)).entities if e.kind is Kind.PLACE}
     assert name in places and (alias is None or alias in places[name])
