@@ -16,6 +16,8 @@
 | blind2   | tests/blind2/texts    | tests/blind2/gold  | eight more, session 2, by an author who read no code: scores only, never errors |
 | blind3   | tests/blind3/texts    | tests/blind3/gold  | eight more, session 3, by an author who read no code: scores only, never errors |
 | blind4   | tests/blind4/texts    | tests/blind4/gold  | eight more, session 4, by an author who read no code: scores only, never errors |
+| dev10    | tests/dev10/texts     | tests/dev10/gold   | eight more (济宁日报, HKTDC release, Shandong government site, HK01, Xinhua wire, a port group's site, a Rizhao PDF notice with a table, Ta Kung Pao), session 5 (development) |
+| blind5   | tests/blind5/texts    | tests/blind5/gold  | eight more, session 5, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -54,6 +56,8 @@ SETS = {  # name: (texts, gold)
     "blind2": (TESTS / "blind2" / "texts", TESTS / "blind2" / "gold"),
     "blind3": (TESTS / "blind3" / "texts", TESTS / "blind3" / "gold"),
     "blind4": (TESTS / "blind4" / "texts", TESTS / "blind4" / "gold"),
+    "dev10": (TESTS / "dev10" / "texts", TESTS / "dev10" / "gold"),
+    "blind5": (TESTS / "blind5" / "texts", TESTS / "blind5" / "gold"),
 }
 
 FLOORS = {
@@ -170,6 +174,28 @@ FLOORS = {
         "roles": 0.82,  # 0.859; 0.875 in session 4
         "roles_with_org": 0.62,  # 0.661; 0.673 in session 4
         "agreement_parties": 0.72,  # 0.773
+    },
+    "dev10": {  # measured when the set arrived (session 5, at 02e1fd9), before any rule was written for it
+        "person": 0.90,  # 0.958 untuned
+        "organization": 0.80,  # 0.850 untuned
+        "place": 0.80,  # 0.857 untuned
+        "date": 0.92,  # 0.973 untuned
+        "event": 0.39,  # 0.444 untuned
+        "agreement": 0.90,  # 0.950 untuned
+        "roles": 0.87,  # 0.925 untuned
+        "roles_with_org": 0.69,  # 0.745 untuned
+        "agreement_parties": 0.87,  # 0.927 untuned
+    },
+    "blind5": {  # measured when the set arrived (session 5, at 02e1fd9); nobody reads its errors
+        "person": 0.87,  # 0.927
+        "organization": 0.77,  # 0.824
+        "place": 0.75,  # 0.802
+        "date": 0.92,  # 0.978
+        "event": 0.55,  # 0.605
+        "agreement": 0.88,  # 0.938
+        "roles": 0.84,  # 0.891
+        "roles_with_org": 0.73,  # 0.781
+        "agreement_parties": 0.83,  # 0.885
     },
     "blind2": {  # measured when the set arrived (session 2); nobody reads its errors
         "person": 0.84,  # 0.860; 0.879 in session 3; 0.898 in session 4
