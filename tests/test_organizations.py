@@ -384,3 +384,11 @@ def test_organizations_publishers_in_furniture(text: str, names: set[str]) -> No
 ], ids=["this-site", "compiled", "a-person", "a-reporter", "related-news-line"])
 def test_organizations_no_publisher_from_generic_sources(text: str) -> None:
     assert not org_names(text) - {"山东港口", "山东港口青岛港"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("某某男女中学中五学生说。", "某某男女中学", id="secondary-school"),
+    pytest.param("香港某某书院中四学生说。", "香港某某书院", id="college"),
+])
+def test_organizations_schools(text: str, name: str) -> None:
+    assert name in org_names(text)

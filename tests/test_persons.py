@@ -90,6 +90,10 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("公孙明远同志任某市副市长。", ["公孙明远"], id="compound-surname-gongsun"),
         pytest.param("身兼香港某某商会会长的闻人志诚,是牵线人。", ["闻人志诚"], id="title-de-name"),
         pytest.param("作为某某科技有限公司创始人,乐正明带领公司成长。", ["乐正明"], id="zuowei-title-comma-name"),
+        pytest.param("城大博士生欧某琳是首批成员之一。", ["欧某琳"], id="doctoral-student"),
+        pytest.param("某某男女中学中五学生区某瑶说,印象很深。", ["区某瑶"], id="hk-form-student"),
+        pytest.param("撰稿:宫某燕  摄影:姜某", ["宫某燕", "姜某"], id="written-by-byline"),
+        pytest.param("学校每年有超过三千名学生修读外语。", [], id="counted-title-is-a-plural"),
         pytest.param("局长的讲话很重要。", [], id="title-de-word-no-name"),
         pytest.param("同时兼任协会秘书长。", [], id="appointed-no-word-as-name"),
     ],
@@ -147,6 +151,7 @@ def test_persons_none_in_ordinary_words(text):
     pytest.param("临沂市人民政府副市长时晓光,香港特区政府驻山东联络处经济贸易主任阮嘉怡出席仪式。", "时晓光", id="shi-after-title"),
     pytest.param("县委书记向某明主持座谈会。", "向某明", id="xiang-after-title-before-verb"),
     pytest.param("省委书记毋建某率团来港。", "毋建某", id="rare-surname-wu"),
+    pytest.param("区委常委、副区长相春\n雷全程陪同。", "相春雷", id="xiang-across-a-line-break"),
 ], )
 def test_persons_wordlike_surnames_after_a_title(text, name):
     assert name in names(text)

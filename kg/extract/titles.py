@@ -101,6 +101,11 @@ def is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+# a count before a title makes it a plural noun, not a post before a name: 三千名学生, 两位副市长
+COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千万]+[余多]?[名位个]$")
+MAX_COUNT = 8  # the longest count looked at (3000余名)
+
+
 def title_before(text: str, i: int, w: Words) -> int | None:
     """Start of the title (with its modifiers) that ends at text[i], or None; a field in brackets
     after it is part of it (副校长(研究), 助理署长(投资推广))."""
@@ -136,7 +141,8 @@ def title_starts(text: str, w: Words) -> dict[int, int | None]:
     """title_before(text, i) for every i where a title may end (elsewhere it is None), computed once
     for a text: the name scan asks it about four times at every surname."""
     # no title ends anywhere else than after one of the characters titles end in
-    return {m.end(): title_before(text, m.end(), w) for m in w.title_last_at.finditer(text)}
+    starts = {m.end(): title_before(text, m.end(), w) for m in w.title_last_at.finditer(text)}
+    return {i: None if s is not None and COUNTED.search(text, max(0, s - MAX_COUNT), s) else s for i, s in starts.items()}
 
 
 def inside_titles(starts: dict[int, int | None]) -> frozenset[int]:
