@@ -392,3 +392,13 @@ def test_organizations_no_publisher_from_generic_sources(text: str) -> None:
 ])
 def test_organizations_schools(text: str, name: str) -> None:
     assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "stop"), [
+    pytest.param("正极材料已完成实验室阶段测试。", "完成", id="a-verb"),
+    pytest.param("双方敲定实验室的架构。", "敲定", id="another-verb"),
+    pytest.param("「之前只喺香港实验室做研究」", "喺", id="cantonese-particle"),
+    pytest.param("逾百家企业联袂来港借香港平台拓展市场", "借", id="coming-to-use"),
+])
+def test_organizations_no_name_across_verbs_and_cantonese_particles(text: str, stop: str) -> None:
+    assert not any(stop in n for n in org_names(text))

@@ -180,3 +180,16 @@ def test_places_finds_landmarks(text: str, name: str) -> None:
 
 def test_places_skips_landmark_naming_a_product() -> None:
     assert "孔府" not in {m.norm for m in find("晚宴上有孔府菜和地方小吃。").mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "勉励学生「行万里路,读懂中国」。", "济南正打造「中国算谷」。", "沂水是“中国食品工业强县”。",
+], ids=["slogan", "brand", "title"])
+def test_places_no_country_inside_a_quoted_slogan(text: str) -> None:
+    from kg.pipeline import extract_article
+    assert "中国" not in {e.name for e in extract_article(Article("t", text)).entities if e.kind is Kind.PLACE}
+
+
+def test_places_a_country_said_plainly_is_a_place() -> None:
+    from kg.pipeline import extract_article
+    assert "中国" in {e.name for e in extract_article(Article("t", "代表团访问中国。")).entities if e.kind is Kind.PLACE}

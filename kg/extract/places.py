@@ -56,6 +56,11 @@ NOT_IN_NAME = re.compile(r"""
 """, re.VERBOSE)
 
 
+# a short quoted phrase: a slogan, a brand or a title (「读懂中国」, “中国算谷”)
+SLOGAN = re.compile(r"「[^「」\n]{2,16}」|“[^“”\n]{2,16}”|『[^『』\n]{2,16}』")
+MAX_SLOGAN = 16
+
+
 @cache
 def gazetteer(lex: Lexicon) -> Gazetteer:
     return Gazetteer((row["name"], row) for row in lex.table("places"))
@@ -95,7 +100,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                 row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
             # 华北首席代表: a macro region's office area is part of a title; 澳门特区行政长官 is a place
             and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))  # 孔府菜: a product
-            and not (_bare_county(row) and LANDFORM.match(text, e))]  # 微山湖, 长清湖校区: another place
+            and not (_bare_county(row) and LANDFORM.match(text, e))  # 微山湖, 长清湖校区: another place
+            and not (row.get("type") == "country" and _in_slogan(text, s, e))]  # 「读懂中国」, “中国算谷”
     zones = _zones(doc, lex, hits)
     zoned = {z.nstart for z in zones}
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
@@ -104,6 +110,15 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
     return Findings(tuple(out), _alias_links(out))
+
+
+def _in_slogan(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] stands inside a short quoted phrase that says more than it (「读懂中国」,
+    “中国食品工业强县”): a slogan or a title, where a country names no place of the article."""
+    for m in SLOGAN.finditer(text, max(0, s - MAX_SLOGAN - 1), min(len(text), e + MAX_SLOGAN + 1)):
+        if m.start() < s and e < m.end() and m.end() - m.start() - 2 > e - s:
+            return True
+    return False
 
 
 def _bare_county(row: dict) -> bool:
