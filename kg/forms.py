@@ -46,6 +46,10 @@ ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
 # administrative endings a province, city or county is named by in full (山东 -> 山东省, 烟台 -> 烟台市,
 # 沂南 -> 沂南县); districts are not (崂山 is also a mountain), nor is 香港 (香港特别行政区)
 FULL_ENDS = ("省", "市", "县")
+# a level of government that starts a body's name bare (省委, 市商务局)
+BARE_LEVELS = "省市区县"
+COMMITTEE = "委"  # a committee's head (山东省委, 市委)
+PARTY_PREFIXES = ("中共", "中国共产党")  # the party before its committee: 中共山东省委
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
 ORG_TAILS = ("公司", "集团")
 
@@ -130,6 +134,13 @@ class Forms:
         h = self.head(kind, short)
         if h is None or h != self.head(kind, long) or not is_subsequence(short, long):
             return False
+        if short[0] in BARE_LEVELS and long[0] in BARE_LEVELS and self.region(short) is None \
+                and self.region(long) is None:
+            return False  # two bodies named by their level alone are two (省委, 省国资委)
+        if h == COMMITTEE:
+            party = next((p for p in PARTY_PREFIXES if long.startswith(p)), "")
+            if not self.region(long[len(party):]):
+                return False  # the party's committee of a place (中共烟台市委, 济宁市委), not 共青团烟台市委
         if long.count(h) > 1 or not long.endswith(short) and self._has_head(kind, _unmatched(short, long)):
             return False  # two names run together, or one nested in another (中国科学院香港创新研究院)
         region = self.region(short)

@@ -283,3 +283,14 @@ def test_resolve_names_a_province_city_or_county_in_full(text: str, name: str, a
     from kg.pipeline import extract_article
     places = {e.name: e.aliases for e in extract_article(Article("t", text)).entities if e.kind is Kind.PLACE}
     assert name in places and (alias is None or alias in places[name])
+
+
+@pytest.mark.parametrize(("short", "long", "same"), [
+    ("市委", "济宁市委", True), ("省委", "山东省委", True), ("山东省委", "中共山东省委", True),
+    ("市委", "中共青岛市委", True), ("区委", "日照市东港区委", True),
+    ("烟台市委", "共青团烟台市委", False), ("省委", "省国资委", False), ("外资处", "省商务厅外资处", True),
+])
+def test_resolve_committee_and_section_short_forms(short: str, long: str, same: bool) -> None:
+    from kg.forms import Forms
+    from kg.lexicon import default
+    assert Forms.of(default()).is_short_form(Kind.ORGANIZATION, short, long) is same

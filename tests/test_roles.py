@@ -184,3 +184,23 @@ BIOGRAPHY = ("泰山远航集团有限公司          年报\n\n执行董事\n\n
 def test_roles_biography_paragraphs_under_heading(expected):
     found = found_roles(BIOGRAPHY, orgs=("泰山远航集团有限公司", "潍坊远航物流有限公司", "香港生产力促进局"))
     assert expected in found
+
+
+def _entity_roles(text: str) -> set[tuple]:
+    """(person, title, target entity's name) of the whole pipeline's holds_position relations."""
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", text))
+    names = {e.id: e.name for e in x.entities}
+    return {(names[r.source], r.title, names.get(r.target)) for r in x.relations if r.type is Rel.HOLDS_POSITION}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("济宁市委副书记、市长栾某峰率团出席,市委常委、常务副市长邴某刚参加。",
+                 {("邴某刚", "常委", "济宁市委"), ("邴某刚", "常务副市长", "济宁市")}, id="bare-committee-named-before"),
+    pytest.param("9月13日,省委副书记、省长林某东会见访问团。林某东代表山东省委、省政府表示欢迎。",
+                 {("林某东", "副书记", "山东省委"), ("林某东", "省长", "山东省")}, id="bare-committee-named-after"),
+    pytest.param("举办文化济宁推介会。济宁市委副书记、市长栾某峰率团。",
+                 {("栾某峰", "市长", "济宁市")}, id="committee-place-named-only-inside-an-event"),
+])
+def test_roles_posts_of_a_committee_named_by_its_level(text: str, expected: set[tuple]) -> None:
+    assert expected <= _entity_roles(text)

@@ -95,11 +95,13 @@ DATE_CUT = re.compile(r"""
   | [0-9]{1,2}月 (?:[0-9]{1,2}日)?                  # or a month and day alone
 """, re.VERBOSE)
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
-# a city's or province's own government named bare after another of its bodies: 淄博市委、市政府
+# a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
+# its committee before a post in it (…,市委常委、常务副市长某某)
 BARE_GOVERNMENT = re.compile(r"""
-    (?<=[、和及与])      # after a list separator
-    [省市区县](?:政府|委)  # 市政府, 省委, ...
-""", re.VERBOSE)
+    (?<=[、和及与])[省市区县](?:政府|委)     # after a list separator: 市政府, 省委, ...
+  | (?:(?<=[,。;:\n])|^)[省市区县]委         # or a committee at a clause's start
+    (?=常委|副?书记|委员)                    # before a post in it: 市委常委
+""", re.VERBOSE | re.MULTILINE)
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than generic words and places
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
 SUFFIX_CONTINUES = re.compile(r"""

@@ -50,10 +50,22 @@ BIO_VERB = re.compile(r"""
 # a provincial governor's post, held in the article's province when no place is written with it
 PROVINCIAL = re.compile(r"^(?:常务)?副?省长$")
 # the rule of a place read out of a party committee's name (青岛市 of 青岛市委) because a government
-# post is held there and the article names the place nowhere else; settle keeps it inside the name
+# post is held there; settle keeps it inside the name. It is made even where the article names the
+# place elsewhere, since that mention may yet fall inside an event's or another name (文化济宁推介会)
 COMMITTEE_PLACE = "committee-place"
+# a party committee named by its level alone: 市委, 省委
+BARE_COMMITTEE = re.compile(r"[省市区县]委")
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
+
+
+def named_committee(chains: Chains, bare: Mention) -> Mention | None:
+    """The party committee of bare's level (市委: a city's) named in full, the nearest one before it
+    (济宁市委副书记…,市委常委、常务副市长某某: the second 市委 is 济宁市委), else after it."""
+    level = bare.norm[0]
+    named = [m for m in chains.orgs if (c := COMMITTEE.match(m.norm)) and c["place"].endswith(level)]
+    before = [m for m in named if m.nend <= bare.nstart]
+    return max(before, key=lambda m: m.nend) if before else min(named, key=lambda m: m.nstart, default=None)
 
 
 def earlier_body(chains: Chains, seg: Segment, title: str) -> Mention | None:
@@ -237,8 +249,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person)
+            if target is not None and GOV_POST.search(title) and BARE_COMMITTEE.fullmatch(target.norm):
+                target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
             if target is not None and GOV_POST.search(title) and (c := COMMITTEE.match(target.norm)):
-                target = chains.place_of(target) or places.setdefault(target.nstart, doc.mention(
+                target = places.setdefault(target.nstart, doc.mention(
                     Kind.PLACE, target.nstart, target.nstart + len(c["place"]), COMMITTEE_PLACE))
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
                         evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
