@@ -164,6 +164,8 @@ BLANK_RUN = re.compile(r"""
 # the legal tail of a company's name, which no sentence or line of its own starts with
 LEGAL_TAILS = ("有限公司", "有限责任公司", "股份有限公司")
 _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
+# a gap between two cells of a table row, inside a line
+TABLE_ROW = re.compile(r"\S(?:[ ]{2,}|\t)\S")
 WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
 WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
 CROSS_WINDOW = 4  # Han characters each side of a line break checked for a word across it
@@ -209,13 +211,24 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
     if not line or line[-1] in _SENTENCE_END:
         return False
     if _crosses_word(line, t[j:j + CROSS_WINDOW]):
-        return True
+        return True  # 临沂市发展和改革委|员会: a cell wrapped inside a word
+    if TABLE_ROW.search(line) and t.endswith("  ", i, j) and not _continues_last_cell(t, line_start, i, j):
+        return False  # a table row, then one holding more cells further right (会长|香港某公司 董事长)
     if len(line) < WRAP_MIN_LINE or line_start == 0 or t[line_start - 1] != "\n":
         return False
     prev_end = line_start - 1  # the block has another line just before this one
     if prev_end == 0 or t[prev_end - 1] == "\n":
         return False
     return _width(line) + WRAP_SLACK >= _block_width(t, prev_end)
+
+
+def _continues_last_cell(t: str, line_start: int, i: int, j: int) -> bool:
+    """Whether the line after the table row t[line_start:i] is indented to where the row's last cell
+    starts (…/ 香港华畅物|流控股有限公司 below it): that cell wrapped, not a new row of cells."""
+    row = t[line_start:i].rstrip()
+    last = max((m.end() - 1 for m in TABLE_ROW.finditer(row)), default=0)
+    indent = _width(t[t.rfind("\n", 0, j) + 1:j])
+    return abs(_width(row[:last]) - indent) <= 1
 
 
 def _legal_tail(t: str, i: int, j: int) -> bool:

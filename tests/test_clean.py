@@ -124,3 +124,19 @@ def test_clean_span_maps_to_text_as_written():
 )
 def test_clean_drop_pinyin_glosses(raw, expected):
     assert clean(raw).text == expected
+
+
+ROWS = ("序号    姓  名        单    位                              职  务\n"
+        "1       冼志明        香港某某同乡会                          会长\n"
+        "                      香港某某国际贸易有限公司                董事长\n")
+WRAPPED_CELL = ("序号    项目名称                        签约双方\n"
+                "3       高端医用敷料生产基地项目        某某经济技术开发区管委会 / 港\n"
+                "                                        丰医疗器械(香港)有限公司\n")
+
+
+def test_clean_a_row_of_more_cells_below_a_table_row_is_no_wrap():
+    assert "会长\n" in join_wrapped(View.of(ROWS)).text
+
+
+def test_clean_a_table_cell_wrapped_below_its_own_start_is_joined():
+    assert "港丰医疗器械" in join_wrapped(View.of(WRAPPED_CELL)).text
