@@ -5,7 +5,7 @@ import pytest
 
 from kg.extract import tables
 from kg.lexicon import default
-from kg.model import Article, Rel
+from kg.model import Article, Kind, Rel
 from kg.pipeline import extract_article
 
 
@@ -77,3 +77,15 @@ def test_tables_byline_in_columns_keeps_each_title_with_its_name() -> None:
     found = held("(通讯员\u3000上官某欣\u3000记者\u3000麦某源)")
     assert ("上官某欣", None, "通讯员") in found and ("麦某源", None, "记者") in found
     assert ("上官某欣", None, "记者") not in found
+
+
+def test_tables_latin_name_in_a_name_cell() -> None:
+    from kg.pipeline import extract_article
+    text = ("名单\n序号    姓  名        单    位                              职  务\n"
+            "4       Vivian Kwok   香港某某贸易有限公司                    总经理\n"
+            "5       Nordic Trade Group   香港某公司                    总经理\n")
+    x = extract_article(Article("t", text))
+    names = {e.id: e.name for e in x.entities}
+    roles = {(names[r.source], r.title, names.get(r.target)) for r in x.relations if r.type is Rel.HOLDS_POSITION}
+    assert ("Vivian Kwok", "总经理", "香港某某贸易有限公司") in roles
+    assert "Nordic Trade Group" not in {e.name for e in x.entities if e.kind is Kind.PERSON}

@@ -462,7 +462,8 @@ def table_names(ctx: Context) -> dict:
     (…有限公司 / 第五某某 / 技术总监)."""
     t, out = ctx.text, {}
     for row in tables.rows(t):
-        if not ctx.name_cell(t[row.start:row.end]):
+        cell = t[row.start:row.end]
+        if not (ctx.name_cell(cell) or tables.LATIN_CELL.fullmatch(cell) and not LATIN_ORG.match(cell)):
             continue
         items = tables.cell_titles(t, row)
         if row.cell_end > row.cell_start and not (items and title_before(t, items[0][1], ctx.w) is not None):

@@ -22,7 +22,8 @@ NAME_ROW = re.compile(r"""
     (?: (?:[0-9]{1,3}[.、)]|\([0-9]{1,3}\)|[一二三四五六七八九十]{1,3}、|[0-9]{1,3}(?=[ ]{2,}|\t))[ \t]*
                                          # a row number (1. 2、 (3) 四、, or 1 before a column gap)
       | [\u4e00-\u9fff]{2,5}:[ \t]* )?     # or a label (团长:, 成员:)
-    (?P<name>[\u4e00-\u9fff]{2,4})       # a name of two to four characters
+    (?P<name>[\u4e00-\u9fff]{2,4}        # a name of two to four characters,
+      | [A-Z][a-z]+(?:[ ][A-Z][A-Za-z'-]+){1,3})   # or a Latin one (Vivian Kwok)
     (?:[ ]{2,}|\t)[ \t]*                 # a column gap
     (?P<cell>[^\n]+?)                    # the second cell
     [ \t]*$                              # up to the end of the line
@@ -50,6 +51,7 @@ STACKED = re.compile(r"""
     """, re.VERBOSE)
 # a cell that may hold a person's name
 NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}")
+LATIN_CELL = re.compile(r"[A-Z][a-z]+(?: [A-Z][A-Za-z'-]+){1,3}")  # a Latin name in a name cell (Vivian Kwok)
 # what separates two titles inside a cell
 CELL_SEPARATORS = re.compile(r"[、兼,]")
 
