@@ -402,3 +402,7 @@ def test_organizations_schools(text: str, name: str) -> None:
 ])
 def test_organizations_no_name_across_verbs_and_cantonese_particles(text: str, stop: str) -> None:
     assert not any(stop in n for n in org_names(text))
+
+
+def test_organizations_service_modifies_a_head() -> None:
+    assert "济宁市投资促进服务中心" in org_names("济宁市商务局、济宁市投资促进服务中心承办。")

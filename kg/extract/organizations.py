@@ -86,7 +86,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@&")
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
-HEAD_MODIFIERS = ("联合", "建设", "发展", "组织")  # stop words that may also modify a head: 联合实验室, 组织部
+HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心
 PARTY_PREFIXES = ("中国共产党", "中共")  # the party before one of its committees: 中共山东省委
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
