@@ -193,3 +193,9 @@ def test_places_no_country_inside_a_quoted_slogan(text: str) -> None:
 def test_places_a_country_said_plainly_is_a_place() -> None:
     from kg.pipeline import extract_article
     assert "中国" in {e.name for e in extract_article(Article("t", "代表团访问中国。")).entities if e.kind is Kind.PLACE}
+
+
+def test_places_a_county_name_and_a_landform_is_the_landform() -> None:
+    from kg.pipeline import extract_article
+    names = {e.name for e in extract_article(Article("t", "尼山圣境、微山湖等文旅资源。")).entities if e.kind is Kind.PLACE}
+    assert "微山湖" in names and "微山县" not in names

@@ -95,18 +95,22 @@ def _title_words(lex: Lexicon) -> tuple[str, ...]:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     titles = _title_words(lex)
-    hits = [(s, e, row) for s, e, row in gazetteer(lex).scan(text)
+    scanned = list(gazetteer(lex).scan(text))
+    hits = [(s, e, row) for s, e, row in scanned
             if not (row.get("type") == "region" and (
                 row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
             # 华北首席代表: a macro region's office area is part of a title; 澳门特区行政长官 is a place
             and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))  # 孔府菜: a product
             and not (_bare_county(row) and LANDFORM.match(text, e))  # 微山湖, 长清湖校区: another place
             and not (row.get("type") == "country" and _in_slogan(text, s, e))]  # 「读懂中国」, “中国算谷”
+    # a county's name and a landform word is the landform, a place of its own (微山湖 by 微山县)
+    landforms = [doc.mention(Kind.PLACE, s, e + 1, "landform", region=region_of_row(row))
+                 for s, e, row in scanned if _bare_county(row) and LANDFORM.match(text, e)]
     zones = _zones(doc, lex, hits)
     zoned = {z.nstart for z in zones}
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in _join_districts(hits, zoned)]
-    out += zones
+    out += zones + landforms
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
     return Findings(tuple(out), _alias_links(out))
