@@ -15,6 +15,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
@@ -197,11 +198,18 @@ TEXT_SPECIAL = re.compile(r"[&<>]")
 ATTR_SPECIAL = re.compile(r"""[&<>"\r\n\t]""")
 
 
+# the escapes remember their last answers: node ids, labels, dates, relation types, article ids and
+# evidence sentences (each gives several edges) come back element after element
+MEMO = 4096
+
+
+@lru_cache(maxsize=MEMO)
 def _escape(text: str) -> str:
     """`escape(text)`: &, < and > as entities."""
     return escape(text) if TEXT_SPECIAL.search(text) else text
 
 
+@lru_cache(maxsize=MEMO)
 def _escape_attr(value: str) -> str:
     """`escape(value, ATTR_ENTITIES)`: an attribute value as ElementTree escapes it."""
     return escape(value, ATTR_ENTITIES) if ATTR_SPECIAL.search(value) else value
@@ -251,16 +259,36 @@ class _Columns:
 
     def __init__(self, g: nx.MultiDiGraph, when: Spans) -> None:
         ids = {type(n) for n in g}
-        nodes = _types(d for _, d in view_nodes(g, when))
-        edges = _types(d for *_, d in view_edges(g, when))
+        shaped = _node_shapes(g, when)
+        nodes = _types(view_node(n, d, when) for n, d in shaped)
+        edges = _types(view_edge(u, v, d, when) for u, v, d in _edge_shapes(g, when))
         if "node" in nodes:  # an attribute named like the id column: count it as GraphML writes it
-            self.graphml_node = columns({"node": n, **d} for n, d in view_nodes(g, when))
+            self.graphml_node = columns({"node": n, **view_node(n, d, when)} for n, d in shaped)
         else:
             self.graphml_node = {"node": _kind(ids)} if ids else {}
             self.graphml_node.update((k, _kind(t)) for k, t in nodes.items())
         self.graphml_edge = {k: _kind(t) for k, t in edges.items()}
         self.gexf_node = {k: _kind(t) for k, t in nodes.items() if k not in GEXF_NODE_PROPS}
         self.gexf_edge = {k: _kind(t) for k, t in edges.items() if k not in GEXF_EDGE_PROPS}
+
+
+def _node_shapes(g: nx.MultiDiGraph, when: Spans) -> list[tuple[str, dict]]:
+    """One node of each shape, in the graph's order: the nodes whose ids are of one type, whose
+    attributes have the same names in the same order and values of the same types, and that are
+    dated alike have views with the same attributes and value types, so the column types come
+    from these few nodes instead of every node's view."""
+    shapes: dict[tuple, tuple[str, dict]] = {}
+    for n, d in g.nodes(data=True):
+        shapes.setdefault((type(n), tuple(d), tuple(map(type, d.values())), n in when), (n, d))
+    return list(shapes.values())
+
+
+def _edge_shapes(g: nx.MultiDiGraph, when: Spans) -> list[tuple[str, str, dict]]:
+    """One edge of each shape (see `_node_shapes`; an edge's view depends on its ends' dates)."""
+    shapes: dict[tuple, tuple[str, str, dict]] = {}
+    for u, v, d in g.edges(data=True):
+        shapes.setdefault((tuple(d), tuple(map(type, d.values())), u in when, v in when), (u, v, d))
+    return list(shapes.values())
 
 
 class _GraphML:

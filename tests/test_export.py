@@ -212,3 +212,26 @@ def test_export_node_link_is_the_view_as_node_link_data(built):
     g, out = built
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert data == nx.node_link_data(export.view(g), edges="links")
+
+
+def _mixed_graph() -> nx.MultiDiGraph:
+    """Attributes whose values change type from node to node (int then float, str then int, a list,
+    None), an attribute named like GraphML's id column, and dated and undated ends."""
+    g = _odd_graph()
+    g.add_node("org:B", type="organization", label="B", mentions=2.5, aliases="B", node=7)
+    g.add_node("org:C", type="organization", peripheral=None, extra=1)
+    g.add_edge("org:B", "org:C", type="partner", weight=2, evidence=None)
+    g.add_edge("org:C", "date:2023-05", type="on_date", title=3)
+    return g
+
+
+@pytest.mark.parametrize("name", ["seeds", "mixed", "empty"])
+def test_export_columns_match_every_views_types(built, name):
+    """The column types taken from one node and edge of each shape are those of every view."""
+    g = {"seeds": built[0], "mixed": _mixed_graph(), "empty": nx.MultiDiGraph()}[name]
+    when = graph.spans(g)
+    cols = export._Columns(g, when)
+    nodes = export.columns({"node": n, **d} for n, d in export.view_nodes(g, when))
+    edges = export.columns(d for *_, d in export.view_edges(g, when))
+    assert (cols.graphml_node, cols.graphml_edge) == (nodes, edges)
+    assert (list(cols.graphml_node), list(cols.graphml_edge)) == (list(nodes), list(edges))  # in the same order
