@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from kg.lexicon import Lexicon
@@ -79,7 +79,7 @@ class Forms:
     heads: dict[Kind, frozenset[str]]  # head nouns by kind
     regions: frozenset[str]  # place names that start names
     bare: dict[str, str]  # a place name -> the form it is compared as (山东省 -> 山东)
-    full: dict[str, str] = field(default_factory=dict)  # a place's short name -> its full one (烟台 -> 烟台市)
+    full: dict[str, str]  # a place's short name -> its full one (烟台 -> 烟台市)
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Forms":

@@ -211,9 +211,7 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
         name = max(norms, key=lambda n: (bool(HAN.search(n)), len(key(n)), norms[n], -order[n]))
     surfaces = ({_tidy(s) for s in distinct} | {_tidy(m.text) for m in ms if "\n" not in m.text and not m.label}
                 | set(defined))
-    if first.kind is Kind.PLACE and name in forms.full:
-        surfaces.add(name)
-        name = forms.full[name]  # 烟台 -> 烟台市: a city is named in full
+    name = _full_name(first.kind, name, surfaces, forms)
     aliases = sorted(surfaces - {name, ""})
     alias_why = tuple((a, _alias_reason(a, name, first.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
                       for a in aliases)
@@ -236,9 +234,7 @@ def _one_mention_entity(eid: str, m: Mention, defined: Iterable[str], why: dict[
     if "\n" not in m.text and not m.label:
         surfaces.add(_tidy(m.text))
     surfaces.update(defined)
-    if m.kind is Kind.PLACE and name in forms.full:
-        surfaces.add(name)
-        name = forms.full[name]  # 烟台 -> 烟台市: a city is named in full
+    name = _full_name(m.kind, name, surfaces, forms)
     surfaces.discard(name)
     surfaces.discard("")
     aliases = sorted(surfaces)
@@ -247,6 +243,15 @@ def _one_mention_entity(eid: str, m: Mention, defined: Iterable[str], why: dict[
     return Entity(id=eid, kind=m.kind, name=name, aliases=tuple(aliases), mentions=(m,), region=m.region or None,
                   peripheral=bool(m.peripheral), value=m.value if m.kind is Kind.DATE else None,
                   title=m.title or None, agreement_kind=m.agreement_kind or None, alias_reasons=alias_why)
+
+
+def _full_name(kind: Kind, name: str, surfaces: set[str], forms: Forms) -> str:
+    """A place's full name where the gazetteer gives one (烟台 -> 烟台市), the name as said then
+    among the surfaces; else the name."""
+    if kind is Kind.PLACE and name in forms.full:
+        surfaces.add(name)
+        return forms.full[name]
+    return name
 
 
 _START = attrgetter("start")

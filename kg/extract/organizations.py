@@ -18,6 +18,7 @@ from kg.extract.match import Gazetteer, Spans
 from kg.extract.orgnames import generic_brand, short_forms, words_pattern
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.sources import publishers
+from kg.forms import PARTY_PREFIXES
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -87,7 +88,6 @@ LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心
-PARTY_PREFIXES = ("中国共产党", "中共")  # the party before one of its committees: 中共山东省委
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
     (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,

@@ -101,11 +101,11 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                 row.get("region") in WIDE_REGIONS and (NAMED_AFTER.match(text, e) or text.startswith(titles, e))))
             # 华北首席代表: a macro region's office area is part of a title; 澳门特区行政长官 is a place
             and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))  # 孔府菜: a product
-            and not (_bare_county(row) and LANDFORM.match(text, e))  # 微山湖, 长清湖校区: another place
+            and not _before_landform(text, e, row)  # 微山湖, 长清湖校区: another place
             and not (row.get("type") == "country" and _in_slogan(text, s, e))]  # 「读懂中国」, “中国算谷”
     # a county's name and a landform word is the landform, a place of its own (微山湖 by 微山县)
     landforms = [doc.mention(Kind.PLACE, s, e + 1, "landform", region=region_of_row(row))
-                 for s, e, row in scanned if _bare_county(row) and LANDFORM.match(text, e)]
+                 for s, e, row in scanned if _before_landform(text, e, row)]
     zones = _zones(doc, lex, hits)
     zoned = {z.nstart for z in zones}
     out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
@@ -123,6 +123,11 @@ def _in_slogan(text: str, s: int, e: int) -> bool:
         if m.start() < s and e < m.end() and m.end() - m.start() - 2 > e - s:
             return True
     return False
+
+
+def _before_landform(text: str, e: int, row: dict) -> bool:
+    """Whether a bare county's name ends at e right before a landform word (微山 + 湖)."""
+    return _bare_county(row) and LANDFORM.match(text, e) is not None
 
 
 def _bare_county(row: dict) -> bool:

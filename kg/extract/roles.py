@@ -249,11 +249,12 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person)
-            if target is not None and GOV_POST.search(title) and BARE_COMMITTEE.fullmatch(target.norm):
-                target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
-            if target is not None and GOV_POST.search(title) and (c := COMMITTEE.match(target.norm)):
-                target = places.setdefault(target.nstart, doc.mention(
-                    Kind.PLACE, target.nstart, target.nstart + len(c["place"]), COMMITTEE_PLACE))
+            if target is not None and GOV_POST.search(title):
+                if BARE_COMMITTEE.fullmatch(target.norm):
+                    target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
+                if c := COMMITTEE.match(target.norm):
+                    target = places.setdefault(target.nstart, doc.mention(
+                        Kind.PLACE, target.nstart, target.nstart + len(c["place"]), COMMITTEE_PLACE))
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
                         evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
             links.setdefault((person, target.norm if target else None, title), link)

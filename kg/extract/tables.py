@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# a Latin name in a name cell: two to four capitalised words one space apart (Vivian Kwok)
+LATIN_NAME = r"[A-Z][a-z]+(?:[ ][A-Z][A-Za-z'-]+){1,3}"
 # a row whose first cell is a name and whose second cell holds titles
 NAME_ROW = re.compile(r"""
     (?m)^[ \t]*                          # the start of a line
@@ -23,7 +25,7 @@ NAME_ROW = re.compile(r"""
                                          # a row number (1. 2、 (3) 四、, or 1 before a column gap)
       | [\u4e00-\u9fff]{2,5}:[ \t]* )?     # or a label (团长:, 成员:)
     (?P<name>[\u4e00-\u9fff]{2,4}        # a name of two to four characters,
-      | [A-Z][a-z]+(?:[ ][A-Z][A-Za-z'-]+){1,3})   # or a Latin one (Vivian Kwok)
+      | """ + LATIN_NAME + r""")         # or a Latin one
     (?:[ ]{2,}|\t)[ \t]*                 # a column gap
     (?P<cell>[^\n]+?)                    # the second cell
     [ \t]*$                              # up to the end of the line
@@ -51,7 +53,7 @@ STACKED = re.compile(r"""
     """, re.VERBOSE)
 # a cell that may hold a person's name
 NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}")
-LATIN_CELL = re.compile(r"[A-Z][a-z]+(?: [A-Z][A-Za-z'-]+){1,3}")  # a Latin name in a name cell (Vivian Kwok)
+LATIN_CELL = re.compile(LATIN_NAME)
 # what separates two titles inside a cell
 CELL_SEPARATORS = re.compile(r"[、兼,]")
 

@@ -138,11 +138,16 @@ def title_cell(text: str, s: int, e: int, w: Words) -> int | None:
 
 
 def title_starts(text: str, w: Words) -> dict[int, int | None]:
-    """title_before(text, i) for every i where a title may end (elsewhere it is None), computed once
+    """_post_before(text, i) for every i where a title may end (elsewhere it is None), computed once
     for a text: the name scan asks it about four times at every surname."""
     # no title ends anywhere else than after one of the characters titles end in
-    starts = {m.end(): title_before(text, m.end(), w) for m in w.title_last_at.finditer(text)}
-    return {i: None if s is not None and COUNTED.search(text, max(0, s - MAX_COUNT), s) else s for i, s in starts.items()}
+    return {m.end(): _post_before(text, m.end(), w) for m in w.title_last_at.finditer(text)}
+
+
+def _post_before(text: str, i: int, w: Words) -> int | None:
+    """title_before, unless a count stands before the title (三千名学生: a plural, no post)."""
+    s = title_before(text, i, w)
+    return None if s is not None and COUNTED.search(text, max(0, s - MAX_COUNT), s) else s
 
 
 def inside_titles(starts: dict[int, int | None]) -> frozenset[int]:
