@@ -203,6 +203,9 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("由香港上市公司某某环球控股有限公司投资。", {"某某环球控股有限公司"}),
     ("锦某厨业与香港德某贸易行签订协议。", {"锦某厨业", "香港德某贸易行"}),
     ("青岛考察中国—上海合作组织地方经贸合作示范区。", set()),
+    ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
+    ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
+    ("致各县区人民政府。", set()),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -210,7 +213,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "party-group-before-its-title", "state-firm-premodifier", "legal-suffix-after-group",
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
         "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office",
-        "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone"])
+        "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone",
+        "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

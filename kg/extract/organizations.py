@@ -128,6 +128,7 @@ PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
+WORD_WINDOW = 4  # characters before a name's start read for a word across it
 MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name's window
 # a verb that sets a body up, maybe with its size, right before a described one: 共建, 设立规模10亿元的
 PLANNED = re.compile(r"""
@@ -256,11 +257,27 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
         else:
             break
     s = _cut_left(text, lex, s, hs, he, protected, places)
+    s = _past_word_across(text, lex, s, hs)
     if _deictic(text, lex, s, hs) or (text[hs:he] in CLASSIFIER_SUFFIXES and COUNTED.search(text, s, hs)):
         return None  # 符合本公司, 连同其附属公司; 12所
     s = _cut_premodifier(text, lex, s, e, places)
     e = _branch_end(text, lex, _bracketed_place(text, lex, he, s))
     return (s, e) if hs > s or e > he else None
+
+
+def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
+    """The end of a dictionary word that runs across a name's start from the stop word before it
+    (了|解香港…, 对|接厂商会: 了解, 对接), else s; a name never starts inside a word."""
+    if s == 0 or s >= hs or not HAN.match(text[s - 1]):
+        return s
+    at = max(0, s - WORD_WINDOW)
+    for word in lex.tokenizer.lcut(text[at:hs], HMM=False):
+        if at < s < at + len(word):
+            return at + len(word) if at + len(word) < hs else s
+        at += len(word)
+        if at > s:
+            break
+    return s
 
 
 def _described(text: str, s: int, e: int, places: Spans) -> bool:
