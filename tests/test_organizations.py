@@ -138,7 +138,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "共有七间医院和12所大学参与。", "第一批大学名单公布。",
     "双方将共建海洋装备联合实验室。", "双方将共同设立规模10亿元的海洋产业基金。", "以及自由贸易示范区等开放平台的政策优势。",
     "1  海洋生物医药创新中心项目  荣成市", "本网站所刊载信息不代表本站观点。", "现时与内地逾百所高校签有协议。",
-    "希望双方以实验室为纽带。", "澳门可发挥中心作用。",
+    "希望双方以实验室为纽带。", "澳门可发挥中心作用。", "学生每晚都要分组汇报所学。", "鼓励学生报读内地院校。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -146,7 +146,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "common-words-before-industry-word", "generic-brands-before-industry-words",
         "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
         "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name",
-        "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre"])
+        "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre",
+        "suo-starts-a-word-with-its-verb", "yuan-starts-a-word"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
@@ -203,6 +204,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("由香港上市公司某某环球控股有限公司投资。", {"某某环球控股有限公司"}),
     ("锦某厨业与香港德某贸易行签订协议。", {"锦某厨业", "香港德某贸易行"}),
     ("青岛考察中国—上海合作组织地方经贸合作示范区。", set()),
+    ("博兴县人民医院新院区启用。", {"博兴县人民医院"}),
     ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
     ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
     ("致各县区人民政府。", set()),
@@ -213,7 +215,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "party-group-before-its-title", "state-firm-premodifier", "legal-suffix-after-group",
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
         "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office",
-        "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone",
+        "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone", "hospital-before-its-campus",
         "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names

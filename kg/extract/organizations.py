@@ -177,6 +177,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     for m in words_pattern(lex, "org_suffixes").finditer(text):
         if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name
+        if m.group() in ("所", "院") and _word_across_end(text, lex, m.start(), m.end()):
+            continue  # 汇报|所学: 所 that starts a word with the verb after it (所学, 所知) is no head
         if m.group()[0] == "日" and text[m.start() - 1:m.start()].isdigit():
             continue  # 26日|报到: a date's day, not a paper (日报)
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
@@ -278,6 +280,17 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
         if at > s:
             break
     return s
+
+
+def _word_across_end(text: str, lex: Lexicon, hs: int, he: int) -> bool:
+    """Whether a dictionary word runs from a suffix at text[hs:he] on past its end (所|学 in 汇报所学);
+    研究所|在 ends a word at the suffix's end."""
+    at = max(0, hs - WORD_WINDOW)
+    for word in lex.tokenizer.lcut(text[at:he + WORD_WINDOW], HMM=False):
+        if at + len(word) > hs:
+            return at + len(word) > he
+        at += len(word)
+    return False
 
 
 def _described(text: str, s: int, e: int, places: Spans) -> bool:
