@@ -205,6 +205,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("锦某厨业与香港德某贸易行签订协议。", {"锦某厨业", "香港德某贸易行"}),
     ("青岛考察中国—上海合作组织地方经贸合作示范区。", set()),
     ("博兴县人民医院新院区启用。", {"博兴县人民医院"}),
+    ("海洋污染国家重点实验室主任出席。", {"海洋污染国家重点实验室"}),
+    ("该中心获批山东省重点实验室。", set()),
     ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
     ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
     ("致各县区人民政府。", set()),
@@ -216,6 +218,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
         "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office",
         "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone", "hospital-before-its-campus",
+        "key-laboratory", "key-laboratory-rank-is-no-name",
         "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names

@@ -87,7 +87,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@&")
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
-HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心
+HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务", "重点")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心, 重点实验室
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
     (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
@@ -102,7 +102,7 @@ BARE_GOVERNMENT = re.compile(r"""
   | (?:(?<=[,。;:\n])|^)[省市区县]委         # or a committee at a clause's start
     (?=常委|副?书记|委员)                    # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
-WEAK_SUFFIXES = ("平台", "中心", "基金", "政府")  # need more than generic words and places
+WEAK_SUFFIXES = ("平台", "中心", "基金", "政府", "重点实验室")  # need more than generic words and places (山东省重点实验室 is a rank)
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
 SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
