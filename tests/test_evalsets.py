@@ -18,6 +18,8 @@
 | blind4   | tests/blind4/texts    | tests/blind4/gold  | eight more, session 4, by an author who read no code: scores only, never errors |
 | dev10    | tests/dev10/texts     | tests/dev10/gold   | eight more (济宁日报, HKTDC release, Shandong government site, HK01, Xinhua wire, a port group's site, a Rizhao PDF notice with a table, Ta Kung Pao), session 5 (development) |
 | blind5   | tests/blind5/texts    | tests/blind5/gold  | eight more, session 5, by an author who read no code: scores only, never errors |
+| dev11    | tests/dev11/texts     | tests/dev11/gold   | eight more (人民日报海外版, HKET IPO, Weifang TV transcript, PolyU release, a provincial notice with a PDF table, China Daily, a company WeChat post, a HK Shandong federation's site), session 6 (development) |
+| blind6   | tests/blind6/texts    | tests/blind6/gold  | eight more, session 6, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -58,6 +60,8 @@ SETS = {  # name: (texts, gold)
     "blind4": (TESTS / "blind4" / "texts", TESTS / "blind4" / "gold"),
     "dev10": (TESTS / "dev10" / "texts", TESTS / "dev10" / "gold"),
     "blind5": (TESTS / "blind5" / "texts", TESTS / "blind5" / "gold"),
+    "dev11": (TESTS / "dev11" / "texts", TESTS / "dev11" / "gold"),
+    "blind6": (TESTS / "blind6" / "texts", TESTS / "blind6" / "gold"),
 }
 
 FLOORS = {
@@ -196,6 +200,28 @@ FLOORS = {
         "roles": 0.84,  # 0.891
         "roles_with_org": 0.73,  # 0.781
         "agreement_parties": 0.83,  # 0.885
+    },
+    "dev11": {  # measured when the set arrived (session 6, at ac6673c), before any rule was written for it
+        "person": 0.89,  # 0.945
+        "organization": 0.76,  # 0.811
+        "place": 0.81,  # 0.861
+        "date": 0.93,  # 0.984
+        "event": 0.37,  # 0.429
+        "agreement": 0.72,  # 0.774
+        "roles": 0.82,  # 0.874
+        "roles_with_org": 0.60,  # 0.654
+        "agreement_parties": 0.69,  # 0.745
+    },
+    "blind6": {  # measured when the set arrived (session 6, at ac6673c); nobody reads its errors
+        "person": 0.86,  # 0.917
+        "organization": 0.70,  # 0.757
+        "place": 0.86,  # 0.918
+        "date": 0.94,  # 1.000
+        "event": 0.48,  # 0.533
+        "agreement": 0.91,  # 0.963
+        "roles": 0.81,  # 0.869
+        "roles_with_org": 0.65,  # 0.701
+        "agreement_parties": 0.85,  # 0.902
     },
     "blind2": {  # measured when the set arrived (session 2); nobody reads its errors
         "person": 0.84,  # 0.860; 0.879 in session 3; 0.898 in session 4
