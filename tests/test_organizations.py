@@ -207,6 +207,13 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("博兴县人民医院新院区启用。", {"博兴县人民医院"}),
     ("海洋污染国家重点实验室主任出席。", {"海洋污染国家重点实验室"}),
     ("该中心获批山东省重点实验室。", set()),
+    ("今年2月,香港特区政府驻山东联络处在济南举办活动。", {"香港特区政府驻山东联络处"}),
+    ("总会将带领六十名香港中学生访问济南。", set()),
+    ("公司与三名基石投资者订立协议。", set()),
+    ("他说:「不过公司客户集中度偏高。」", set()),
+    ("山东省政协副主席出席,省政协委员列席。", {"山东省政协", "省政协"}),
+    ("外交部驻香港特别行政区特派员公署副特派员致辞。", {"外交部驻香港特别行政区特派员公署"}),
+    ("今年7月中旬总会将组织交流团。", set()),
     ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
     ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
     ("致各县区人民政府。", set()),
@@ -218,7 +225,9 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "still-having-before-body", "company-before-its-project", "bank-branch-after-bracket",
         "branch-after-company", "two-registered-names-and-owner", "date-before-name", "adverb-and-conjunction-before-name", "committee-department", "verb-before-office",
         "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone", "hospital-before-its-campus",
-        "key-laboratory", "key-laboratory-rank-is-no-name",
+        "key-laboratory", "key-laboratory-rank-is-no-name", "liaison-office-before-zai",
+        "counted-secondary-students", "cornerstone-investors", "conjunction-before-company", "political-consultative-conference",
+        "commissioners-office", "part-of-month-before-name",
         "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer, Spans
-from kg.extract.orgnames import generic_brand, short_forms, words_pattern
+from kg.extract.orgnames import WORD_WINDOW, generic_brand, short_forms, word_across_end, words_pattern
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.sources import publishers
 from kg.forms import PARTY_PREFIXES
@@ -59,8 +59,8 @@ LATIN_TOKEN = re.compile(r"""
 # a numeral and classifier before a generic noun: 三间, 91家, 20间
 QUANTITY = re.compile(r"""
     (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3}   # a number, Chinese only at a start
-      | [一二两三四五六七八九十]{1,3}(?=[间所座批]))        # or before a classifier no name holds (七间, 第一批)
-    [家间个所位项批名座]                          # a classifier
+      | [一二两三四五六七八九十]{1,3}(?=[间所座批名家位个台]))  # or before a classifier no name holds (七间, 第一批, 六十名)
+    [家间个所位项批名座台]                        # a classifier
 """, re.VERBOSE)
 # a number right before a one-character suffix that is also a classifier: 12所 (twelve of them)
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几数多]$")
@@ -91,8 +91,8 @@ HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务", "重点")  #
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
     (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
-    (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日)?             # a month and day
-  | [0-9]{1,2}月 (?:[0-9]{1,2}日)?                  # or a month and day alone
+    (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
+  | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)?     # or a month and day alone
 """, re.VERBOSE)
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
@@ -112,7 +112,7 @@ SUFFIX_CONTINUES = re.compile(r"""
 BARE_DEPARTMENT = re.compile(r"""
     [省市区县]                          # a bare province, city, district or county
     [\u4e00-\u9fff]{0,8}?               # the department's field (商务, 发展改革)
-    (?:厅|局|委|办|办公室|政府)          # a government body
+    (?:厅|局|委|办|办公室|政府|政协)     # a government body, or the consultative conference
     (?:[\u4e00-\u9fff]{1,8}?(?:处|科|室))?$  # and maybe one of its divisions (省商务厅外资处)
 """, re.VERBOSE)
 # a section (科) of a government body named right after it: 商务局 + 外资科, 商务局 + 对外联络科; a
@@ -128,7 +128,6 @@ PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
-WORD_WINDOW = 4  # characters before a name's start read for a word across it
 MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name's window
 # a verb that sets a body up, maybe with its size, right before a described one: 共建, 设立规模10亿元的
 PLANNED = re.compile(r"""
@@ -175,10 +174,12 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     known_spans = [(s, e) for s, e, _ in known]
     for m in words_pattern(lex, "org_suffixes").finditer(text):
-        if SUFFIX_CONTINUES.match(text, m.end()) and not (len(m.group()) >= 2 and text.startswith("院长", m.end())):
-            continue  # 局长, 处理; but 学院院长 follows a whole name
-        if m.group() in ("所", "院") and _word_across_end(text, lex, m.start(), m.end()):
-            continue  # 汇报|所学: 所 that starts a word with the verb after it (所学, 所知) is no head
+        if SUFFIX_CONTINUES.match(text, m.end()) and (len(m.group()) == 1 or not text.startswith("院长", m.end())
+                                                      and word_across_end(text, lex, m.start(), m.end())):
+            continue  # 局长, 处理; but 学院院长 follows a whole name, and 联络处|在 is no word
+        if (m.group() in ("所", "院") or m.group().endswith("学") and text.startswith("生", m.end())) \
+                and word_across_end(text, lex, m.start(), m.end()):
+            continue  # 汇报|所学: 所 that starts a word with the verb after it (所学, 所知) is no head; nor 中学|生
         if m.group()[0] == "日" and text[m.start() - 1:m.start()].isdigit():
             continue  # 26日|报到: a date's day, not a paper (日报)
         span = _name_span(text, lex, m.start(), m.end(), protected, places)
@@ -280,17 +281,6 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
         if at > s:
             break
     return s
-
-
-def _word_across_end(text: str, lex: Lexicon, hs: int, he: int) -> bool:
-    """Whether a dictionary word runs from a suffix at text[hs:he] on past its end (所|学 in 汇报所学);
-    研究所|在 ends a word at the suffix's end."""
-    at = max(0, hs - WORD_WINDOW)
-    for word in lex.tokenizer.lcut(text[at:he + WORD_WINDOW], HMM=False):
-        if at + len(word) > hs:
-            return at + len(word) > he
-        at += len(word)
-    return False
 
 
 def _described(text: str, s: int, e: int, places: Spans) -> bool:

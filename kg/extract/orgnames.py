@@ -12,6 +12,7 @@ from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
 from kg.model import Kind, Mention
 
+HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what may follow a short form (金诚石化与…, 鲁维制药落地, 瀚远医药董事长)
 AFTER_SHORT = re.compile(r"""
     [与和及,。;:在将已于为是的等")\s]   # a function word or punctuation (not 、: lists of industries)
@@ -20,12 +21,24 @@ AFTER_SHORT = re.compile(r"""
 BEFORE_SHORT = re.compile(r"""
     [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
+WORD_WINDOW = 4  # characters each side of a name's edge read for a dictionary word across it
 # how frequent in jieba's dictionary every word of a short form's brand may be for it to name no one
 COMMON_BRAND_FREQ = 1000
 # a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
 INDUSTRY_LIST = re.compile(r"""
     优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
 """, re.VERBOSE)
+
+
+def word_across_end(text: str, lex: Lexicon, hs: int, he: int) -> bool:
+    """Whether a dictionary word runs from a head at text[hs:he] on past its end (所|学 in 汇报所学,
+    投资|者 in 基石投资者); 研究所|在 ends a word at the head's end."""
+    at = max(0, hs - WORD_WINDOW)
+    for word in lex.tokenizer.lcut(text[at:he + WORD_WINDOW], HMM=False):
+        if at + len(word) > hs:
+            return at + len(word) > he
+        at += len(word)
+    return False
 
 
 @cache
@@ -64,7 +77,8 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                 continue
             brand = text[s:hs]
             if not generic_brand(brand, lex) and not stops.search(brand) and not common_words(brand, lex):
-                out.append(doc.mention(Kind.ORGANIZATION, s, he, "short-form"))
+                if titled or not HAN.match(after) or not word_across_end(text, lex, hs, he):
+                    out.append(doc.mention(Kind.ORGANIZATION, s, he, "short-form"))  # not 基石投资|者
                 break
     return out
 
