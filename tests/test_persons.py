@@ -96,6 +96,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("学校每年有超过三千名学生修读外语。", [], id="counted-title-is-a-plural"),
         pytest.param("局长的讲话很重要。", [], id="title-de-word-no-name"),
         pytest.param("同时兼任协会秘书长。", [], id="appointed-no-word-as-name"),
+        pytest.param("　　蒯某山副主席代表省政协致辞。", ["蒯某山"], id="name-before-modified-title"),
+        pytest.param("温某贤常务副局长表示,将继续支持。", ["温某贤"], id="name-before-two-modifiers"),
     ],
 )
 def test_persons_found(text, expected):

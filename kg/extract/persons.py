@@ -179,6 +179,13 @@ class Context:
             return 0
         return next((k for k in range(self.w.max_title, 1, -1) if self.text[j:j + k] in self.w.titles), 0)
 
+    def modified_title_at(self, j: int) -> int:
+        """Length of the longest title starting at text[j], after a modifier maybe (副主席, 常务副会长), or 0."""
+        if k := self.title_at(j):
+            return k
+        m = next((n for n in self.w.modifier_lengths if self.text[j:j + n] in self.w.modifier_set), 0)
+        return m + k if m and (k := self.title_at(j + m)) else 0
+
     def clause_title(self, j: int) -> bool:
         """Whether the clause starting at text[j] ends in a title (青岛啤酒股份有限公司董事长,),
         maybe before a bracket (香港某大学副校长(研究))."""
@@ -214,7 +221,9 @@ class Context:
                 continue  # 李某出|任: a verb starts inside the candidate
             if any(k in self.ends for k in range(i + 1, j)):
                 continue  # 管委|副主任: an organisation ends inside the candidate
-            if (k := self.title_at(j)) and self.right(j + k) >= VERB and not self.wordlike(name):
+            if self.title_at(j - 1) > 1 or t[j - 1] in self.w.modifier_set and self.title_at(j):
+                continue  # 蒯文山副|主席, 李明会|长: a title or its modifier (副) is the candidate's last character
+            if (k := self.modified_title_at(j)) and self.right(j + k) >= VERB and not self.wordlike(name):
                 return n
             if (a := APPOINT.match(t, j)) and self.clause_title(a.end()) \
                     and not self.common(name, APPOINTED_FREQ):
