@@ -16,6 +16,7 @@ from kg_sample import marked
 from kg.extract import agreements, events, extract
 from kg.lexicon import default
 from kg.model import Article, Findings, Kind, Link, Rel
+from kg.pipeline import extract_article
 from kg.script import to_simplified
 
 
@@ -261,3 +262,24 @@ def test_agreements_gold_party(article_id, g, party):
     ms = set(_mentions_of(article_id, g))
     sources = {_key(l.source.norm) for l in _seed_findings(article_id).links if l.type is Rel.PARTY_TO and l.target in ms}
     assert names & sources
+
+
+def _whole(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The agreements the whole extraction finds in text, each with its parties' names."""
+    x = extract_article(Article("t", text, "2024-05-20"))
+    names = {e.id: e.name for e in x.entities}
+    parties = {e.id: tuple(sorted(names[r.source] for r in x.relations if r.type is Rel.PARTY_TO and r.target == e.id))
+               for e in x.entities if e.kind == "agreement"}
+    return sorted((names[a], ps) for a, ps in parties.items())
+
+
+def test_agreements_parties_under_a_defined_short_form_and_signers_sign_one_agreement():
+    found = _whole("新闻稿\n\n理大与两所医学院签署合作备忘录\n\n香港理工大学(理大)今日与东岳医学院及南海医科大学签署"
+                   "合作备忘录,深化合作。\n\n图:黎某华教授及宓某声教授签署合作备忘录。")
+    assert len(found) == 1 and found[0][1] == ("东岳医学院", "南海医科大学", "香港理工大学")
+
+
+def test_agreements_untitled_one_naming_short_forms_of_the_titled_ones_parties_is_that_one():
+    found = _whole("点击上方蓝字关注我们\n\n喜讯丨鑫某海洋与海某冷链签署战略合作协议\n\n5月27日,威海鑫某海洋生物科技有限公司"
+                   "与香港海某冷链贸易有限公司签署《海参跨境供应链战略合作协议》。")
+    assert [name for name, _ in found] == ["《海参跨境供应链战略合作协议》"]

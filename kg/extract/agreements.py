@@ -17,6 +17,7 @@ that also signs, sign for their bodies.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -211,8 +212,10 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         signed.append((m, verb, clause, parties))
-    for m, verb, clause, parties in _apart(_retold(_echoes(signed, headline=doc.text.find("\n"), text=doc.text),
-                                                   headline=doc.text.find("\n"))):
+    alias = {l.source.norm: l.target.norm for l in prior.links if l.type is Rel.ALIAS_OF}
+    body = lambda p: alias.get(p.norm, p.norm)  # noqa: E731  a party's name, its full one where defined (理大)
+    for m, verb, clause, parties in _apart(_retold(_echoes(signed, headline=doc.text.find("\n"), text=doc.text, body=body),
+                                                   headline=doc.text.find("\n")), body=body):
         mentions.append(m)
         links += [Link(Rel.PARTY_TO, p, m, evidence=doc.evidence(p.nstart, m.nstart)) for p in parties]
         s, e = doc.sentence_at(m.nstart)
@@ -245,8 +248,19 @@ def _key(m: Mention) -> str:
     return re.sub(r"\s", "", m.title or m.label or m.agreement_kind or m.norm)
 
 
-def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int, text: str
-            ) -> list[tuple[Mention, int, int, list[Mention]]]:
+def _same_body(a: str, b: str) -> bool:
+    """Whether two parties' names name one body: the same, or one inside the other (鑫荣海洋 of
+    威海鑫荣海洋生物科技有限公司)."""
+    return a == b or len(a) >= 2 and len(b) >= 2 and (a in b or b in a)
+
+
+def _shared(names: set[str], others: set[str]) -> bool:
+    """Whether two sets of parties' names share a body (_same_body)."""
+    return any(_same_body(a, b) for a in names for b in others)
+
+
+def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: int, text: str,
+            body: Callable[[Mention], str]) -> list[tuple[Mention, int, int, list[Mention]]]:
     """An untitled agreement of the kind of the article's one titled agreement of that kind names
     it again (签署《澳鲁经贸合作备忘录》……双方代表签署合作备忘录) where it is in the headline (which ends
     at `headline`) or its parties are none, only persons, or shared with it; another pair of bodies
@@ -256,12 +270,12 @@ def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
     titled: dict[str, list[tuple[Mention, set[str]]]] = {}
     for m, _, _, parties in signed:
         if m.title is not None and m.agreement_kind:
-            titled.setdefault(m.agreement_kind, []).append((m, {p.norm for p in parties}))
+            titled.setdefault(m.agreement_kind, []).append((m, {body(p) for p in parties}))
     out = []
     for m, verb, clause, parties in signed:
         same = titled.get(m.agreement_kind or "", [])
-        names = {p.norm for p in parties}
-        if m.title is None and len(same) == 1 and (m.nstart < headline or names & same[0][1]
+        names = {body(p) for p in parties}
+        if m.title is None and len(same) == 1 and (m.nstart < headline or _shared(names, same[0][1])
                                                    or all(p.kind is Kind.PERSON for p in parties)):
             m = replace(m, title=same[0][0].title, label=same[0][0].label or same[0][0].norm)
         elif m.title is None and _bare(text, m, verb) and (fuller := _fuller_before(m, signed)) is not None and (
@@ -301,21 +315,34 @@ def _retold(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
             if not (row[0].title is None and row[0].nstart < headline and row[0].agreement_kind in told)]
 
 
-def _apart(signed: list[tuple[Mention, int, int, list[Mention]]]) -> list[tuple[Mention, int, int, list[Mention]]]:
+def _apart(signed: list[tuple[Mention, int, int, list[Mention]]], *, body: Callable[[Mention], str]
+           ) -> list[tuple[Mention, int, int, list[Mention]]]:
     """Untitled agreements of one kind signed by different parties (甲与乙签署战略合作协议; 丙与丁签署
-    战略合作协议) are different agreements: each is labelled with its parties (甲与乙战略合作协议)."""
+    战略合作协议) are different agreements: each is labelled with its parties (甲与乙战略合作协议).
+    Parties that share a body (理大 and 香港理工大学) are no different parties, and persons signing
+    (甲教授与乙教授签署合作备忘录) sign the one of that kind labelled before, for their bodies."""
     by_kind: dict[str, list[frozenset[str]]] = {}
     for m, _, _, parties in signed:
-        if m.title is None and parties:
-            by_kind.setdefault(m.agreement_kind or m.norm, []).append(frozenset(p.norm for p in parties))
+        if m.title is None and parties and not _persons(parties):
+            by_kind.setdefault(m.agreement_kind or m.norm, []).append(frozenset(body(p) for p in parties))
     out = []
+    last: dict[str, Mention] = {}  # the last labelled agreement of each kind
     for m, verb, clause, parties in signed:
-        sets = by_kind.get(m.agreement_kind or m.norm, [])
-        if m.title is None and parties and len(set(sets)) > 1 and all(
-                a == b or not a & b for a in sets for b in sets):
-            m = replace(m, label="与".join(p.norm for p in parties) + (m.agreement_kind or m.norm))
+        kind = m.agreement_kind or m.norm
+        sets = by_kind.get(kind, [])
+        apart = len(set(sets)) > 1 and all(a == b or not _shared(a, b) for a in sets for b in sets)
+        if m.title is None and parties and _persons(parties) and sets:
+            m, parties = replace(m, label=last[kind].label) if apart and kind in last else m, []
+        elif m.title is None and parties and apart:
+            m = replace(m, label="与".join(p.norm for p in parties) + kind)
+            last[kind] = m
         out.append((m, verb, clause, parties))
     return out
+
+
+def _persons(parties: list[Mention]) -> bool:
+    """Whether every party is a person (signers named for their bodies)."""
+    return all(p.kind is Kind.PERSON for p in parties)
 
 
 
