@@ -214,6 +214,9 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("山东省政协副主席出席,省政协委员列席。", {"山东省政协", "省政协"}),
     ("外交部驻香港特别行政区特派员公署副特派员致辞。", {"外交部驻香港特别行政区特派员公署"}),
     ("今年7月中旬总会将组织交流团。", set()),
+    ("甘某琳女士及山东省卫生健康委员会副主任展某出席。", {"山东省卫生健康委员会"}),
+    ("理大康复治疗科学系与山东第一医科大学合作。", {"理大康复治疗科学系", "山东第一医科大学"}),
+    ("除与山东宏达集团签署授权协议的网站外,不得转载。", {"山东宏达集团"}),
     ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
     ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
     ("致各县区人民政府。", set()),
@@ -227,7 +230,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "institution-then-qixia", "listed-company-is-generic", "brand-with-industry-word-and-trading-house", "institution-inside-a-zone", "hospital-before-its-campus",
         "key-laboratory", "key-laboratory-rank-is-no-name", "liaison-office-before-zai",
         "counted-secondary-students", "cornerstone-investors", "conjunction-before-company", "political-consultative-conference",
-        "commissioners-office", "part-of-month-before-name",
+        "commissioners-office", "part-of-month-before-name", "honorific-ends-a-party", "university-department",
+        "except-before-name",
         "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names

@@ -417,8 +417,9 @@ def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: li
 
 
 def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bool:
-    """Whether text[s:e] ends with an organisation suffix, a place, a collective noun, or is a short
-    brand with an industry word (金诚石化与…): a party of its own before 与/和/及."""
+    """Whether text[s:e] ends with an organisation suffix, a place, a collective noun, a person's
+    honorific (甘某女士及…), or is a short brand with an industry word (金诚石化与…): a party of its
+    own before 与/和/及."""
     bracket = re.search(r"\([\u4e00-\u9fff]{2,8}\)$", text[s:e])
     e = e - len(bracket.group()) if bracket else e
     if any(pe == e for _, pe in protected.starting(s, e + 1)):
@@ -426,7 +427,7 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bo
     left = text[s:e]
     if _ends_with_person(left, lex) or _titled_person(text, lex, s, e) or _ends_division(text, e):
         return True
-    return bool(left) and (left.endswith(tuple(lex.words("org_suffixes")) + PARTY_NOUNS) or bool(
+    return bool(left) and (left.endswith((*lex.words("org_suffixes"), *PARTY_NOUNS, *lex.words("person_honorifics"))) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
         len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
 
