@@ -164,7 +164,9 @@ def test_organizations_short_institution_not_read_across_words(text: str, name: 
     ("香港生产力促进局(生产力局)表示,生产力局会跟进。", "生产力局", "香港生产力促进局"),
     ("青岛港国际股份有限公司(以下简称“青岛港”)表示,青岛港董事长出席。", "青岛港", "青岛港国际股份有限公司"),
     ("山东高速集团有限公司(下称「山东高速」)表示,山东高速将投资。", "山东高速", "山东高速集团有限公司"),
-], ids=["group-abbreviation", "bureau-abbreviation", "called-in-quotes", "called-in-corner-quotes"])
+    ("山东某某药业股份有限公司(下称「某某药业」,股份代号2199)上市,某某药业董事长出席。", "某某药业", "山东某某药业股份有限公司"),
+], ids=["group-abbreviation", "bureau-abbreviation", "called-in-quotes", "called-in-corner-quotes",
+        "called-in-quotes-then-more"])
 def test_organizations_links_defined_abbreviation(text: str, short: str, full: str) -> None:
     found = orgs(text)
     shorts = [m for m in found.mentions if m.norm == short]
@@ -287,6 +289,11 @@ def test_organizations_finds_well_known_institutions(text: str, name: str) -> No
 def test_organizations_level_before_institution_makes_a_local_body(text: str, name: str, other: str) -> None:
     found = org_names(text)
     assert name in found and other not in found
+
+
+def test_organizations_deictic_definition_is_no_abbreviation() -> None:
+    found = orgs("瑞某海洋控股有限公司(「本公司」,连同其附属公司统称「本集团」)董事会宣布。")
+    assert not [m for m in found.mentions if m.rule == "abbreviation"]
 
 
 def test_organizations_leaves_landmark_to_places() -> None:

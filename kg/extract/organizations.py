@@ -34,7 +34,8 @@ BRACKET = re.compile(r"""
 ABBREVIATION = re.compile(r"""
     \( (?:以下简称|以下称|下称|简称)?[「“"]?      # an optional 'called' word and quote: (以下简称“华鲁集团”)
     ([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9@]{1,11})   # 2-12 name characters
-    [」”"]? \)                                  # an optional closing quote, the closing bracket
+    (?: [」”"]? \)                              # an optional closing quote, the closing bracket,
+      | [」”"] (?=[,;、或]) )                   # or a closing quote and more in the bracket (「泽源药业」,股份代号…)
 """, re.VERBOSE)
 # a Latin name: a handle (AIR@InnoHK) or capitalised words ending in an organisation word
 LATIN_NAME = re.compile(r"""
@@ -542,7 +543,7 @@ def _abbreviations(doc: Doc, lex: Lexicon, orgs: list[Mention]) -> tuple[list[Me
     latin = {m.nstart: m for m in orgs if m.rule == "latin"}
     for full in orgs:
         m = ABBREVIATION.match(text, full.nend)
-        if m and m.group(1) not in place_gazetteer(lex) and not m.group(1).isdigit():
+        if m and m.group(1) not in place_gazetteer(lex) and not m.group(1).isdigit() and m.group(1)[0] not in DEICTICS:
             short = doc.mention(Kind.ORGANIZATION, m.start(1), m.end(1), "abbreviation")
             out.append(short)
             links.append(Link(Rel.ALIAS_OF, short, full))
