@@ -98,6 +98,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("同时兼任协会秘书长。", [], id="appointed-no-word-as-name"),
         pytest.param("　　蒯某山副主席代表省政协致辞。", ["蒯某山"], id="name-before-modified-title"),
         pytest.param("温某贤常务副局长表示,将继续支持。", ["温某贤"], id="name-before-two-modifiers"),
+        pytest.param("项目落户诸城市等地。", [], id="place-before-and-others-no-name"),
+        pytest.param("来自工程、商科等多个学院。", [], id="word-before-and-others-no-name"),
     ],
 )
 def test_persons_found(text, expected):

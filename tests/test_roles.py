@@ -204,3 +204,17 @@ def _entity_roles(text: str) -> set[tuple]:
 ])
 def test_roles_posts_of_a_committee_named_by_its_level(text: str, expected: set[tuple]) -> None:
     assert expected <= _entity_roles(text)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    pytest.param("出席的有立法会议员简某文、巫某宝,以及其他嘉宾。",
+                 {("简某文", "议员", "立法会"), ("巫某宝", "议员", "立法会")}, set(), id="names-sharing-a-title"),
+    pytest.param("香港某某商会会长那某彬等担任主礼嘉宾。",
+                 {("那某彬", "会长", "香港某某商会")}, set(), id="wordlike-surname-before-and-others"),
+    pytest.param("山东某某集团董事长王某、总经理李某出席。",
+                 {("王某", "董事长", "山东某某集团"), ("李某", "总经理", "山东某某集团")},
+                 {("李某", "董事长", "山东某某集团")}, id="own-title-in-a-list-is-not-shared"),
+])
+def test_roles_names_listed_after_a_titled_name(text: str, expected: set[tuple], absent: set[tuple]) -> None:
+    found = _entity_roles(text)
+    assert expected <= found and not absent & found

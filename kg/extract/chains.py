@@ -18,6 +18,7 @@ from kg.model import Findings, Kind, Mention
 
 # words that join two posts of one person, or two persons of one list
 JOINERS = frozenset("、暨兼及和与")
+LIST_END = frozenset(",。;等")  # what ends a list of names sharing a post (立法会议员简某、巫某,)
 # words that join two posts of one person and never stand inside a title
 POST_JOINERS = frozenset("、暨兼")
 # characters that never stand between an organisation and its post: verbs and particles of a
@@ -80,6 +81,7 @@ class Chains:
         for m in sorted(self.orgs, key=lambda m: (m.kind is Kind.ORGANIZATION, m.nend - m.nstart)):
             self.org_end[m.nend] = m  # the organisation, then the longest, wins at one end
         self.person_end = {m.nend: m for m in prior.mentions if m.kind is Kind.PERSON}
+        self.person_start = {m.nstart: m for m in prior.mentions if m.kind is Kind.PERSON}
         self.english = english
 
     def segment(self, end: int, *, floor: int = 0) -> Segment | None:
@@ -144,7 +146,7 @@ class Chains:
         while k > 0 and t[k - 1] == " " and t[k] == " ":
             k -= 1  # 实习生  某甲  某乙: a column gap between two names
         if seg is None and k in self.person_end:  # right after another name (a space may be squeezed out)
-            return self.byline_run(self.person_end[k])
+            return self.byline_run(self.person_end[k]) or self.listed_run(person, self.person_end[k])
         chain: list[Segment] = []
         while seg:
             chain.append(seg)
@@ -166,6 +168,15 @@ class Chains:
         记者欧阳晓岚、司马骏) holds the byline post of the one before it."""
         chain = self.before(previous)
         return chain[:1] if chain and self.text[chain[0].tstart:chain[0].tend] in self.w.bylines else []
+
+    def listed_run(self, person: Mention, previous: Mention) -> list[Segment]:
+        """A name with no title of its own after another across 、, ending the list (立法会议员简某、
+        巫某,), holds the nearest post of the one before it, at its body."""
+        t, e = self.text, person.nend
+        if t[previous.nend:person.nstart] != "、" or not (e == len(t) or t[e] in LIST_END
+                                                          or t[e] == "、" and e + 1 in self.person_start):
+            return []
+        return self.before(previous)[:1]
 
     def bare_org(self, end: int) -> Segment | None:
         """An organisation with no title before a joiner (汇丰科创金融、Head of ...)."""

@@ -139,6 +139,12 @@ class Context:
         verb = self.w.verb_at.match(t, j) if c in verb_firsts else None
         return NONE if verb is None else VERB if verb.end() - j > 1 else WEAK
 
+    def and_others(self, j: int) -> bool:
+        """Whether 等 ('and others') at text[j] ends a name after a title (会长那某等担任, 总经理王某等人),
+        not a word starting with it (等待, 等级)."""
+        t = self.text
+        return t[j:j + 1] == "等" and (t[j + 1:j + 2] in "人、,。;" or self.w.freq.get(t[j:j + 2], 0) < FOLLOW_FREQ)
+
     def tag(self, j: int) -> bool:
         """An honorific or a caption position at text[j]."""
         t = self.text
@@ -260,7 +266,9 @@ class Context:
                 found.append((END, n))
                 continue
             r = self.right(i + n)
-            if strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
+            if strong and r == NONE and self.and_others(i + n):
+                r = VERB
+            elif strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
                 r = WEAK
             elif strong and r == NONE and n == 3 and double and not self.wordlike(name) \
                     and not self.w.freq.get(self.text[i + 2:i + 4]):
@@ -311,8 +319,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     glosses = glossed_names(ctx, spans)
     spans.update({g: "person-gloss" for g, _ in glosses})
     spans.update(repeated_names(ctx, spans, others))
-    mentions = {span: doc.mention(Kind.PERSON, *span, rule) for span, rule in sorted(spans.items())}
-    return Findings(tuple(mentions.values()), tuple(Link(Rel.ALIAS_OF, mentions[g], mentions[n]) for g, n in glosses))
+    taken = {(m.nstart, m.nend) for m in others}  # 诸城市等: a place or organisation is no name
+    mentions = {span: doc.mention(Kind.PERSON, *span, rule) for span, rule in sorted(spans.items()) if span not in taken}
+    return Findings(tuple(mentions.values()), tuple(Link(Rel.ALIAS_OF, mentions[g], mentions[n]) for g, n in glosses
+                                                    if g in mentions and n in mentions))
 
 
 def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
@@ -495,7 +505,7 @@ def titled_wordlike(ctx: Context) -> dict:
             continue
         for n in (3, 2):
             name = t[j:j + n]
-            if len(name) < n or not ctx.plain(name) or ctx.wordlike(name) or ctx.right(j + n) < VERB:
+            if len(name) < n or not ctx.plain(name) or ctx.wordlike(name) or ctx.right(j + n) < VERB and not ctx.and_others(j + n):
                 continue
             if any(k in ctx.starts or ctx.w.verb_at.match(t, k) for k in range(j + 1, j + n)):
                 continue  # 局长来济南, 会长时表示
