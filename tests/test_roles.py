@@ -214,6 +214,8 @@ def test_roles_posts_of_a_committee_named_by_its_level(text: str, expected: set[
     pytest.param("山东某某集团董事长王某、总经理李某出席。",
                  {("王某", "董事长", "山东某某集团"), ("李某", "总经理", "山东某某集团")},
                  {("李某", "董事长", "山东某某集团")}, id="own-title-in-a-list-is-not-shared"),
+    pytest.param("香港某某社团总会昨晚举行典礼。总会主席衣某德率全体会董出席。",
+                 {("衣某德", "主席", "香港某某社团总会")}, set(), id="bare-head-for-the-body-named-before"),
 ])
 def test_roles_names_listed_after_a_titled_name(text: str, expected: set[tuple], absent: set[tuple]) -> None:
     found = _entity_roles(text)

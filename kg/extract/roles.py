@@ -55,6 +55,10 @@ PROVINCIAL = re.compile(r"^(?:常务)?副?省长$")
 COMMITTEE_PLACE = "committee-place"
 # a party committee named by its level alone: 市委, 省委
 BARE_COMMITTEE = re.compile(r"[省市区县]委")
+# a body's head word standing alone before a title, for the body named earlier in the article
+# (……香港山东社团总会……。总会主席衣某: the 总会 is that one)
+BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联会", "大学", "学院", "医院", "银行"})
+HAN = re.compile(r"[\u4e00-\u9fff]")
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
 
@@ -71,13 +75,18 @@ def named_committee(chains: Chains, bare: Mention) -> Mention | None:
 def earlier_body(chains: Chains, seg: Segment, title: str) -> Mention | None:
     """The body of a title naming none, given earlier in its paragraph: the company before a title
     after 公司 (……参观了甲乙有限公司。公司总经理王某介绍) or the province or city before a
-    government post (山东省委常委王某,副省长李某) - the nearest one."""
+    government post (山东省委常委王某,副省长李某) - the nearest one; or, earlier in the article, the
+    body a bare head word before the title stands for (总会主席某某: the 总会 named last)."""
     t = chains.text
     floor = max(t.rfind("\n", 0, seg.tstart) + 1, seg.tstart - 200)
     before = sorted((m for m in chains.orgs if floor <= m.nstart and m.nend <= seg.start),
                     key=lambda m: m.nend, reverse=True)
     if t[seg.tstart - 2:seg.tstart] == "公司" and seg.start == seg.tstart - 2 or t[seg.start - 2:seg.start] == "公司":
         return next((m for m in before if m.kind is Kind.ORGANIZATION and m.norm.endswith("公司")), None)
+    head = t[seg.tstart - 2:seg.tstart]
+    if head in BARE_HEADS and seg.start >= seg.tstart - 2 and not HAN.match(t, seg.tstart - 3):
+        return max((m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend <= seg.tstart - 2
+                    and m.norm.endswith(head) and len(m.norm) > 2), key=lambda m: m.nend, default=None)
     if (post := GOV_POST.search(title)) is None or post.group().endswith("主席") or t[seg.start - 1:seg.start] != ",":
         return None
     level = post.group()[-2]
