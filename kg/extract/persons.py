@@ -320,7 +320,9 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     spans.update({g: "person-gloss" for g, _ in glosses})
     spans.update(repeated_names(ctx, spans, others))
     taken = {(m.nstart, m.nend) for m in others}  # 诸城市等: a place or organisation is no name
-    mentions = {span: doc.mention(Kind.PERSON, *span, rule) for span, rule in sorted(spans.items()) if span not in taken}
+    starts = {m.nstart: m.nend for m in others if m.kind is Kind.PLACE}  # nor one a place starts inside and runs past (于|日内瓦)
+    mentions = {span: doc.mention(Kind.PERSON, *span, rule) for span, rule in sorted(spans.items())
+                if span not in taken and not any(starts.get(k, 0) > span[1] for k in range(span[0] + 1, span[1]))}
     return Findings(tuple(mentions.values()), tuple(Link(Rel.ALIAS_OF, mentions[g], mentions[n]) for g, n in glosses
                                                     if g in mentions and n in mentions))
 
