@@ -27,6 +27,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 # ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
 from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
@@ -34,7 +35,8 @@ from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join
 from kg.doc import Doc
 from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
-from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation, remade
+from kg.model import (PLAIN_ALIASES, Brief, Digest, Entity, Extraction, Findings, Kind, Mention, Rel, Relation,
+                      remade)
 from kg.script import to_simplified
 from kg.unionfind import UnionFind
 
@@ -275,10 +277,14 @@ def _most_common(items: Sequence[Hashable]) -> Hashable:
 # ---------------------------------------------------------------- across articles
 
 
-def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tuple[Extraction, ...]:
-    """Give every entity the id of its graph node, its node label and why it joined the node."""
+X = TypeVar("X", Extraction, Digest)
+
+
+def across(extractions: Sequence[X], lex: Lexicon | None = None) -> tuple[X, ...]:
+    """Give every entity the id of its graph node, its node label and why it joined the node.
+    Extractions or digests in (a build passes digests), the same records out with those set."""
     forms = Forms.of(lex or default())
-    ents = {(x.article.id, e.id): e for x in extractions for e in x.entities}
+    ents = {(x.article.id, e.id): e if isinstance(e, Brief) else Brief.of(e) for x in extractions for e in x.entities}
     uf, why = UnionFind(), {}
 
     def join(a: Ref, b: Ref, reason: str) -> None:
@@ -322,18 +328,21 @@ def _simplified(name: str) -> str:
     return to_simplified(name)
 
 
-def _label(ents, members: list[Ref]) -> str:
+def _label(ents: dict[Ref, Brief], members: list[Ref]) -> str:
     """The node's name: the most common entity name (simplified), weighted by mentions; then the
     fullest; then the first in code-point order, so that ids do not depend on article order."""
     counts: Counter[str] = Counter()
     for r in members:
-        counts[ents[r].name] += len(ents[r].mentions)
+        counts[ents[r].name] += ents[r].mention_count
     return min(counts, key=lambda n: (-counts[n], -len(key(n)), n))
 
 
-def _display(ents, members: list[Ref], label: str) -> str:
+def _display(ents: dict[Ref, Brief], members: list[Ref], label: str) -> str:
     """The label as most often written: the most common surface form that simplifies to it."""
-    said = Counter(m.text for r in members for m in ents[r].mentions)  # each text tested once, however often said
+    said: Counter[str] = Counter()  # each text tested once, however often said
+    for r in members:
+        for text, n in ents[r].said:
+            said[text] += n
     written: Counter[str] = Counter()
     wanted = key(label)
     for text, n in said.items():
@@ -342,12 +351,12 @@ def _display(ents, members: list[Ref], label: str) -> str:
     return min(written, key=lambda w: (-written[w], w)) if written else label
 
 
-def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
+def _reason(e: Brief, label: str, forms: Forms, joined: str | None) -> str:
     """Why an entity joined its node, told from its names against the node's label."""
     if joined and joined.startswith("ambiguous:"):
         return joined
     if key(e.name) == key(label):
-        scripts = {_simplified(m.text) == m.text for m in e.mentions}
+        scripts = {_simplified(text) == text for text, _ in e.said}
         return "exact" if scripts == {True} or e.kind not in NAMED else "script"
     if form_of(forms, e.kind, e.name) == form_of(forms, e.kind, label):
         return "abbreviation"
@@ -356,7 +365,7 @@ def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
     return joined
 
 
-def merges(extractions: Sequence[Extraction]) -> tuple[Merge, ...]:
+def merges(extractions: Sequence[Extraction] | Sequence[Digest]) -> tuple[Merge, ...]:
     """Every join resolution made (aliases within an article, entities of several articles into one
     node) and every short form it kept apart, as records for `kg build` to report."""
     size = Counter(e.node for x in extractions for e in x.entities)
@@ -370,6 +379,6 @@ def merges(extractions: Sequence[Extraction]) -> tuple[Merge, ...]:
             if reason.startswith("ambiguous:") or size[e.node] > 1 and reason != "exact":
                 out.add(Merge(e.node or "", e.kind, e.name, label, reason, x.article.id))
             for alias, why in e.alias_reasons:
-                if why not in ("exact", "script"):
+                if why not in PLAIN_ALIASES:
                     out.add(Merge(e.node or "", e.kind, alias, e.name, why, x.article.id))
     return tuple(sorted(out, key=lambda m: (m.node, m.article, m.name, m.reason)))

@@ -235,3 +235,39 @@ def test_export_columns_match_every_views_types(built, name):
     edges = export.columns(d for *_, d in export.view_edges(g, when))
     assert (cols.graphml_node, cols.graphml_edge) == (nodes, edges)
     assert (list(cols.graphml_node), list(cols.graphml_edge)) == (list(nodes), list(edges))  # in the same order
+
+
+def _resolved_sample():
+    """The hand-made extractions before resolution (nodes and merges taken off) and after it, with
+    surface texts that look like the open slots of ExtractionLines."""
+    from dataclasses import replace
+
+    from kg_sample import extractions
+    from kg.model import remade
+
+    xs = extractions()
+    tricky = remade(xs[0].entities[0], aliases=('"node": null', ', "mentions": ['), merge_reason=None)
+    xs[0] = replace(xs[0], entities=(tricky, *xs[0].entities[1:]))
+    bare = [replace(x, entities=tuple(remade(e, node=None, merge_reason=None) for e in x.entities)) for x in xs]
+    return bare, xs
+
+
+def test_export_extraction_lines_are_write_extractions(tmp_path):
+    from kg.model import Digest
+
+    bare, resolved = _resolved_sample()
+    export.write_extractions(resolved, tmp_path / "plain.jsonl")
+    with export.ExtractionLines(tmp_path / "lines.jsonl") as lines:
+        for x in bare:
+            lines.add(x)
+        lines.finish([Digest.of(x) for x in resolved])
+    assert (tmp_path / "lines.jsonl").read_bytes() == (tmp_path / "plain.jsonl").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lines.jsonl", "plain.jsonl"]  # nothing left open
+
+
+def test_export_extraction_lines_leave_nothing_behind_on_failure(tmp_path):
+    bare, _ = _resolved_sample()
+    with pytest.raises(RuntimeError), export.ExtractionLines(tmp_path / "lines.jsonl") as lines:
+        lines.add(bare[0])
+        raise RuntimeError("a stage failed")
+    assert list(tmp_path.iterdir()) == []
