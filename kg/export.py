@@ -552,5 +552,30 @@ def write_report(problems: Sequence, merges: Sequence, path: Path) -> None:
                     "reason": m.reason, "article": m.article} for m in merges],
     }
     with atomic(path) as fh:
-        json.dump(report, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+        fh.write(indented(report) + "\n")
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False), one encoder
+_FLAT = (str, int, float, bool, type(None))
+
+
+def indented(value, depth: int = 0) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)` of dicts with string keys, lists and
+    scalars, in one string: json.dump's pure-Python indenting encoder writes a file a token at a
+    time (a report lists thousands of merges). A dict of scalars is the one-line JSON of it with
+    each item put on a line of its own: `, "` stands only between items (a quote in a string is
+    escaped)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pad = "\n" + " " * (depth + 1)
+        if all(v.__class__ in _FLAT for v in value.values()):
+            return "{" + pad + _dumps(value)[1:-1].replace(', "', "," + pad + '"') + "\n" + " " * depth + "}"
+        return ("{" + ",".join([f"{pad}{_dumps(k)}: {indented(v, depth + 1)}" for k, v in value.items()])
+                + "\n" + " " * depth + "}")
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        pad = "\n" + " " * (depth + 1)
+        return "[" + ",".join([pad + indented(v, depth + 1) for v in value]) + "\n" + " " * depth + "]"
+    return _dumps(value)

@@ -331,24 +331,36 @@ def _simplified(name: str) -> str:
 def _label(ents: dict[Ref, Brief], members: list[Ref]) -> str:
     """The node's name: the most common entity name (simplified), weighted by mentions; then the
     fullest; then the first in code-point order, so that ids do not depend on article order."""
-    counts: Counter[str] = Counter()
+    if len(members) == 1:  # most nodes: one entity, whose name it is
+        return ents[members[0]].name
+    counts: dict[str, int] = {}
     for r in members:
-        counts[ents[r].name] += ents[r].mention_count
+        e = ents[r]
+        counts[e.name] = counts.get(e.name, 0) + e.mention_count
     return min(counts, key=lambda n: (-counts[n], -len(key(n)), n))
 
 
 def _display(ents: dict[Ref, Brief], members: list[Ref], label: str) -> str:
     """The label as most often written: the most common surface form that simplifies to it."""
-    said: Counter[str] = Counter()  # each text tested once, however often said
-    for r in members:
-        for text, n in ents[r].said:
-            said[text] += n
-    written: Counter[str] = Counter()
+    said = ents[members[0]].said
+    if len(members) > 1:
+        counts: dict[str, int] = {}  # each text tested once, however often said
+        for r in members:
+            for text, n in ents[r].said:
+                counts[text] = counts.get(text, 0) + n
+        said = counts.items()
+    written: dict[str, int] = {}
     wanted = key(label)
-    for text, n in said.items():
-        if key(text) == wanted and "\n" not in text:
-            written[squeeze(text)] += n
-    return min(written, key=lambda w: (-written[w], w)) if written else label
+    for text, n in said:
+        if "\n" not in text and key(text) == wanted:
+            w = _squeezed(text)
+            written[w] = written.get(w, 0) + n
+    if len(written) <= 1:
+        return next(iter(written), label)
+    return min(written, key=lambda w: (-written[w], w))
+
+
+_squeezed = lru_cache(maxsize=1 << 16)(squeeze)  # surface texts come back from article to article
 
 
 def _reason(e: Brief, label: str, forms: Forms, joined: str | None) -> str:

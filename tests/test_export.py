@@ -271,3 +271,12 @@ def test_export_extraction_lines_leave_nothing_behind_on_failure(tmp_path):
         lines.add(bare[0])
         raise RuntimeError("a stage failed")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"a": []}, {"skipped": [], "merges": [{"node": "org:甲", "n": 1, "x": None, "ok": True, "f": 2.5}]},
+    {"a": [1, 2.5, None, True, False, 'x", "y\n\u2028', {}, [], [[1], {"b": {"c": -0.0}}]]},
+    {"": "中文", "k": 'a, "b": c', "nested": {"e": 1e100, "l": ["x", {"y": "z"}]}},
+], ids=["empty-dict", "empty-list", "empty-list-value", "report", "mixed", "quotes-in-values"])
+def test_export_indented_is_json_dumps_indent_1(value):
+    assert export.indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
