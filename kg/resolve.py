@@ -79,7 +79,15 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     aliases) and its links into relations."""
     forms = Forms.of(lex or default())
     uf = UnionFind()
-    nodes = [_mention_node(forms, m) for m in found.mentions]  # in the mentions' order
+    nodes = []  # each mention's node (a date's value, an unnamed event's label, else the form), in order
+    for m in found.mentions:
+        kind = m.kind
+        if kind is Kind.DATE and m.value:
+            nodes.append((kind, m.value))
+        elif m.label:
+            nodes.append((kind, key(m.label)))
+        else:
+            nodes.append((kind, cached_form(forms, kind, m.norm)))
     node = dict(zip(found.mentions, nodes))
     reasons: dict[Hashable, str] = {}
 
@@ -169,14 +177,6 @@ def _surface(m: Mention) -> str:
     return m.label or m.norm
 
 
-def _mention_node(forms: Forms, m: Mention) -> tuple[Kind, str]:
-    if m.kind is Kind.DATE and m.value:
-        return (m.kind, m.value)
-    if m.label:
-        return (m.kind, key(m.label))
-    return (m.kind, cached_form(forms, m.kind, m.norm))
-
-
 def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention, str, str]]:
     """(mention, short form as written, its form) for each name followed by a bracketed short form."""
     out = []
@@ -228,23 +228,26 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
                   alias_reasons=alias_why)
 
 
-def _one_mention_entity(eid: str, m: Mention, defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
+def _one_mention_entity(eid: str, m: Mention, defined: set[str], why: dict[str, str], forms: Forms) -> Entity:
     """_entity of a single mention (most entities): the same record without the counting."""
-    said = m.label or m.norm
-    name = m.norm if m.kind is Kind.DATE else said
+    kind, label = m.kind, m.label
+    said = label or m.norm
+    name = m.norm if kind is Kind.DATE else said
     surfaces = {_tidy(said)}
-    if "\n" not in m.text and not m.label:
+    if not label and "\n" not in m.text:
         surfaces.add(_tidy(m.text))
-    surfaces.update(defined)
-    name = _full_name(m.kind, name, surfaces, forms)
+    if defined:
+        surfaces.update(defined)
+    name = _full_name(kind, name, surfaces, forms)
     surfaces.discard(name)
     surfaces.discard("")
-    aliases = sorted(surfaces)
-    alias_why = tuple((a, _alias_reason(a, name, m.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
-                      for a in aliases)
-    return Entity(id=eid, kind=m.kind, name=name, aliases=tuple(aliases), mentions=(m,), region=m.region or None,
-                  peripheral=bool(m.peripheral), value=m.value if m.kind is Kind.DATE else None,
-                  title=m.title or None, agreement_kind=m.agreement_kind or None, alias_reasons=alias_why)
+    aliases = tuple(sorted(surfaces))
+    alias_why = tuple([(a, _alias_reason(a, name, kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
+                       for a in aliases])
+    # the fields in Entity's order, by position (a call by keyword costs more, made for most entities)
+    return Entity(eid, kind, name, aliases, (m,), m.region or None, bool(m.peripheral),
+                  m.value if kind is Kind.DATE else None, m.title or None, m.agreement_kind or None,
+                  None, None, alias_why)
 
 
 def _full_name(kind: Kind, name: str, surfaces: set[str], forms: Forms) -> str:
