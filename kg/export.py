@@ -551,8 +551,15 @@ def write_report(problems: Sequence, merges: Sequence, path: Path) -> None:
         "merges": [{"node": m.node, "kind": str(m.kind), "name": m.name, "label": m.label,
                     "reason": m.reason, "article": m.article} for m in merges],
     }
-    with atomic(path) as fh:
-        fh.write(indented(report) + "\n")
+    with atomic(path) as fh:  # json.dump(report, fh, ensure_ascii=False, indent=1)'s text, an item at a time
+        fh.write("{")
+        for i, (name, items) in enumerate(report.items()):
+            fh.write(("," if i else "") + f"\n {_dumps(name)}: " + ("[" if items else "[]"))
+            for j, item in enumerate(items):
+                fh.write(("," if j else "") + "\n  " + indented(item, 2))
+            if items:
+                fh.write("\n ]")
+        fh.write("\n}\n")
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False), one encoder
@@ -561,8 +568,8 @@ _FLAT = (str, int, float, bool, type(None))
 
 def indented(value, depth: int = 0) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=1)` of dicts with string keys, lists and
-    scalars, in one string: json.dump's pure-Python indenting encoder writes a file a token at a
-    time (a report lists thousands of merges). A dict of scalars is the one-line JSON of it with
+    scalars (a value `indent` levels deep), without json.dump's pure-Python indenting encoder,
+    which writes a file a token at a time (a report lists thousands of merges). A dict of scalars is the one-line JSON of it with
     each item put on a line of its own: `, "` stands only between items (a quote in a string is
     escaped)."""
     if isinstance(value, dict):

@@ -280,3 +280,16 @@ def test_export_extraction_lines_leave_nothing_behind_on_failure(tmp_path):
 ], ids=["empty-dict", "empty-list", "empty-list-value", "report", "mixed", "quotes-in-values"])
 def test_export_indented_is_json_dumps_indent_1(value):
     assert export.indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_export_report_is_json_dump_indent_1(tmp_path):
+    from kg.articles import Problem
+    from kg.model import Kind
+    from kg.resolve import Merge
+
+    problems = [Problem("a.txt", None, "empty file", "empty"), Problem("b.jsonl", 3, 'bad "row", here', "json")]
+    merges = [Merge("org:甲", Kind.ORGANIZATION, "甲公司", "甲", "short-form", "a1")]
+    for ps, ms in ((problems, merges), ([], []), (problems[:1], [])):
+        export.write_report(ps, ms, tmp_path / "report.json")
+        text = (tmp_path / "report.json").read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
