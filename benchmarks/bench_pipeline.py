@@ -47,7 +47,7 @@ def one(folder: Path, out: Path, jobs: int, jieba_chars: int) -> dict:
     b = build([folder], out, jobs=jobs)
     wall = time.perf_counter() - t
     own, kids = _peak_mb()
-    texts_chars = sum(len(x.article.text) for x in b.extractions)
+    texts_chars = sum(len(x.article.text) for x in b.digests)
     row = {"articles": b.articles_read, "chars": texts_chars, "text_mb": texts_chars * 3 / 2**20,
            "seconds": wall, "stages": dict(b.seconds), "extracted": b.extracted,
            "nodes": b.graph.number_of_nodes(), "edges": b.graph.number_of_edges(),

@@ -99,6 +99,10 @@ class Cache:
     def path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pkl"
 
+    def has(self, article: Article) -> bool:
+        """Whether an entry for `article` is there (`get` may still miss, on one it cannot read)."""
+        return self.path(content_key(article)).is_file()
+
     def get(self, article: Article) -> Extraction | None:
         try:
             with open(self.path(content_key(article)), "rb") as fh:

@@ -44,7 +44,7 @@ def _foldable() -> re.Pattern[str]:
     (computed once, about 3,000), and any beyond it (checked one by one)."""
     ranges: list[list[int]] = []
     for o in range(0x80, 0x10000):
-        if unicodedata.normalize("NFKC", chr(o)) != chr(o):
+        if not unicodedata.is_normalized("NFKC", chr(o)):  # normalize(c) != c, without making it
             if ranges and ranges[-1][1] == o - 1:
                 ranges[-1][1] = o
             else:

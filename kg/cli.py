@@ -38,7 +38,6 @@ def cmd_build(a: argparse.Namespace) -> int:
     from kg.articles import NOTES
     from kg.graph import summary
     from kg.pipeline import build
-    from kg.resolve import merges
 
     if not a.paths and not Path("seeds").is_dir():
         print("kg: no PATH given and there is no seeds/ folder here; give the articles to read "
@@ -54,12 +53,12 @@ def cmd_build(a: argparse.Namespace) -> int:
         return 1
     status = 2 if a.strict and skipped else 0
     s = summary(result.graph)
-    ents = sum(len(x.entities) for x in result.extractions)
-    rels = sum(len(x.relations) for x in result.extractions)
+    ents = sum(len(x.entities) for x in result.digests)
+    rels = sum(len(x.relations) for x in result.digests)
     print(f"read {result.articles_read} articles; extracted {ents} entities and {rels} relations")
     print("nodes: " + ", ".join(f"{k} {v}" for k, v in sorted(s["nodes"].items())))
     print("edges: " + ", ".join(f"{k} {v}" for k, v in sorted(s["edges"].items())))
-    reasons = Counter(m.reason.split(":")[0] for m in merges(result.extractions))
+    reasons = Counter(m.reason.split(":")[0] for m in result.merges)
     if reasons:
         print("merges: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) + " (each in report.json)")
     if skipped:

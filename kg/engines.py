@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import TypeVar
@@ -52,33 +52,46 @@ def apply_batch(fn: Callable[[T], R], batch: Sequence[T]) -> list[R]:
 def run(fn: Callable[[T], R], items: Sequence[T], *, engine: str = "local", jobs: int = 0,
         scheduler: str | None = None, progress: Progress | None = None) -> list[R]:
     """fn over items, results in the items' order. `fn` must be a module-level function."""
+    return list(stream(fn, items, engine=engine, jobs=jobs, scheduler=scheduler, progress=progress))
+
+
+def stream(fn: Callable[[T], R], items: Sequence[T], *, engine: str = "local", jobs: int = 0,
+           scheduler: str | None = None, progress: Progress | None = None) -> Iterator[R]:
+    """`run`, one result at a time in the items' order, each as soon as it and those before it are
+    done: the caller can use and drop each result instead of holding them all. An engine that
+    cannot be used as asked raises here, before any item runs."""
     if engine == "local":
         if scheduler:
             raise EngineError(f"a scheduler ({scheduler}) was given to the local engine; "
                               "add --engine dask to use it, or drop --scheduler")
-        return run_local(fn, items, jobs=jobs, progress=progress)
+        return stream_local(fn, items, jobs=jobs, progress=progress)
     if engine == "dask":
-        return run_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress)
+        return stream_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress)
     raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
 def run_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
               progress: Progress | None = None) -> list[R]:
+    return list(stream_local(fn, items, jobs=jobs, progress=progress))
+
+
+def stream_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
+                 progress: Progress | None = None) -> Iterator[R]:
     n = min(workers(jobs), len(items))
     if n <= 1 or len(items) < IN_PROCESS_BELOW:
-        out = []
-        for x in items:
-            out.append(fn(x))
+        for i, x in enumerate(items, 1):
+            got = fn(x)
             if progress:
-                progress(len(out), len(items))
-        return out
-    out = []
+                progress(i, len(items))
+            yield got
+        return
+    done = 0
     with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
-        for done in pool.map(partial(apply_batch, fn), batches(items, n)):  # in submission order
-            out.extend(done)
+        for batch in pool.map(partial(apply_batch, fn), batches(items, n)):  # in submission order
+            done += len(batch)
             if progress:
-                progress(len(out), len(items))
-    return out
+                progress(done, len(items))
+            yield from batch
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -93,13 +106,24 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
              progress: Progress | None = None) -> list[R]:
-    """A map over partitions on a Dask cluster; the results are gathered here in order."""
+    return list(stream_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress))
+
+
+def stream_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
+                progress: Progress | None = None) -> Iterator[R]:
+    """A map over partitions on a Dask cluster; the results come back here, in order."""
     try:
-        from distributed import Client, LocalCluster, as_completed
+        import distributed  # noqa: F401 - here, so that a missing extra is said before any work
     except ImportError as err:
         raise EngineError("the dask engine needs dask.distributed: pip install 'kg[dask]'") from err
-    if not items:
-        return []
+    return _dask_results(fn, items, scheduler, jobs, progress) if items else iter(())
+
+
+def _dask_results(fn: Callable[[T], R], items: Sequence[T], scheduler: str | None, jobs: int,
+                  progress: Progress | None) -> Iterator[R]:
+    """stream_dask's results: each partition's, in order, as soon as those before it are in."""
+    from distributed import Client, LocalCluster, as_completed
+
     cluster = None
     try:
         if scheduler:
@@ -117,14 +141,16 @@ def run_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None 
         data = client.scatter([list(p) for p in parts])
         futures = client.map(partial(apply_batch, fn), data, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        results: list[list[R] | None] = [None] * len(futures)
-        done = 0
+        results: dict[int, list] = {}  # partitions in, not yet given out
+        done, given = 0, 0
         for fut in as_completed(futures):
             results[index[fut.key]] = fut.result()
             done += len(parts[index[fut.key]])
             if progress:
                 progress(done, len(items))
-        return [r for part in results for r in part]
+            while given in results:
+                yield from results.pop(given)
+                given += 1
     finally:
         client.close()
         if cluster is not None:

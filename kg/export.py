@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg import graph
 from kg.errors import OutputError
-from kg.model import Entity, Extraction, Kind
+from kg.model import Digest, Entity, Extraction, Kind
 
 
 @contextmanager
@@ -46,8 +46,10 @@ def atomic(path: Path, mode: str = "w", *, errors: str = "strict") -> Iterator[I
         raise
 
 
-def entity_record(e: Entity) -> dict:
-    rec = {"id": e.id, "node": e.node, "type": str(e.kind), "name": e.name, "aliases": list(e.aliases)}
+def entity_record(e: Entity, *, resolved: bool = True) -> dict:
+    """An entity's JSON record; `resolved=False` leaves out what resolution adds (node null, no merge)."""
+    rec = {"id": e.id, "node": e.node if resolved else None, "type": str(e.kind), "name": e.name,
+           "aliases": list(e.aliases)}
     if e.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE):
         rec["region"] = str(e.region) if e.region else None
     if e.kind is Kind.DATE:
@@ -56,13 +58,13 @@ def entity_record(e: Entity) -> dict:
         rec["title"] = e.title
         rec["kind"] = e.agreement_kind
     rec["peripheral"] = e.peripheral
-    if e.merge_reason:
+    if resolved and e.merge_reason:
         rec["merge"] = e.merge_reason
     rec["mentions"] = [{"start": m.start, "end": m.end, "text": m.text, "rule": m.rule} for m in e.mentions]
     return rec
 
 
-def extraction_record(x: Extraction) -> dict:
+def extraction_record(x: Extraction, *, resolved: bool = True) -> dict:
     rels = []
     for r in x.relations:
         rec = {"type": str(r.type), "source": r.source, "target": r.target}
@@ -72,7 +74,8 @@ def extraction_record(x: Extraction) -> dict:
             rec["evidence"] = {"start": r.evidence[0], "end": r.evidence[1]}
         rels.append(rec)
     return {"article": x.article.id, "published": x.article.published, "title": x.article.title,
-            "source": x.article.source, "entities": [entity_record(e) for e in x.entities], "relations": rels}
+            "source": x.article.source, "entities": [entity_record(e, resolved=resolved) for e in x.entities],
+            "relations": rels}
 
 
 def write_extractions(extractions: Sequence[Extraction], path: Path) -> None:
@@ -80,6 +83,61 @@ def write_extractions(extractions: Sequence[Extraction], path: Path) -> None:
     with atomic(path) as fh:
         for x in extractions:
             fh.write(dumps(extraction_record(x)) + "\n")
+
+
+# Where resolution's part goes in a line written before it (`extraction_record(x, resolved=False)`):
+# each entity's `"node": null`, and its `merge` right before its mentions. Neither string can stand
+# inside a JSON string, whose quotes are escaped.
+NODE_SLOT = b'"node": null'
+MERGE_SLOT = b', "mentions": ['
+
+
+class ExtractionLines:
+    """extractions.jsonl in two steps, so that a build need not keep any article's records until the
+    end: `add` writes each article's line as its extraction arrives, into a file beside the target,
+    with each entity's node and merge left open; `finish` writes the target from it, those filled in
+    from the resolved digests (in the same order). The same bytes as `write_extractions` of the
+    resolved extractions (the lines stay UTF-8 bytes in between: encoded once, never decoded). A
+    context manager: the file of open lines is removed on the way out."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False)
+
+    def __enter__(self) -> "ExtractionLines":
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._pending = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".open")
+        except OSError as err:
+            raise OutputError(f"{self.path.parent}: cannot write the output folder ({err.strerror}); "
+                              "choose another with --out") from err
+        self._fh = os.fdopen(fd, "w+b")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._fh.close()
+        Path(self._pending).unlink(missing_ok=True)
+
+    def add(self, x: Extraction) -> None:
+        self._fh.write((self.dumps(extraction_record(x, resolved=False)) + "\n").encode())
+
+    def finish(self, digests: Iterable[Digest]) -> None:
+        dumps = self.dumps
+        self._fh.seek(0)
+        with atomic(self.path, "wb") as fh:
+            for line, x in zip(self._fh, digests, strict=True):
+                parts = line.split(NODE_SLOT)  # what comes before each entity's node, and the rest
+                if len(parts) != len(x.entities) + 1:
+                    raise ValueError(f"{self._pending}: the line of article {x.article.id} does not fit its entities")
+                out = [parts[0]]
+                for e, part in zip(x.entities, parts[1:]):
+                    out.append(b'"node": ' + dumps(e.node).encode())
+                    if e.merge_reason:
+                        at = part.index(MERGE_SLOT)
+                        out += (part[:at], b', "merge": ', dumps(e.merge_reason).encode(), part[at:])
+                    else:
+                        out.append(part)
+                fh.write(b"".join(out))
 
 
 COLOURS = {  # node colour by type (Tableau 10), as Gephi's r, g, b
@@ -493,6 +551,38 @@ def write_report(problems: Sequence, merges: Sequence, path: Path) -> None:
         "merges": [{"node": m.node, "kind": str(m.kind), "name": m.name, "label": m.label,
                     "reason": m.reason, "article": m.article} for m in merges],
     }
-    with atomic(path) as fh:
-        json.dump(report, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+    with atomic(path) as fh:  # json.dump(report, fh, ensure_ascii=False, indent=1)'s text, an item at a time
+        fh.write("{")
+        for i, (name, items) in enumerate(report.items()):
+            fh.write(("," if i else "") + f"\n {_dumps(name)}: " + ("[" if items else "[]"))
+            for j, item in enumerate(items):
+                fh.write(("," if j else "") + "\n  " + indented(item, 2))
+            if items:
+                fh.write("\n ]")
+        fh.write("\n}\n")
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False), one encoder
+_FLAT = (str, int, float, bool, type(None))
+
+
+def indented(value, depth: int = 0) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)` of dicts with string keys, lists and
+    scalars (a value `indent` levels deep), without json.dump's pure-Python indenting encoder,
+    which writes a file a token at a time (a report lists thousands of merges). A dict of scalars is the one-line JSON of it with
+    each item put on a line of its own: `, "` stands only between items (a quote in a string is
+    escaped)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pad = "\n" + " " * (depth + 1)
+        if all(v.__class__ in _FLAT for v in value.values()):
+            return "{" + pad + _dumps(value)[1:-1].replace(', "', "," + pad + '"') + "\n" + " " * depth + "}"
+        return ("{" + ",".join([f"{pad}{_dumps(k)}: {indented(v, depth + 1)}" for k, v in value.items()])
+                + "\n" + " " * depth + "}")
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        pad = "\n" + " " * (depth + 1)
+        return "[" + ",".join([pad + indented(v, depth + 1) for v in value]) + "\n" + " " * depth + "]"
+    return _dumps(value)

@@ -9,15 +9,17 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from kg.model import Extraction
+from kg.model import Digest, Extraction
 
 
-def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
+def build(extractions: Sequence[Extraction] | Sequence[Digest]) -> nx.MultiDiGraph:
+    """The graph of resolved digests (as a build makes them) or extractions."""
+    extractions = [x if isinstance(x, Digest) else Digest.of(x) for x in extractions]
     g = nx.MultiDiGraph()
     names: dict[str, Counter] = defaultdict(Counter)  # for entities that resolution gave no label
     for x in extractions:
         for e in x.entities:
-            names[e.node][e.name] += len(e.mentions)
+            names[e.node][e.name] += e.mention_count
     data: dict[str, dict] = {}  # each node's attribute dict, as g holds it (looked up by the million)
     for x in extractions:
         for e in x.entities:
@@ -30,12 +32,12 @@ def build(extractions: Sequence[Extraction]) -> nx.MultiDiGraph:
                 d = data[e.node] = g.nodes[e.node]
             d["aliases"].update({e.name, *e.aliases})
             d["articles"].add(x.article.id)
-            d["mentions"] += len(e.mentions)
+            d["mentions"] += e.mention_count
             d["peripheral"] = d["peripheral"] and e.peripheral
             if e.merge_reason:
                 d["merges"].add(e.merge_reason)
             if e.region:
-                d["_regions"][e.region] += len(e.mentions)
+                d["_regions"][e.region] += e.mention_count
         ents = {e.id: e for e in x.entities}
         said: dict[tuple[int, int], str] = {}  # one string for each evidence sentence of the article
         for r in x.relations:

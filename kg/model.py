@@ -1,7 +1,12 @@
 """The typed records that pass between the stages of kg; no I/O here.
 
     Article --clean/script--> Doc --extract--> Findings --resolve.within--> Extraction
-            --resolve.across--> Extraction (with graph nodes) --graph--> nx.MultiDiGraph --export--> files
+            --Digest.of--> Digest --resolve.across--> Digest (with graph nodes) --graph--> nx.MultiDiGraph
+            --export--> files
+
+A build keeps each article's `Extraction` only until its JSON line is written and its `Digest` made:
+the digest holds what resolution, the graph and the report read (an entity's names and the count
+of each surface text, not its mentions), so memory grows with the graph, not with the mentions.
 
 Offsets: a `Mention`'s `start`/`end` always index the article text *as read*
 (`article.text[start:end] == mention.text`); `nstart`/`nend` index the normalised, simplified
@@ -192,6 +197,59 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
     problems: tuple[str, ...] = field(default=())
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """An `Entity` in brief: what resolution, the graph and the report read of it. Its mentions are
+    counted (each distinct text as written, with how often), not kept."""
+
+    __reduce__ = by_fields
+
+    id: str
+    kind: Kind
+    name: str
+    aliases: tuple[str, ...]
+    mention_count: int
+    said: tuple[tuple[str, int], ...]  # each distinct mention text, in first-mention order, and its count
+    region: Region | None = None
+    peripheral: bool = False
+    value: str | None = None
+    title: str | None = None
+    agreement_kind: str | None = None
+    node: str | None = None
+    merge_reason: str | None = None
+    alias_reasons: tuple[tuple[str, str], ...] = ()  # the entity's, but those joined as exact or script
+    node_label: str | None = None
+
+    @classmethod
+    def of(cls, e: Entity) -> "Brief":
+        said: dict[str, int] = {}
+        for m in e.mentions:
+            said[m.text] = said.get(m.text, 0) + 1
+        return cls(e.id, e.kind, e.name, e.aliases, len(e.mentions), tuple(said.items()), e.region, e.peripheral,
+                   e.value, e.title, e.agreement_kind, e.node, e.merge_reason,
+                   tuple(ar for ar in e.alias_reasons if ar[1] not in PLAIN_ALIASES), e.node_label)
+
+
+PLAIN_ALIASES = ("exact", "script")  # alias reasons that the report leaves out and a Brief drops
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """An `Extraction` in brief (see `Brief`): what a build keeps of an article after extraction."""
+
+    __reduce__ = by_fields
+
+    article: Article
+    entities: tuple[Brief, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    @classmethod
+    def of(cls, x: Extraction) -> "Digest":
+        return cls(x.article, tuple(map(Brief.of, x.entities)), x.relations)
 
 
 R = TypeVar("R")

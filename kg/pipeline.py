@@ -1,5 +1,5 @@
 """The one module that calls every stage in order:
-articles -> Doc -> extract -> resolve.within -> resolve.across -> graph -> export.
+articles -> Doc -> extract -> resolve.within -> (Digest) -> resolve.across -> graph -> export.
 
 Extraction, the costly stage, runs per article through an engine (`kg.engines`: this process, a
 pool of processes, or Dask) and through the cache (`kg.cache`); everything after it needs every
@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,7 +23,7 @@ from kg.cache import Cache, Entry, version
 from kg.doc import Doc
 from kg.extract import extract
 from kg.lexicon import DATA, Lexicon, default
-from kg.model import Article, Extraction
+from kg.model import Article, Digest, Extraction
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -31,10 +31,11 @@ Progress = Callable[[int, int], None]  # (done, total)
 @dataclass(frozen=True, slots=True)
 class Build:
     articles_read: int
-    extractions: tuple[Extraction, ...]
+    digests: tuple[Digest, ...]  # each article's entities (in brief) and relations, resolved
     graph: nx.MultiDiGraph
     problems: tuple[Problem, ...]
     outputs: tuple[Path, ...]
+    merges: tuple[resolve.Merge, ...] = ()  # every join resolution made (report.json's merges)
     extracted: int = 0  # articles extracted in this build
     cached: int = 0  # articles whose extraction came from the cache
     seconds: tuple[tuple[str, float], ...] = ()  # (stage, wall-clock seconds), in stage order
@@ -92,43 +93,38 @@ def extract_entry(article: Article, root: Path = DATA) -> Entry | str:
                 "please report it with the article")
 
 
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    extractions: tuple[Extraction, ...]
-    problems: tuple[Problem, ...]
-    extracted: int
-    cached: int
-
-
-def extract_all(articles: Sequence[Article], lex: Lexicon, progress: Progress | None = None, *,
-                jobs: int = 0, engine: str = "local", scheduler: str | None = None,
-                store: Cache | None = None) -> Extracted:
-    """Every article's extraction, in the articles' order: from the cache when it has it, else from
-    the engine (and then into the cache: written by the local engine's workers as they extract, so
-    that it costs this process nothing; here for Dask, whose workers may not see this folder)."""
-    hits = [store.get(a) if store else None for a in articles]
-    todo = [a for a, hit in zip(articles, hits) if hit is None]
+def extract_each(articles: Sequence[Article], lex: Lexicon, progress: Progress | None = None, *,
+                 jobs: int = 0, engine: str = "local", scheduler: str | None = None,
+                 store: Cache | None = None) -> Iterator[tuple[Extraction | Problem, bool]]:
+    """Every article's extraction (or the problem why it has none) and whether it came from the
+    cache, one at a time in the articles' order: from the cache when it has it, else from the
+    engine (and then into the cache: written by the local engine's workers as they extract, so that
+    it costs this process nothing; here for Dask, whose workers may not see this folder)."""
+    hits = [store.has(a) if store else False for a in articles]
+    todo = [a for a, hit in zip(articles, hits) if not hit]
     cached = len(articles) - len(todo)
     if progress and cached:
         progress(cached, len(articles))
     step = (lambda done, _total: progress(cached + done, len(articles))) if progress else None
     workers_write = engine == "local"
     extractor = _Extractor(lex.root, store if workers_write else None)
-    fresh = iter(engines.run(extractor, todo, engine=engine, jobs=jobs, scheduler=scheduler, progress=step))
-    done, problems = [], []
+    fresh = engines.stream(extractor, todo, engine=engine, jobs=jobs, scheduler=scheduler, progress=step)
     for article, hit in zip(articles, hits):
-        if hit is not None:
-            done.append(hit)
-            continue
-        got = next(fresh)
+        if hit:
+            x = store.get(article)
+            if x is not None:
+                yield x, True
+                continue
+            got = extract_entry(article, lex.root)  # an entry that cannot be read: extracted here
+        else:
+            got = next(fresh)
         if isinstance(got, str):
-            problems.append(Problem(article.path or article.id, None, got, "extract"))
+            yield Problem(article.path or article.id, None, got, "extract"), False
             continue
         x = got.attach(article)
-        if store and not workers_write:
+        if store and (hit or not workers_write):
             store.put(x)
-        done.append(x)
-    return Extracted(tuple(done), tuple(problems), len(todo), cached)
+        yield x, False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +154,16 @@ def build(paths: Sequence[str | Path], out: str | Path, progress: Progress | Non
                            cache=cache, clock=clock)
         problems = got.problems + b.problems
         report = Path(out) / "report.json"  # written even when nothing could be read: it says why
-        export.write_report(problems, resolve.merges(b.extractions), report)
-    return Build(b.articles_read, b.extractions, b.graph, problems, b.outputs + (report,),
+        export.write_report(problems, b.merges, report)
+    return Build(b.articles_read, b.digests, b.graph, problems, b.outputs + (report,), b.merges,
                  b.extracted, b.cached, tuple(clock.laps))
 
 
 def build_articles(articles: Sequence[Article], out: str | Path, progress: Progress | None = None, *,
                    jobs: int = 0, engine: str = "local", scheduler: str | None = None, cache: bool = True,
                    clock: Stopwatch | None = None) -> Build:
-    """`build` from articles already read."""
+    """`build` from articles already read. Each extraction is written out (its line of
+    extractions.jsonl, nodes still open) and kept only as its digest as soon as it arrives."""
     clock = clock or Stopwatch()
     lex = default()
     out = Path(out)
@@ -174,19 +171,27 @@ def build_articles(articles: Sequence[Article], out: str | Path, progress: Progr
     if cache and articles:
         store = Cache(out, version(lex.version))
         store.prune()
-    with collector_paused():
+    outputs = (out / "extractions.jsonl", out / "graph.graphml", out / "graph.gexf", out / "graph.json")
+    digests, problems, extracted = [], [], 0
+    with collector_paused(), ExitStack() as stack:
+        lines = stack.enter_context(export.ExtractionLines(outputs[0])) if articles else None
         with clock.stage("extract"):
-            got = extract_all(articles, lex, progress, jobs=jobs, engine=engine, scheduler=scheduler, store=store)
+            for got, from_cache in extract_each(articles, lex, progress, jobs=jobs, engine=engine,
+                                                scheduler=scheduler, store=store):
+                extracted += not from_cache
+                if isinstance(got, Problem):
+                    problems.append(got)
+                    continue
+                lines.add(got)
+                digests.append(Digest.of(got))
         with clock.stage("resolve"):
-            resolved = resolve.across(got.extractions)
-        problems, extracted, cached = got.problems, got.extracted, got.cached
-        del got  # the extractions before resolution: their entities are remade in `resolved`
+            digests = resolve.across(digests)
         with clock.stage("graph"):
-            g = graph.build(resolved)
-        outputs = (out / "extractions.jsonl", out / "graph.graphml", out / "graph.gexf", out / "graph.json")
+            g = graph.build(digests)
         with clock.stage("export"):
             if articles:
-                export.write_extractions(resolved, outputs[0])
+                lines.finish(digests)
                 export.write_graphs(g, graphml=outputs[1], gexf=outputs[2], node_link=outputs[3])
-    return Build(len(articles), resolved, g, problems, outputs if articles else (),
-                 extracted, cached, tuple(clock.laps))
+            merges = resolve.merges(digests)
+    return Build(len(articles), digests, g, tuple(problems), outputs if articles else (), merges,
+                 extracted, len(articles) - extracted, tuple(clock.laps))

@@ -27,6 +27,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 # ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
 from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
@@ -34,7 +35,8 @@ from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join
 from kg.doc import Doc
 from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
-from kg.model import Entity, Extraction, Findings, Kind, Mention, Rel, Relation, remade
+from kg.model import (PLAIN_ALIASES, Brief, Digest, Entity, Extraction, Findings, Kind, Mention, Rel, Relation,
+                      remade)
 from kg.script import to_simplified
 from kg.unionfind import UnionFind
 
@@ -77,7 +79,15 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     aliases) and its links into relations."""
     forms = Forms.of(lex or default())
     uf = UnionFind()
-    nodes = [_mention_node(forms, m) for m in found.mentions]  # in the mentions' order
+    nodes = []  # each mention's node (a date's value, an unnamed event's label, else the form), in order
+    for m in found.mentions:
+        kind = m.kind
+        if kind is Kind.DATE and m.value:
+            nodes.append((kind, m.value))
+        elif m.label:
+            nodes.append((kind, key(m.label)))
+        else:
+            nodes.append((kind, cached_form(forms, kind, m.norm)))
     node = dict(zip(found.mentions, nodes))
     reasons: dict[Hashable, str] = {}
 
@@ -167,14 +177,6 @@ def _surface(m: Mention) -> str:
     return m.label or m.norm
 
 
-def _mention_node(forms: Forms, m: Mention) -> tuple[Kind, str]:
-    if m.kind is Kind.DATE and m.value:
-        return (m.kind, m.value)
-    if m.label:
-        return (m.kind, key(m.label))
-    return (m.kind, cached_form(forms, m.kind, m.norm))
-
-
 def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention, str, str]]:
     """(mention, short form as written, its form) for each name followed by a bracketed short form."""
     out = []
@@ -226,23 +228,26 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
                   alias_reasons=alias_why)
 
 
-def _one_mention_entity(eid: str, m: Mention, defined: Iterable[str], why: dict[str, str], forms: Forms) -> Entity:
+def _one_mention_entity(eid: str, m: Mention, defined: set[str], why: dict[str, str], forms: Forms) -> Entity:
     """_entity of a single mention (most entities): the same record without the counting."""
-    said = m.label or m.norm
-    name = m.norm if m.kind is Kind.DATE else said
+    kind, label = m.kind, m.label
+    said = label or m.norm
+    name = m.norm if kind is Kind.DATE else said
     surfaces = {_tidy(said)}
-    if "\n" not in m.text and not m.label:
+    if not label and "\n" not in m.text:
         surfaces.add(_tidy(m.text))
-    surfaces.update(defined)
-    name = _full_name(m.kind, name, surfaces, forms)
+    if defined:
+        surfaces.update(defined)
+    name = _full_name(kind, name, surfaces, forms)
     surfaces.discard(name)
     surfaces.discard("")
-    aliases = sorted(surfaces)
-    alias_why = tuple((a, _alias_reason(a, name, m.kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
-                      for a in aliases)
-    return Entity(id=eid, kind=m.kind, name=name, aliases=tuple(aliases), mentions=(m,), region=m.region or None,
-                  peripheral=bool(m.peripheral), value=m.value if m.kind is Kind.DATE else None,
-                  title=m.title or None, agreement_kind=m.agreement_kind or None, alias_reasons=alias_why)
+    aliases = tuple(sorted(surfaces))
+    alias_why = tuple([(a, _alias_reason(a, name, kind, why.get(a) or why.get(_simplified(a)), a in defined, forms))
+                       for a in aliases])
+    # the fields in Entity's order, by position (a call by keyword costs more, made for most entities)
+    return Entity(eid, kind, name, aliases, (m,), m.region or None, bool(m.peripheral),
+                  m.value if kind is Kind.DATE else None, m.title or None, m.agreement_kind or None,
+                  None, None, alias_why)
 
 
 def _full_name(kind: Kind, name: str, surfaces: set[str], forms: Forms) -> str:
@@ -275,10 +280,14 @@ def _most_common(items: Sequence[Hashable]) -> Hashable:
 # ---------------------------------------------------------------- across articles
 
 
-def across(extractions: Sequence[Extraction], lex: Lexicon | None = None) -> tuple[Extraction, ...]:
-    """Give every entity the id of its graph node, its node label and why it joined the node."""
+X = TypeVar("X", Extraction, Digest)
+
+
+def across(extractions: Sequence[X], lex: Lexicon | None = None) -> tuple[X, ...]:
+    """Give every entity the id of its graph node, its node label and why it joined the node.
+    Extractions or digests in (a build passes digests), the same records out with those set."""
     forms = Forms.of(lex or default())
-    ents = {(x.article.id, e.id): e for x in extractions for e in x.entities}
+    ents = {(x.article.id, e.id): e if isinstance(e, Brief) else Brief.of(e) for x in extractions for e in x.entities}
     uf, why = UnionFind(), {}
 
     def join(a: Ref, b: Ref, reason: str) -> None:
@@ -322,32 +331,47 @@ def _simplified(name: str) -> str:
     return to_simplified(name)
 
 
-def _label(ents, members: list[Ref]) -> str:
+def _label(ents: dict[Ref, Brief], members: list[Ref]) -> str:
     """The node's name: the most common entity name (simplified), weighted by mentions; then the
     fullest; then the first in code-point order, so that ids do not depend on article order."""
-    counts: Counter[str] = Counter()
+    if len(members) == 1:  # most nodes: one entity, whose name it is
+        return ents[members[0]].name
+    counts: dict[str, int] = {}
     for r in members:
-        counts[ents[r].name] += len(ents[r].mentions)
+        e = ents[r]
+        counts[e.name] = counts.get(e.name, 0) + e.mention_count
     return min(counts, key=lambda n: (-counts[n], -len(key(n)), n))
 
 
-def _display(ents, members: list[Ref], label: str) -> str:
+def _display(ents: dict[Ref, Brief], members: list[Ref], label: str) -> str:
     """The label as most often written: the most common surface form that simplifies to it."""
-    said = Counter(m.text for r in members for m in ents[r].mentions)  # each text tested once, however often said
-    written: Counter[str] = Counter()
+    said = ents[members[0]].said
+    if len(members) > 1:
+        counts: dict[str, int] = {}  # each text tested once, however often said
+        for r in members:
+            for text, n in ents[r].said:
+                counts[text] = counts.get(text, 0) + n
+        said = counts.items()
+    written: dict[str, int] = {}
     wanted = key(label)
-    for text, n in said.items():
-        if key(text) == wanted and "\n" not in text:
-            written[squeeze(text)] += n
-    return min(written, key=lambda w: (-written[w], w)) if written else label
+    for text, n in said:
+        if "\n" not in text and key(text) == wanted:
+            w = _squeezed(text)
+            written[w] = written.get(w, 0) + n
+    if len(written) <= 1:
+        return next(iter(written), label)
+    return min(written, key=lambda w: (-written[w], w))
 
 
-def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
+_squeezed = lru_cache(maxsize=1 << 16)(squeeze)  # surface texts come back from article to article
+
+
+def _reason(e: Brief, label: str, forms: Forms, joined: str | None) -> str:
     """Why an entity joined its node, told from its names against the node's label."""
     if joined and joined.startswith("ambiguous:"):
         return joined
     if key(e.name) == key(label):
-        scripts = {_simplified(m.text) == m.text for m in e.mentions}
+        scripts = {_simplified(text) == text for text, _ in e.said}
         return "exact" if scripts == {True} or e.kind not in NAMED else "script"
     if form_of(forms, e.kind, e.name) == form_of(forms, e.kind, label):
         return "abbreviation"
@@ -356,7 +380,7 @@ def _reason(e: Entity, label: str, forms: Forms, joined: str | None) -> str:
     return joined
 
 
-def merges(extractions: Sequence[Extraction]) -> tuple[Merge, ...]:
+def merges(extractions: Sequence[Extraction] | Sequence[Digest]) -> tuple[Merge, ...]:
     """Every join resolution made (aliases within an article, entities of several articles into one
     node) and every short form it kept apart, as records for `kg build` to report."""
     size = Counter(e.node for x in extractions for e in x.entities)
@@ -370,6 +394,6 @@ def merges(extractions: Sequence[Extraction]) -> tuple[Merge, ...]:
             if reason.startswith("ambiguous:") or size[e.node] > 1 and reason != "exact":
                 out.add(Merge(e.node or "", e.kind, e.name, label, reason, x.article.id))
             for alias, why in e.alias_reasons:
-                if why not in ("exact", "script"):
+                if why not in PLAIN_ALIASES:
                     out.add(Merge(e.node or "", e.kind, alias, e.name, why, x.article.id))
     return tuple(sorted(out, key=lambda m: (m.node, m.article, m.name, m.reason)))

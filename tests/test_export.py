@@ -235,3 +235,61 @@ def test_export_columns_match_every_views_types(built, name):
     edges = export.columns(d for *_, d in export.view_edges(g, when))
     assert (cols.graphml_node, cols.graphml_edge) == (nodes, edges)
     assert (list(cols.graphml_node), list(cols.graphml_edge)) == (list(nodes), list(edges))  # in the same order
+
+
+def _resolved_sample():
+    """The hand-made extractions before resolution (nodes and merges taken off) and after it, with
+    surface texts that look like the open slots of ExtractionLines."""
+    from dataclasses import replace
+
+    from kg_sample import extractions
+    from kg.model import remade
+
+    xs = extractions()
+    tricky = remade(xs[0].entities[0], aliases=('"node": null', ', "mentions": ['), merge_reason=None)
+    xs[0] = replace(xs[0], entities=(tricky, *xs[0].entities[1:]))
+    bare = [replace(x, entities=tuple(remade(e, node=None, merge_reason=None) for e in x.entities)) for x in xs]
+    return bare, xs
+
+
+def test_export_extraction_lines_are_write_extractions(tmp_path):
+    from kg.model import Digest
+
+    bare, resolved = _resolved_sample()
+    export.write_extractions(resolved, tmp_path / "plain.jsonl")
+    with export.ExtractionLines(tmp_path / "lines.jsonl") as lines:
+        for x in bare:
+            lines.add(x)
+        lines.finish([Digest.of(x) for x in resolved])
+    assert (tmp_path / "lines.jsonl").read_bytes() == (tmp_path / "plain.jsonl").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lines.jsonl", "plain.jsonl"]  # nothing left open
+
+
+def test_export_extraction_lines_leave_nothing_behind_on_failure(tmp_path):
+    bare, _ = _resolved_sample()
+    with pytest.raises(RuntimeError), export.ExtractionLines(tmp_path / "lines.jsonl") as lines:
+        lines.add(bare[0])
+        raise RuntimeError("a stage failed")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"a": []}, {"skipped": [], "merges": [{"node": "org:甲", "n": 1, "x": None, "ok": True, "f": 2.5}]},
+    {"a": [1, 2.5, None, True, False, 'x", "y\n\u2028', {}, [], [[1], {"b": {"c": -0.0}}]]},
+    {"": "中文", "k": 'a, "b": c', "nested": {"e": 1e100, "l": ["x", {"y": "z"}]}},
+], ids=["empty-dict", "empty-list", "empty-list-value", "report", "mixed", "quotes-in-values"])
+def test_export_indented_is_json_dumps_indent_1(value):
+    assert export.indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_export_report_is_json_dump_indent_1(tmp_path):
+    from kg.articles import Problem
+    from kg.model import Kind
+    from kg.resolve import Merge
+
+    problems = [Problem("a.txt", None, "empty file", "empty"), Problem("b.jsonl", 3, 'bad "row", here', "json")]
+    merges = [Merge("org:甲", Kind.ORGANIZATION, "甲公司", "甲", "short-form", "a1")]
+    for ps, ms in ((problems, merges), ([], []), (problems[:1], [])):
+        export.write_report(ps, ms, tmp_path / "report.json")
+        text = (tmp_path / "report.json").read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"

@@ -65,7 +65,7 @@ def test_pipeline_failed_article_is_a_problem_and_left_out(tmp_path, monkeypatch
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
     b = pipeline.build_articles(variants(3), tmp_path, jobs=1)
-    assert [x.article.id for x in b.extractions] == ["v00", "v02"]
+    assert [x.article.id for x in b.digests] == ["v00", "v02"]
     assert len(b.problems) == 1 and "ValueError: boom" in b.problems[0].message
     assert b.extracted == 3
 
