@@ -84,6 +84,16 @@ class Lexicon:
                 h.update(p.read_bytes())
         return h.hexdigest()[:16]
 
+    def word_span(self, text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
+        """The span of the word over text[i] when jieba's dictionary (without its HMM) cuts
+        text[lo:hi] into words: whether a word runs across a name's edge or a line break."""
+        at = lo
+        for word in self.tokenizer.lcut(text[lo:hi], HMM=False):
+            if at + len(word) > i:
+                return at, at + len(word)
+            at += len(word)
+        return i, i + 1
+
     @cached_property
     def tokenizer(self):
         import jieba

@@ -274,14 +274,8 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
     (了|解香港…, 对|接厂商会: 了解, 对接), else s; a name never starts inside a word."""
     if s == 0 or s >= hs or not HAN.match(text[s - 1]):
         return s
-    at = max(0, s - WORD_WINDOW)
-    for word in lex.tokenizer.lcut(text[at:hs], HMM=False):
-        if at < s < at + len(word):
-            return at + len(word) if at + len(word) < hs else s
-        at += len(word)
-        if at > s:
-            break
-    return s
+    end = lex.word_span(text, s - 1, max(0, s - WORD_WINDOW), hs)[1]
+    return end if s < end < hs else s
 
 
 def _described(text: str, s: int, e: int, places: Spans) -> bool:
@@ -428,9 +422,15 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bo
     left = text[s:e]
     if _ends_with_person(left, lex) or _titled_person(text, lex, s, e) or _ends_division(text, e):
         return True
-    return bool(left) and (left.endswith((*lex.words("org_suffixes"), *PARTY_NOUNS, *lex.words("person_honorifics"))) or bool(
+    return bool(left) and (left.endswith(_party_ends(lex)) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
         len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
+
+
+@cache
+def _party_ends(lex: Lexicon) -> tuple[str, ...]:
+    """What a party before 与/和/及 may end in (_ends_party): a suffix, a collective noun, an honorific."""
+    return (*lex.words("org_suffixes"), *PARTY_NOUNS, *lex.words("person_honorifics"))
 
 
 def _ends_division(text: str, e: int) -> bool:

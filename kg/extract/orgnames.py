@@ -9,10 +9,10 @@ from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.places import gazetteer as place_gazetteer
+from kg.extract.titles import is_han
 from kg.lexicon import Lexicon
 from kg.model import Kind, Mention
 
-HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 # what may follow a short form (金诚石化与…, 鲁维制药落地, 瀚远医药董事长)
 AFTER_SHORT = re.compile(r"""
     [与和及,。;:在将已于为是的等")\s]   # a function word or punctuation (not 、: lists of industries)
@@ -33,12 +33,7 @@ INDUSTRY_LIST = re.compile(r"""
 def word_across_end(text: str, lex: Lexicon, hs: int, he: int) -> bool:
     """Whether a dictionary word runs from a head at text[hs:he] on past its end (所|学 in 汇报所学,
     投资|者 in 基石投资者); 研究所|在 ends a word at the head's end."""
-    at = max(0, hs - WORD_WINDOW)
-    for word in lex.tokenizer.lcut(text[at:he + WORD_WINDOW], HMM=False):
-        if at + len(word) > hs:
-            return at + len(word) > he
-        at += len(word)
-    return False
+    return lex.word_span(text, hs, max(0, hs - WORD_WINDOW), he + WORD_WINDOW)[1] > he
 
 
 @cache
@@ -77,7 +72,7 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                 continue
             brand = text[s:hs]
             if not generic_brand(brand, lex) and not stops.search(brand) and not common_words(brand, lex):
-                if titled or not HAN.match(after) or not word_across_end(text, lex, hs, he):
+                if titled or not is_han(after[:1]) or not word_across_end(text, lex, hs, he):
                     out.append(doc.mention(Kind.ORGANIZATION, s, he, "short-form"))  # not 基石投资|者
                 break
     return out

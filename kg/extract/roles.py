@@ -23,7 +23,7 @@ from kg.doc import Doc
 from kg.extract import tables
 from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment
 from kg.extract.places import gazetteer as place_gazetteer
-from kg.extract.titles import english_title, title_before, title_cell, words
+from kg.extract.titles import english_title, is_han, title_before, title_cell, words
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel
 
@@ -58,7 +58,6 @@ BARE_COMMITTEE = re.compile(r"[省市区县]委")
 # a body's head word standing alone before a title, for the body named earlier in the article
 # (……香港山东社团总会……。总会主席衣某: the 总会 is that one)
 BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联会", "大学", "学院", "医院", "银行"})
-HAN = re.compile(r"[\u4e00-\u9fff]")
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
 
@@ -84,7 +83,7 @@ def earlier_body(chains: Chains, seg: Segment, title: str) -> Mention | None:
     if t[seg.tstart - 2:seg.tstart] == "公司" and seg.start == seg.tstart - 2 or t[seg.start - 2:seg.start] == "公司":
         return next((m for m in before if m.kind is Kind.ORGANIZATION and m.norm.endswith("公司")), None)
     head = t[seg.tstart - 2:seg.tstart]
-    if head in BARE_HEADS and seg.start >= seg.tstart - 2 and not HAN.match(t, seg.tstart - 3):
+    if head in BARE_HEADS and seg.start >= seg.tstart - 2 and not is_han(t[max(seg.tstart - 3, 0)]):
         return max((m for m in chains.orgs if m.kind is Kind.ORGANIZATION and m.nend <= seg.tstart - 2
                     and m.norm.endswith(head) and len(m.norm) > 2), key=lambda m: m.nend, default=None)
     if (post := GOV_POST.search(title)) is None or post.group().endswith("主席") or t[seg.start - 1:seg.start] != ",":
