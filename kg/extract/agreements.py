@@ -276,11 +276,11 @@ def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
         same = titled.get(m.agreement_kind or "", [])
         names = {body(p) for p in parties}
         if m.title is None and len(same) == 1 and (m.nstart < headline or _shared(names, same[0][1])
-                                                   or all(p.kind is Kind.PERSON for p in parties)):
+                                                   or _persons(parties)):
             m = replace(m, title=same[0][0].title, label=same[0][0].label or same[0][0].norm)
         elif m.title is None and _bare(text, m, verb) and (fuller := _fuller_before(m, signed)) is not None and (
                 all(any(n in f or f in n for f in fuller[1]) for n in names)  # 山东高速物流 of …集团有限公司
-                or all(p.kind is Kind.PERSON for p in parties)):
+                or _persons(parties)):
             m = replace(m, title=fuller[0].title, label=fuller[0].label or fuller[0].norm,
                         agreement_kind=fuller[0].agreement_kind)
         out.append((m, verb, clause, parties))

@@ -146,7 +146,7 @@ class Chains:
         while k > 0 and t[k - 1] == " " and t[k] == " ":
             k -= 1  # 实习生  某甲  某乙: a column gap between two names
         if seg is None and k in self.person_end:  # right after another name (a space may be squeezed out)
-            return self.byline_run(self.person_end[k]) or self.listed_run(person, self.person_end[k])
+            return self.run_after(person, self.person_end[k])
         chain: list[Segment] = []
         while seg:
             chain.append(seg)
@@ -163,20 +163,19 @@ class Chains:
             seg = self.segment(j) or self.bare_org(j)
         return inherit(chain)
 
-    def byline_run(self, previous: Mention) -> list[Segment]:
-        """A name with no title of its own after another in a byline run (实习生 李子怡 禚亦秋,
-        记者欧阳晓岚、司马骏) holds the byline post of the one before it."""
-        chain = self.before(previous)
-        return chain[:1] if chain and self.text[chain[0].tstart:chain[0].tend] in self.w.bylines else []
+    def run_after(self, person: Mention, previous: Mention) -> list[Segment]:
+        """A name with no title of its own right after another holds the nearest post of the one
+        before it: in a byline run (实习生 李子怡 禚亦秋, 记者欧阳晓岚、司马骏), or across 、 at the end
+        of a list (立法会议员简某、巫某,), at its body."""
+        chain = self.before(previous)[:1]
+        return chain if chain and (self.text[chain[0].tstart:chain[0].tend] in self.w.bylines
+                                   or self.ends_list(person, previous)) else []
 
-    def listed_run(self, person: Mention, previous: Mention) -> list[Segment]:
-        """A name with no title of its own after another across 、, ending the list (立法会议员简某、
-        巫某,), holds the nearest post of the one before it, at its body."""
+    def ends_list(self, person: Mention, previous: Mention) -> bool:
+        """Whether person follows previous across 、 and ends the list (a comma, 等, or 、 and another name)."""
         t, e = self.text, person.nend
-        if t[previous.nend:person.nstart] != "、" or not (e == len(t) or t[e] in LIST_END
-                                                          or t[e] == "、" and e + 1 in self.person_start):
-            return []
-        return self.before(previous)[:1]
+        return t[previous.nend:person.nstart] == "、" and (e == len(t) or t[e] in LIST_END
+                                                           or t[e] == "、" and e + 1 in self.person_start)
 
     def bare_org(self, end: int) -> Segment | None:
         """An organisation with no title before a joiner (汇丰科创金融、Head of ...)."""
