@@ -27,6 +27,13 @@ from kg.errors import OutputError
 from kg.model import Digest, Entity, Extraction, Kind
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets here (0o666 less the umask); mkstemp makes files 0o600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
 def atomic(path: Path, mode: str = "w", *, errors: str = "strict") -> Iterator[IO]:
     path = Path(path)
@@ -40,6 +47,7 @@ def atomic(path: Path, mode: str = "w", *, errors: str = "strict") -> Iterator[I
         with os.fdopen(fd, mode, encoding="utf-8" if text else None, errors=errors if text else None,
                        newline="\n" if text else None) as fh:
             yield fh
+        os.chmod(tmp, _file_mode())  # as if written in place: readable by whoever may read the folder
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -70,3 +70,21 @@ def test_cli_build_without_paths_outside_the_project_says_what_to_do(tmp_path, c
     assert main(["build"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "seeds/" in err[0] and "kg build FOLDER_OR_FILE" in err[0]
+
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_cli_build_outputs_have_the_mode_of_an_ordinary_new_file(tmp_path, umask, mode):
+    """Outputs are written beside the target and renamed into place; they end with the mode a file
+    written in place would have (0o666 less the umask), not the temporary file's 0o600."""
+    import os
+
+    old = os.umask(umask)
+    try:
+        out = tmp_path / "out"
+        assert main(["build", str(_folder(tmp_path, {"a.txt": GOOD.encode()})), "--out", str(out)]) == 0
+    finally:
+        os.umask(old)
+    written = sorted(p.name for p in out.iterdir() if p.is_file())
+    assert "graph.graphml" in written and "extractions.jsonl" in written
+    assert {name: (out / name).stat().st_mode & 0o777 for name in written} == {name: mode for name in written}
