@@ -100,6 +100,10 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("温某贤常务副局长表示,将继续支持。", ["温某贤"], id="name-before-two-modifiers"),
         pytest.param("项目落户诸城市等地。", [], id="place-before-and-others-no-name"),
         pytest.param("来自工程、商科等多个学院。", [], id="word-before-and-others-no-name"),
+        pytest.param("字幕:某某宝石科技有限公司董事长\u3000昝兆某\n同期声:我们", ["昝兆某"], id="title-column-gap-name"),
+        pytest.param("联系人:国际合作与交流处\u3000鄂文某,电话:0531-1234567", ["鄂文某"], id="contact-unit-column-gap"),
+        pytest.param("某某葡萄酒有限公司总经理咸立某对记者说。", ["咸立某"], id="wordlike-surname-before-dui-jizhe"),
+        pytest.param("来自城大的交换生冼嘉某已在威海学习。", ["冼嘉某"], id="exchange-student"),
     ],
 )
 def test_persons_found(text, expected):

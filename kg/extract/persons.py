@@ -340,6 +340,7 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if i in inside:
             continue
         titled = starts.get(i) is not None or (i > 1 and t[i - 1] in ": 的" and starts.get(i - 1) is not None) \
+            or (t[i - 1:i] == " " and starts.get(_before_spaces(t, i)) is not None) \
             or (i > 1 and t[i - 1] == "," and starts.get(i - 1) is not None and as_post(t, i - 1)) \
             or (t[i - 1:i] == ")" and (b := BRACKETED.search(t, max(0, i - 14), i)) and starts.get(b.start()) is not None)
         hit = ctx.best(i, strong=titled)
@@ -374,7 +375,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
 def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -> list[tuple[tuple[int, int], str]]:
     """Names written after byline words (记者 初磊 实习生 李子怡 禚亦秋) or credit words (图/百里晨曦,
     联系人:诸葛明), several in a run; a space in the text as read separates two names there. A contact's
-    organisation before a column gap may come first (联系人:省商务厅外资处  侯某某  巩某)."""
+    organisation or unit before a column gap may come first (联系人:省商务厅外资处  侯某某  巩某,
+    联系人:国际合作与交流处  某某)."""
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
@@ -382,11 +384,22 @@ def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -
             if bodies and i in bodies and (g := t.find("  ", bodies[i], bodies[i] + 8)) >= 0 \
                     and all(map(is_han, t[bodies[i]:g])):
                 i = g  # the organisation, maybe with its unit (省商务厅|外资处), then a column gap
+            elif not (ctx.lengths(i) and run_name(doc, ctx, i)) and (g := t.find("  ", i, i + 14)) > i \
+                    and all(map(is_han, t[i:g])):
+                i = g  # a unit not found as an organisation (国际合作与交流处), then a column gap
             i = _past_spaces(t, i)
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
                 out.append(((i, i + n), "person-byline"))
                 i = _past_spaces(t, i + n)
     return out
+
+
+def _before_spaces(t: str, i: int) -> int:
+    """Where the spaces right before text[i] start: a caption or table's column gap (董事长  某某)."""
+    k = i
+    while k > 0 and t[k - 1] == " " and i - k < 4:
+        k -= 1
+    return k
 
 
 def _past_spaces(t: str, i: int) -> int:
