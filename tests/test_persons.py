@@ -104,6 +104,14 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("联系人:国际合作与交流处\u3000鄂文某,电话:0531-1234567", ["鄂文某"], id="contact-unit-column-gap"),
         pytest.param("某某葡萄酒有限公司总经理咸立某对记者说。", ["咸立某"], id="wordlike-surname-before-dui-jizhe"),
         pytest.param("来自城大的交换生冼嘉某已在威海学习。", ["冼嘉某"], id="exchange-student"),
+        pytest.param("港商岑卓某告诉记者,他已在济南投资三年。", ["岑卓某"], id="descriptor-before-name"),
+        pytest.param("香港居民谭晓某感慨道:变化真大。", ["谭晓某"], id="descriptor-and-new-verb"),
+        pytest.param("港生曲阜习礼青岛探海", [], id="descriptor-before-a-place-is-no-name"),
+        pytest.param("在邵明某看来,鲁港合作潜力巨大。", ["邵明某"], id="zai-kanlai-frame"),
+        pytest.param("据柴宏某介绍,航线每周两班。", ["柴宏某"], id="ju-before-name-and-verb"),
+        pytest.param("“机会很多。”麦嘉某笑着说。", ["麦嘉某"], id="quote-then-smiling-verb"),
+        pytest.param("黎诗某同学获得一等奖。", ["黎诗某"], id="classmate-honorific"),
+        pytest.param("司马先生负责本集团整体战略。薛女士毕业于中国海洋大学。", [], id="surname-and-honorific-is-no-name"),
     ],
 )
 def test_persons_found(text, expected):

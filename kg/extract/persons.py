@@ -145,6 +145,11 @@ class Context:
         t = self.text
         return t[j:j + 1] == "等" and (t[j + 1:j + 2] in "人、,。;" or self.w.freq.get(t[j:j + 2], 0) < FOLLOW_FREQ)
 
+    def described(self, i: int) -> bool:
+        """Whether a word describing a person (港商, 市民: kg/data/person_descriptors.txt) ends right
+        before text[i]."""
+        return any(self.text[i - k:i] in self.w.descriptors for k in self.w.descriptor_lengths if k <= i)
+
     def tag(self, j: int) -> bool:
         """An honorific or a caption position at text[j]."""
         t = self.text
@@ -256,8 +261,8 @@ class Context:
             if i + n > han_end:
                 continue
             name = self.text[i:i + n]
-            if name in w.nonnames or name[-1] in NOT_NAME_ENDS:
-                continue
+            if name in w.nonnames or name[-1] in NOT_NAME_ENDS or name[-2:] in w.honorific_set:
+                continue  # 司马先生: a surname and an honorific is no name
             if name[-1] in w.title_lasts and any(name[k:] in w.titles for k in range(1, n)):
                 continue
             if n == 4 and double:  # a double surname: a strong context or a tag after it, and a clean end
@@ -343,16 +348,21 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
             or (t[i - 1:i] == " " and starts.get(_before_spaces(t, i)) is not None) \
             or (i > 1 and t[i - 1] == "," and starts.get(i - 1) is not None and as_post(t, i - 1)) \
             or (t[i - 1:i] == ")" and (b := BRACKETED.search(t, max(0, i - 14), i)) and starts.get(b.start()) is not None)
-        hit = ctx.best(i, strong=titled)
+        described = not titled and i not in ctx.starts and ctx.described(i)  # 港生|曲阜: a place is no name
+        hit = ctx.best(i, strong=titled or described)
         if hit:
             n, r = hit
             name = t[i:i + n]
             if titled and r >= WEAK:
                 rule = "title"
+            elif described and r >= WEAK and not ctx.wordlike(name):
+                rule = "described"  # 港商某某告诉记者, 市民某某说
             elif ctx.tag(i + n) and not ctx.wordlike(name):
                 rule = "honorific"
-            elif ctx.edge(i) and r == VERB and not ctx.wordlike(name):
-                rule = "verb"
+            elif (ctx.edge(i) or t[i - 1:i] in ("据", "由")) and r == VERB and not ctx.wordlike(name):
+                rule = "verb"  # ,某某表示; 据某某介绍, 由某某主持
+            elif t[i - 1:i] == "在" and t.startswith("看来", i + n) and not ctx.wordlike(name):
+                rule = "verb"  # 在某某看来
             elif r >= WEAK and (ctx.after_quote(i) or t.endswith(CALLED, 0, i)) and not ctx.wordlike(name):
                 rule = "quoted"  # “…”仉某某说, 叫庹某某,
             elif r == END and t[i + n:i + n + 1] == ":" and ctx.line_start(i) and ctx.interview \

@@ -45,6 +45,9 @@ class Words:
     bylines: tuple[str, ...]  # longest first
     credits: tuple[str, ...]  # photo credits and contact words, longest first (图/, 联系人)
     honorifics: tuple[str, ...]
+    honorific_set: frozenset[str]  # the same honorifics, for membership
+    descriptors: frozenset[str]  # words that describe a person before the name, no post (港商, 市民)
+    descriptor_lengths: tuple[int, ...]  # their lengths, longest first
     verbs: tuple[str, ...]  # longest first
     verb_set: frozenset[str]  # the same verbs, for membership
     nonnames: frozenset[str]
@@ -82,6 +85,8 @@ def words(lex: Lexicon) -> Words:
     return Words(surnames=surnames, wordlike_surnames=lex.words("surnames_wordlike"), titles=titles, max_title=max(map(len, titles)),
                  bylines=bylines,
                  credits=by_len(lex.words("person_credits")), honorifics=honorifics, verbs=verbs,
+                 honorific_set=frozenset(honorifics),
+                 descriptors=lex.words("person_descriptors"), descriptor_lengths=lengths(lex.words("person_descriptors")),
                  verb_set=frozenset(verbs),
                  nonnames=lex.words("person_nonnames"), freq=lex.tokenizer.FREQ,
                  title_lasts=frozenset(t[-1] for t in titles if t), title_firsts=frozenset(t[0] for t in titles if t),
