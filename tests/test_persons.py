@@ -110,6 +110,9 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("据柴宏某介绍,航线每周两班。", ["柴宏某"], id="ju-before-name-and-verb"),
         pytest.param("“机会很多。”麦嘉某笑着说。", ["麦嘉某"], id="quote-then-smiling-verb"),
         pytest.param("黎诗某同学获得一等奖。", ["黎诗某"], id="classmate-honorific"),
+        pytest.param("会上,骆思某与温嘉某签署了合作协议。", ["骆思某", "温嘉某"], id="two-names-joined-before-a-verb"),
+        pytest.param("会上,研究与开发签署了协议。", [], id="joined-words-are-no-names"),
+        pytest.param("公司CEO卢浩某表示,将扩大产能。", ["卢浩某"], id="latin-title-before-a-han-name"),
         pytest.param("司马先生负责本集团整体战略。薛女士毕业于中国海洋大学。", [], id="surname-and-honorific-is-no-name"),
     ],
 )

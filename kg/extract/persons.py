@@ -85,6 +85,8 @@ APPOINT = re.compile(r"""
     """, re.VERBOSE)
 # the end of a quotation: a name right after it and before a verb is the speaker (“…”王某说)
 QUOTE_ENDS = "”」』\""
+# what joins two names before a verb they share (骆某远与温某琪签署)
+PAIR_JOINS = "与和同"
 # words that introduce a name: 叫庹某某, 名叫王某
 CALLED = ("名叫", "叫")
 # an interview's question turn at the start of a line: 记者:, 问:
@@ -149,6 +151,15 @@ class Context:
         """Whether a word describing a person (港商, 市民: kg/data/person_descriptors.txt) ends right
         before text[i]."""
         return any(self.text[i - k:i] in self.w.descriptors for k in self.w.descriptor_lengths if k <= i)
+
+    def paired(self, j: int) -> int:
+        """Length of a second name after 与/和/同 at text[j] that a verb of two or more characters
+        ends (骆某远|与温某琪签署), the first name then being one too; or 0."""
+        if not self.text[j:j + 1] or self.text[j] not in PAIR_JOINS or j + 1 >= len(self.text) \
+                or not (hit := self.best(j + 1, strong=False)):
+            return 0
+        n, r = hit
+        return n if r == VERB and not self.wordlike(self.text[j + 1:j + 1 + n]) else 0
 
     def tag(self, j: int) -> bool:
         """An honorific or a caption position at text[j]."""
@@ -368,6 +379,10 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
             elif r == END and t[i + n:i + n + 1] == ":" and ctx.line_start(i) and ctx.interview \
                     and not ctx.wordlike(name):
                 rule = "speaker"  # an interview's turn: 公孙某某:
+            elif ctx.edge(i) and (m := ctx.paired(i + n)) and not ctx.wordlike(name):
+                out += [((i, i + n), "person-paired"), ((i + n + 1, i + n + 1 + m), "person-paired")]
+                i += n + 1 + m  # ,骆某远与温某琪签署: two names joined by 与 before a verb
+                continue
             else:
                 rule = ""
             if rule:
