@@ -93,6 +93,17 @@ def test_organizations_cuts_premodifiers_and_keeps_whole_names(text: str, name: 
     assert name in org_names(text)
 
 
+@pytest.mark.parametrize(("text", "absent"), [
+    pytest.param("由中国国际贸易促进委员会山东省委员会主办。", "中国国际贸易促进委员会山东省委", id="committee-over-province-committee"),
+    pytest.param("顺德联谊总会梁銶琚中学校长陆婉仪亦表示", "梁銶琚中学校", id="school-before-headmaster-stays"),
+])
+def test_organizations_a_suffix_reaching_past_another(text: str, absent: str) -> None:
+    """Where one suffix ends inside another (山东省委|员会), the name runs to the longer-reaching one
+    when jieba reads a word starting there (委员会), not where one word covers both (中学校长)."""
+    found = org_names(text)
+    assert absent not in found and not any(n.endswith(absent[-3:]) for n in found)
+
+
 def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -> None:
     names = org_names("寿光某丰农业发展有限公司总经理苑某芝与蔬菜统营处签署协议。")
     assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)

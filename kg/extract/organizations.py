@@ -151,6 +151,20 @@ BRANCH = re.compile(r"""
 """, re.VERBOSE)
 
 
+def suffix_matches(text: str, lex: Lexicon, suffixes: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The suffixes in text, left to right; where one ends inside another that runs on past it,
+    the longer-reaching one when jieba's dictionary reads a word starting where it starts
+    (山东省|委员会: 委员会, not 省委 and 员会; but 中学校长 is one word: 中学)."""
+    pos = 0
+    while m := suffixes.search(text, pos):
+        on = next((k for k in range(m.start() + 1, m.end()) if (o := suffixes.match(text, k)) and o.end() > m.end()), None)
+        if on is not None and lex.word_span(text, on, max(0, m.start() - WORD_WINDOW), m.end() + WORD_WINDOW)[0] == on:
+            pos = on
+            continue
+        yield m
+        pos = m.end()
+
+
 def _straddles(text: str, lex: Lexicon, s: int, e: int) -> bool:
     """Whether a short institution name (two characters) is read across word boundaries: its last
     character starts a frequent word with the next (王晓明|报道 is no 明报), or its first ends one
@@ -174,7 +188,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     protected = Spans([*places, *((s, e) for s, e, _ in known)])
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     known_spans = [(s, e) for s, e, _ in known]
-    for m in words_pattern(lex, "org_suffixes").finditer(text):
+    for m in suffix_matches(text, lex, words_pattern(lex, "org_suffixes")):
         if SUFFIX_CONTINUES.match(text, m.end()) and (len(m.group()) == 1 or not text.startswith("院长", m.end())
                                                       and word_across_end(text, lex, m.start(), m.end())):
             continue  # 局长, 处理; but 学院院长 follows a whole name, and 联络处|在 is no word
