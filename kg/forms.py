@@ -80,6 +80,7 @@ class Forms:
     regions: frozenset[str]  # place names that start names
     bare: dict[str, str]  # a place name -> the form it is compared as (山东省 -> 山东)
     full: dict[str, str]  # a place's short name -> its full one (烟台 -> 烟台市)
+    industries: frozenset[str] = frozenset()  # industry words of company names (石化, 航运: kg/data/org_industry_heads.txt)
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Forms":
@@ -149,6 +150,27 @@ class Forms:
         return len(self.stem(kind, short)) >= min_stem or (
             min_stem <= 1 and region is not None and not long.startswith(region))
 
+    def is_brand_of(self, short: str, long: str) -> bool:
+        """Whether organisation form `short` is the brand and industry a company form `long` is
+        called by in its article after its full name: the long one less its region prefix starts
+        with it, and what is left between is places and industry words before 公司 or 集团
+        (山东鲁辰石化有限公司 -> 鲁辰石化, 港通航运(香港)有限公司 -> 港通航运, 香港某某能源投资有限公司
+        -> 某某能源). Within one article only: across articles a brand may name another company."""
+        if len(short) < 4 or not long.endswith(ORG_TAILS) or self.region(short) is not None \
+                or not any(short.endswith(w) for w in self.industries):
+            return False
+        rest = long[len(self.region(long) or ""):]
+        if not rest.startswith(short) or len(rest) <= len(short):
+            return False
+        middle = rest[len(short):]
+        middle = middle[:-len(next(t for t in ORG_TAILS if middle.endswith(t)))] if middle.endswith(ORG_TAILS) else middle
+        while middle:
+            step = self.region(middle) or next((w for w in self.industries if middle.startswith(w)), None)
+            if step is None:
+                return False
+            middle = middle[len(step):]
+        return True
+
     def _has_head(self, kind: Kind, text: str) -> bool:
         return any(h in text for h in self.heads.get(kind, frozenset()) if len(h) > 1)
 
@@ -190,7 +212,8 @@ def _forms(lex: Lexicon) -> Forms:
             fulls.setdefault(short, set()).add(name)
     return Forms(whole=whole, parts=tuple(sorted(parts, key=lambda p: -len(p[0]))),
                  heads={k: frozenset(v) for k, v in heads.items()}, regions=frozenset(names), bare=bare,
-                 full={short: next(iter(f)) for short, f in fulls.items() if len(f) == 1})
+                 full={short: next(iter(f)) for short, f in fulls.items() if len(f) == 1},
+                 industries=lex.words("org_industry_heads"))
 
 
 @cache

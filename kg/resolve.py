@@ -127,7 +127,8 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
         near = set().union(*(set.intersection(*(holding[(kind, c)] for c in set(a)))
                              for a in variants[(kind, short)] if len(a) >= 2))  # is_short_form needs 2
         longer = sorted(l for l in near if l != short and longest[(kind, l)] > least and any(
-            forms.is_short_form(kind, a, b) for a in variants[(kind, short)] for b in variants[(kind, l)]))
+            forms.is_short_form(kind, a, b) or kind is Kind.ORGANIZATION and forms.is_brand_of(a, b)
+            for a in variants[(kind, short)] for b in variants[(kind, l)]))
         if len({uf.find((kind, l)) for l in longer}) == 1:
             join((kind, short), (kind, longer[0]), "short-form")
     groups: dict[Hashable, list[tuple[Mention, Hashable]]] = defaultdict(list)  # (mention, its node)

@@ -76,6 +76,9 @@ WITHIN_SAME = [
     pytest.param(PLACE, "香港科学园深圳分园", "深圳分园", id="branch-park"),
     pytest.param(PERSON, "黃克強", "黄克强", id="person-script"),
     pytest.param(ORG, "香港科技園公司", "香港科技园公司", id="org-script"),
+    pytest.param(ORG, "山东某辰石化有限公司", "某辰石化", id="brand-without-province-and-legal-form"),
+    pytest.param(ORG, "某通航运(香港)有限公司", "某通航运", id="brand-without-bracketed-place"),
+    pytest.param(ORG, "香港某泓能源投资有限公司", "某泓能源", id="brand-without-second-industry-word"),
 ]
 
 
@@ -98,6 +101,8 @@ WITHIN_APART = [
     pytest.param([(ORG, "香港工业总会第1分组"), (ORG, "香港工业总会第2分组")], id="numbers"),
     pytest.param([(ORG, "南京软件园公司"), (ORG, "南京软件园园区公司远航海运有限公司")], id="two-names-run-together"),
     pytest.param([(ORG, "南京软件园公司"), (ORG, "南京平台软件园公司")], id="head-inside-the-long-one"),
+    pytest.param([(ORG, "中国银行"), (ORG, "中国银行(香港)有限公司")], id="a-region-is-no-brand"),
+    pytest.param([(ORG, "某辰石化"), (ORG, "山东某辰石化物流服务有限公司")], id="brand-before-more-than-industry-words"),
 ]
 
 
