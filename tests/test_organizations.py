@@ -104,6 +104,18 @@ def test_organizations_a_suffix_reaching_past_another(text: str, absent: str) ->
     assert absent not in found and not any(n.endswith(absent[-3:]) for n in found)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("麦某然与空间科学与物理学院教授乜某光交流。", "空间科学与物理学院", id="name-at-clause-start-before-yu"),
+    pytest.param("吴某琳,能源及环境学院院长、讲座教授区某坚", "能源及环境学院", id="field-before-ji-is-no-party"),
+    pytest.param("由香港某鲁青年发展协会(以下简称“某鲁青协”)主办。仪式上,某鲁青协与青岛市青年联合会签署协议。",
+                 "青岛市青年联合会", id="defined-short-form-before-yu"),
+])
+def test_organizations_party_before_a_conjunction(text: str, name: str) -> None:
+    """与/和/及 ends a name where what stands before it is a party of its own (a name alone at a
+    clause's start, a short form defined before), not where it is a field (能源及环境学院)."""
+    assert name in org_names(text)
+
+
 def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -> None:
     names = org_names("寿光某丰农业发展有限公司总经理苑某芝与蔬菜统营处签署协议。")
     assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)

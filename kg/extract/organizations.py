@@ -129,6 +129,8 @@ PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
+CLAUSE_EDGES = ",。;:!?\n "  # what a clause starts after
+DEFINING_MARKS = (("“", "”"), ("「", "」"), ("\"", "\""), ("(", ")"))  # around a short form where it is defined
 MAX_STOP = 4  # the longest stop word that may straddle the left edge of a name's window
 # a verb that sets a body up, maybe with its size, right before a described one: 共建, 设立规模10亿元的
 PLANNED = re.compile(r"""
@@ -436,9 +438,25 @@ def _ends_party(text: str, lex: Lexicon, s: int, e: int, protected: Spans) -> bo
     left = text[s:e]
     if _ends_with_person(left, lex) or _titled_person(text, lex, s, e) or _ends_division(text, e):
         return True
+    if _clause_name(text, lex, s, e) or _defined_before(text, s, e):
+        return True
     return bool(left) and (left.endswith(_party_ends(lex)) or bool(
         re.search(r"[A-Z]{2,}$", left)) or (
-        len(left) <= 6 and left.endswith(tuple(lex.words("org_industry_heads")))))
+        len(left) <= 6 and any(left.endswith(w) and len(left) > len(w) for w in lex.words("org_industry_heads"))))
+
+
+def _clause_name(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether text[s:e] before 与 is a person's name alone at a clause's start (,麦某然与…学院教授):
+    two or three characters from a surname that jieba's dictionary has as no word."""
+    return 2 <= e - s <= 3 and (s == 0 or text[s - 1] in CLAUSE_EDGES) and text[s] in lex.words("surnames") \
+        and lex.tokenizer.FREQ.get(text[s:e], 0) == 0 and lex.tokenizer.FREQ.get(text[s:s + 2], 0) == 0
+
+
+def _defined_before(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] before 与 is a short form the text defined before it in quotes or brackets
+    (以下简称“齐鲁某协”): a party of its own."""
+    name = text[s:e]
+    return len(name) >= 2 and any(f"{a}{name}{b}" in text[:s] for a, b in DEFINING_MARKS)
 
 
 @cache
