@@ -220,3 +220,18 @@ def test_roles_posts_of_a_committee_named_by_its_level(text: str, expected: set[
 def test_roles_names_listed_after_a_titled_name(text: str, expected: set[tuple], absent: set[tuple]) -> None:
     found = _entity_roles(text)
     assert expected <= found and not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    pytest.param("立法會 ─ 2024年5月22日\n出席議員:\n麥某恩議員, JP\n\n麥某恩議員:主席,山東是內地經濟大省。",
+                 {("麦某恩", "议员", "立法会")}, set(), id="member-as-honorific-in-the-council-record"),
+    pytest.param("立法会财经事务委员会今日开会。会后,何某伟议员表示支持。",
+                 {("何某伟", "议员", "立法会")}, set(), id="member-with-the-council-named-elsewhere"),
+    pytest.param("何某伟议员表示支持。", {("何某伟", "议员", None)}, {("何某伟", "议员", "立法会")}, id="no-council-named-no-body"),
+    pytest.param("会上,孙某东教授表示合作前景广阔。", set(), {("孙某东", "教授", None)}, id="professor-stays-an-honorific"),
+])
+def test_roles_post_by_usage(text: str, expected: set[tuple], absent: set[tuple]) -> None:
+    """A member written 某某议员 holds a seat in the Legislative Council when the article names it
+    (kg/data/title_seats.tsv); other honorifics (教授) make no post."""
+    found = _entity_roles(text)
+    assert expected <= found and not absent & found

@@ -74,8 +74,10 @@ class Segment:
 class Chains:
     """The article text with the spans found before roles: organisations, places, persons."""
 
-    def __init__(self, doc: Doc, w: Words, english: re.Pattern[str], prior: Findings) -> None:
+    def __init__(self, doc: Doc, w: Words, english: re.Pattern[str], prior: Findings,
+                 seated: frozenset[str] = frozenset()) -> None:
         self.doc, self.text, self.w = doc, doc.text, w
+        self.seated = seated  # posts that name their body by usage (议员), a post even as an honorific
         self.orgs = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
         self.org_end: dict[int, Mention] = {}
         for m in sorted(self.orgs, key=lambda m: (m.kind is Kind.ORGANIZATION, m.nend - m.nstart)):
@@ -186,7 +188,10 @@ class Chains:
         """A title right after a name: in brackets (黄克强(行政总裁)) or after a comma and naming an
         organisation (李凯声, 浪潮集团有限公司副总经理)."""
         t, e = self.text, person.nend
-        e += next((len(h) for h in self.w.honorifics if t.startswith(h, e)), 0)  # 王某先生(董事会主席)
+        h = next((len(h) for h in self.w.honorifics if t.startswith(h, e)), 0)  # 王某先生(董事会主席)
+        if h and t[e:e + h] in self.seated and (CLAUSE_END.match(t, e + h) or self.w.verb_at.match(t, e + h)):
+            return [Segment(e, e, e + h, None)]  # an honorific that is a post held in a known body (麦某恩议员:)
+        e += h
         if t[e:e + 1] == "(":
             close = t.find(")", e, e + MAX_TITLE + 2)
             seg = self.segment(close, floor=e + 1) if close > 0 else None

@@ -18,6 +18,7 @@ The segments themselves are read in kg/extract/chains.py; this module adds the a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.doc import Doc
 from kg.extract import tables
@@ -240,8 +241,24 @@ def province_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> M
     return before[-1] if before else min(provinces, key=lambda m: m.nstart, default=None)
 
 
+def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Mention | None:
+    """The body a post written without it is held in by usage (议员: the Legislative Council,
+    kg/data/title_seats.tsv), when the article names it: nearest before the person, else first after."""
+    body = _seats(lex).get(title)
+    if body is None:
+        return None
+    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(body)]
+    before = [m for m in named if m.nend <= person.nstart]
+    return before[-1] if before else min(named, key=lambda m: m.nstart, default=None)
+
+
+@cache
+def _seats(lex: Lexicon) -> dict[str, str]:
+    return {row["title"]: row["body"] for row in lex.table("title_seats")}
+
+
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
-    chains = Chains(doc, words(lex), english_title(lex), prior)
+    chains = Chains(doc, words(lex), english_title(lex), prior, frozenset(_seats(lex)))
     links: dict[tuple, Link] = {}
     places: dict[int, Mention] = {}  # committee places made here, by the committee's start
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
@@ -256,7 +273,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             title = doc.text[seg.tstart:seg.tend]
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
-            target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person)
+            target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
+                or seat_of(lex, prior, title, person)
             if target is not None and GOV_POST.search(title):
                 if BARE_COMMITTEE.fullmatch(target.norm):
                     target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
