@@ -113,6 +113,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("会上,骆思某与温嘉某签署了合作协议。", ["骆思某", "温嘉某"], id="two-names-joined-before-a-verb"),
         pytest.param("会上,研究与开发签署了协议。", [], id="joined-words-are-no-names"),
         pytest.param("公司CEO卢浩某表示,将扩大产能。", ["卢浩某"], id="latin-title-before-a-han-name"),
+        pytest.param("聊城市委副书记、市长琚立某会见客人。", ["琚立某"], id="surname-ju"),
+        pytest.param("市商务局党组书记、局长官淑某参加会见。", ["官淑某"], id="wordlike-surname-guan-after-a-title"),
         pytest.param("司马先生负责本集团整体战略。薛女士毕业于中国海洋大学。", [], id="surname-and-honorific-is-no-name"),
     ],
 )
