@@ -52,6 +52,16 @@ def test_places_finds(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("签约仪式在东营蓝海国际大饭店举行。", "东营蓝海国际大饭店", id="hotel-name-not-started-inside-a-word"),
+    pytest.param("开营仪式在青岛国际会议中心举行。", "青岛国际会议中心", id="conference-centre-after-its-city"),
+])
+def test_places_venue_names(text: str, name: str) -> None:
+    """A venue's own name never starts inside a dictionary word (蓝海|国际大饭店), and a hotel's or
+    conference centre's name keeps the city written before it."""
+    assert name in {m.norm for m in find(text).mentions}
+
+
 def test_places_bare_county_before_a_lake_is_the_lake() -> None:
     assert "微山" not in {m.norm for m in find("师生走访了微山湖湿地。").mentions}
 

@@ -19,7 +19,7 @@ NEEDS_PLACE = ("科学园", "分园", "创新园")  # site words named only afte
 # venues whose name includes the place before it (香港会议展览中心, 潍坊鲁台会展中心), as chain hotels'
 # do (香港君悦酒店, 烟台金海湾酒店); guesthouses and streets are named without it (淄博 + 齐盛宾馆)
 PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", "博览馆", "科学馆", "旅游塔", "交易广场", "货柜码头",
-                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店")
+                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店", "饭店", "会议中心")
 DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟台市芝罘区
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
@@ -168,6 +168,10 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     return out
 
 
+SITE_WORD_WINDOW = 4  # characters before a site name's fourth character read for a word across it
+MAX_SITE_NAME = 6  # the longest a site's own name grows to so as not to start inside a word (蓝海|国际大饭店)
+
+
 def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     """A two-to-four character name and a venue word: 齐盛国际宾馆, 大众传媒大厦, 香港科学园."""
     site = _suffixes(lex, "place_site_suffixes")
@@ -183,6 +187,9 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1]) \
                     and not NOT_IN_NAME.match(doc.text[s - 1]) and s not in ends:
                 s -= 1
+            if s == hs - 4 and s not in ends and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1:s]):
+                ws = lex.word_span(doc.text, s, max(0, s - SITE_WORD_WINDOW), hs)[0]
+                s = ws if ws >= hs - MAX_SITE_NAME and (ws in ends or not NOT_IN_NAME.search(doc.text, ws, s)) else s
         if hs not in ends:
             stop = list(_suffixes(lex, "org_left_stops").finditer(doc.text, s, hs))
             s = stop[-1].end() if stop else s
