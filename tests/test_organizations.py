@@ -116,6 +116,11 @@ def test_organizations_party_before_a_conjunction(text: str, name: str) -> None:
     assert name in org_names(text)
 
 
+def test_organizations_bare_level_and_common_words_before_a_weak_suffix_is_a_body() -> None:
+    """市投资促进中心: a bare level of government makes common words before 中心 a body's name."""
+    assert "市投资促进中心" in org_names("市投资促进中心主任仉某业介绍。")
+
+
 def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -> None:
     names = org_names("寿光某丰农业发展有限公司总经理苑某芝与蔬菜统营处签署协议。")
     assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)
@@ -162,6 +167,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "双方将共建海洋装备联合实验室。", "双方将共同设立规模10亿元的海洋产业基金。", "以及自由贸易示范区等开放平台的政策优势。",
     "1  海洋生物医药创新中心项目  荣成市", "本网站所刊载信息不代表本站观点。", "现时与内地逾百所高校签有协议。",
     "希望双方以实验室为纽带。", "澳门可发挥中心作用。", "学生每晚都要分组汇报所学。", "鼓励学生报读内地院校。",
+    "香港是国际金融、航运和贸易中心。", "香港是贸易中心。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -170,7 +176,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
         "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name",
         "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre",
-        "suo-starts-a-word-with-its-verb", "yuan-starts-a-word"])
+        "suo-starts-a-word-with-its-verb", "yuan-starts-a-word", "common-words-joined-before-centre", "common-words-before-centre"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
