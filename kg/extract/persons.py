@@ -87,6 +87,10 @@ APPOINT = re.compile(r"""
 QUOTE_ENDS = "”」』\""
 # what joins two names before a verb they share (骆某远与温某琪签署)
 PAIR_JOINS = "与和同"
+# words that open a list of people (嘉宾包括:某某、某某), and what follows a name in such a list
+LIST_LEADS = ("包括", "还有", "分别是", "分别为", "依次为")
+LIST_NEXT = "、,。;和与及等"
+LIST_JOINS = "、和"  # between two names of a list
 # words that introduce a name: 叫庹某某, 名叫王某
 CALLED = ("名叫", "叫")
 # an interview's question turn at the start of a line: 记者:, 问:
@@ -160,6 +164,12 @@ class Context:
             return 0
         n, r = hit
         return n if r == VERB and not self.wordlike(self.text[j + 1:j + 1 + n]) else 0
+
+    def list_lead(self, i: int) -> bool:
+        """Whether words that open a list of people (包括, 还有, 分别是) stand right before text[i],
+        maybe with a colon."""
+        k = i - (self.text[i - 1:i] == ":")
+        return self.text.endswith(LIST_LEADS, 0, k)
 
     def tag(self, j: int) -> bool:
         """An honorific or a caption position at text[j]."""
@@ -374,6 +384,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 rule = "verb"  # ,某某表示; 据某某介绍, 由某某主持
             elif t[i - 1:i] == "在" and t.startswith("看来", i + n) and not ctx.wordlike(name):
                 rule = "verb"  # 在某某看来
+            elif r >= WEAK and t[i + n:i + n + 1] in LIST_NEXT and ctx.list_lead(i) and not ctx.wordlike(name):
+                rule = "listed"  # 嘉宾包括:某某、…, 还有某某、某某等, 分别是某某和某某
             elif r >= WEAK and (ctx.after_quote(i) or t.endswith(CALLED, 0, i)) and not ctx.wordlike(name):
                 rule = "quoted"  # “…”仉某某说, 叫庹某某,
             elif r == END and t[i + n:i + n + 1] == ":" and ctx.line_start(i) and ctx.interview \
@@ -555,11 +567,13 @@ def titled_wordlike(ctx: Context) -> dict:
 
 
 def listed_names(ctx: Context, spans: dict) -> dict:
-    """Names in a list with 、 after a name already taken (王某、李某、张某): each ends cleanly and
-    is no ordinary word; and the names before it (省领导陆某某、刘某参加), see `leading`."""
+    """Names in a list with 、 or 和 after a name already taken (王某、李某、张某, 王某和李某): each ends
+    cleanly (or before 等) and is no ordinary word; and the names before it (省领导陆某某、刘某参加), see
+    `leading`."""
     out, t = {}, ctx.text
     for _, e in sorted(spans):
-        while t[e:e + 1] == "、" and (hit := ctx.best(e + 1, strong=False)) and hit[1] == END \
+        while t[e:e + 1] in LIST_JOINS and e + 1 < len(t) and (hit := ctx.best(e + 1, strong=False)) \
+                and (hit[1] == END or t[e + 1 + hit[0]:e + 2 + hit[0]] == "等") \
                 and not ctx.wordlike(t[e + 1:e + 1 + hit[0]], compound_ok=True):
             span = (e + 1, e + 1 + hit[0])
             if any(overlap(span, x) for x in spans):
