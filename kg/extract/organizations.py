@@ -274,7 +274,7 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
     (了|解香港…, 对|接厂商会: 了解, 对接), else s; a name never starts inside a word."""
     if s == 0 or s >= hs or not HAN.match(text[s - 1]):
         return s
-    end = lex.word_span(text, s - 1, max(0, s - WORD_WINDOW), hs)[1]
+    end = lex.word_end(text, s - 1, max(0, s - WORD_WINDOW), hs)
     return end if s < end < hs else s
 
 
