@@ -99,9 +99,10 @@ PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企�
 # a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
 # its committee before a post in it (…,市委常委、常务副市长某某)
 BARE_GOVERNMENT = re.compile(r"""
-    (?<=[、和及与])[省市区县](?:政府|委)     # after a list separator: 市政府, 省委, ...
-  | (?:(?<=[,。;:\n])|^)[省市区县]委         # or a committee at a clause's start
-    (?=常委|副?书记|委员)                    # before a post in it: 市委常委
+    (?=[省市区县])                            # (the first character of both: lets the scan skip ahead)
+    (?: (?<=[、和及与])[省市区县](?:政府|委)  # after a list separator: 市政府, 省委, ...
+      | (?:(?<=[,。;:\n])|^)[省市区县]委      # or a committee at a clause's start
+        (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府", "重点实验室")  # need more than generic words and places (山东省重点实验室 is a rank)
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
