@@ -59,6 +59,7 @@ LATIN_TOKEN = re.compile(r"""
 """, re.VERBOSE)
 # a numeral and classifier before a generic noun: 三间, 91家, 20间
 QUANTITY = re.compile(r"""
+    (?=[0-9首零一二两三四五六七八九十多数几])      # (the first character of any: lets the scan skip ahead)
     (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3}   # a number, Chinese only at a start
       | [一二两三四五六七八九十]{1,3}(?=[间所座批名家位个台]))  # or before a classifier no name holds (七间, 第一批, 六十名)
     [家间个所位项批名座台]                        # a classifier
@@ -91,9 +92,10 @@ APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's win
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务", "重点")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心, 重点实验室
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
-    (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
-    (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
-  | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)?     # or a month and day alone
+    (?=[0-9今去明本上下])                                  # (the first character of either: lets the scan skip ahead)
+    (?: (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
+        (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
+      | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)? )    # or a month and day alone
 """, re.VERBOSE)
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
