@@ -177,7 +177,7 @@ def _crosses_word(left: str, right: str) -> bool:
     from kg.script import to_simplified  # jieba's dictionary is simplified: 強|調 is 强调
 
     a, b = to_simplified(left[-CROSS_WINDOW:]), to_simplified(right[:CROSS_WINDOW])
-    return bool(a) and default().word_span(a + b, len(a) - 1, 0, len(a) + len(b))[1] > len(a)
+    return bool(a) and default().word_end(a + b, len(a) - 1, 0, len(a) + len(b)) > len(a)
 
 
 # a character from U+2E80 up (CJK, full-width forms): two display columns

@@ -13,7 +13,7 @@ from kg.model import Article, Kind, Mention, Region
 from kg.script import simplify
 
 # sentence ends for evidence spans: Chinese and Latin stops, and line breaks
-SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+SENTENCE_END = re.compile(r"(?=[。！？!?；;\n])(?:[。！？!?；;]+|\n+)")  # (the lookahead lets the scan skip ahead)
 ACTORS = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)  # who takes part in events and agreements
 # what ends a clause: a comma, a stop, a colon, a line break
 CLAUSE_MARK = re.compile(r"[,。;:!?\n]")

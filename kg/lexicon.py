@@ -84,15 +84,42 @@ class Lexicon:
                 h.update(p.read_bytes())
         return h.hexdigest()[:16]
 
-    def word_span(self, text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
-        """The span of the word over text[i] when jieba's dictionary (without its HMM) cuts
-        text[lo:hi] into words: whether a word runs across a name's edge or a line break."""
+    def word_end(self, text: str, i: int, lo: int, hi: int) -> int:
+        """The end of the word over text[i] when jieba's dictionary (without its HMM) cuts
+        text[lo:hi] into words: whether a word runs across a name's edge or a line break.
+
+        Every word of that cut is a dictionary word or a single character, so when no dictionary
+        word of the window runs across text[i]'s end (_joined), the word over text[i] ends there,
+        and the window need not be cut."""
+        if not self._joined(text, i, lo, hi):
+            return i + 1
         at = lo
         for word in self.tokenizer.lcut(text[lo:hi], HMM=False):
             if at + len(word) > i:
-                return at, at + len(word)
+                return at + len(word)
             at += len(word)
-        return i, i + 1
+        return i + 1
+
+    def _joined(self, text: str, i: int, lo: int, hi: int) -> bool:
+        """Whether jieba's cut of text[lo:hi] may put text[i] and text[i + 1] in one word. Between
+        two Han characters only a dictionary word (a frequency above 0, as jieba's cut takes it)
+        can: text[k:j] for some lo <= k <= i < i + 1 < j <= hi. The prefix dictionary holds every
+        prefix of every word, so a start's walk stops at the first prefix it lacks. Anything else
+        (letters and digits jieba runs together, a line break \\r\\n) is left to the cut."""
+        if i + 1 >= hi:
+            return False
+        if not ("\u4e00" <= text[i] <= "\u9fd5" and "\u4e00" <= text[i + 1] <= "\u9fd5"):  # jieba's Han
+            return True
+        freq = self.tokenizer.FREQ
+        for k in range(lo, i + 1):
+            j = i + 2
+            if text[k:j - 1] not in freq:  # no word starting at k reaches text[i]
+                continue
+            while j <= hi and (frag := text[k:j]) in freq:
+                if freq[frag]:
+                    return True
+                j += 1
+        return False
 
     @cached_property
     def tokenizer(self):

@@ -59,6 +59,7 @@ LATIN_TOKEN = re.compile(r"""
 """, re.VERBOSE)
 # a numeral and classifier before a generic noun: 三间, 91家, 20间
 QUANTITY = re.compile(r"""
+    (?=[0-9首零一二两三四五六七八九十多数几])      # (the first character of any: lets the scan skip ahead)
     (?:[0-9]+|(?<![\u4e00-\u9fff])[首零一二两三四五六七八九十多数几]{1,3}   # a number, Chinese only at a start
       | [一二两三四五六七八九十]{1,3}(?=[间所座批名家位个台]))  # or before a classifier no name holds (七间, 第一批, 六十名)
     [家间个所位项批名座台]                        # a classifier
@@ -91,17 +92,19 @@ APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's win
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务", "重点")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心, 重点实验室
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
-    (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
-    (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
-  | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)?     # or a month and day alone
+    (?=[0-9今去明本上下])                                  # (the first character of either: lets the scan skip ahead)
+    (?: (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
+        (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
+      | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)? )    # or a month and day alone
 """, re.VERBOSE)
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
 # its committee before a post in it (…,市委常委、常务副市长某某)
 BARE_GOVERNMENT = re.compile(r"""
-    (?<=[、和及与])[省市区县](?:政府|委)     # after a list separator: 市政府, 省委, ...
-  | (?:(?<=[,。;:\n])|^)[省市区县]委         # or a committee at a clause's start
-    (?=常委|副?书记|委员)                    # before a post in it: 市委常委
+    (?=[省市区县])                            # (the first character of both: lets the scan skip ahead)
+    (?: (?<=[、和及与])[省市区县](?:政府|委)  # after a list separator: 市政府, 省委, ...
+      | (?:(?<=[,。;:\n])|^)[省市区县]委      # or a committee at a clause's start
+        (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府", "重点实验室")  # need more than generic words and places (山东省重点实验室 is a rank)
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
@@ -290,7 +293,7 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
     (了|解香港…, 对|接厂商会: 了解, 对接), else s; a name never starts inside a word."""
     if s == 0 or s >= hs or not HAN.match(text[s - 1]):
         return s
-    end = lex.word_span(text, s - 1, max(0, s - WORD_WINDOW), hs)[1]
+    end = lex.word_end(text, s - 1, max(0, s - WORD_WINDOW), hs)
     return end if s < end < hs else s
 
 

@@ -33,7 +33,7 @@ INDUSTRY_LIST = re.compile(r"""
 def word_across_end(text: str, lex: Lexicon, hs: int, he: int) -> bool:
     """Whether a dictionary word runs from a head at text[hs:he] on past its end (所|学 in 汇报所学,
     投资|者 in 基石投资者); 研究所|在 ends a word at the head's end."""
-    return lex.word_span(text, hs, max(0, hs - WORD_WINDOW), he + WORD_WINDOW)[1] > he
+    return lex.word_end(text, hs, max(0, hs - WORD_WINDOW), he + WORD_WINDOW) > he
 
 
 @cache

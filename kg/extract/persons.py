@@ -276,7 +276,7 @@ class Context:
         found = []
         w = self.w
         double = self.text[i:i + 2] not in w.surnames
-        han = HAN_RUN.match(self.text, i)
+        han = HAN_RUN.match(self.text, i, i + lengths[0])  # (no further than the longest candidate)
         han_end = han.end() if han else i  # a candidate must end within the run of Han characters at i
         for n in lengths:
             if i + n > han_end:
@@ -310,7 +310,8 @@ def _surname_patterns(w: Words) -> tuple[re.Pattern[str], re.Pattern[str] | None
     empty lookahead), and a two-character one whose first character is none."""
     singles = frozenset(n for n in w.surnames if len(n) == 1)
     rest = [n for n in sorted(w.surnames) if len(n) == 2 and n[0] not in singles]
-    return re.compile(chars(singles)), (re.compile(f"(?=(?:{alternation(rest).pattern}))") if rest else None)
+    firsts = chars(n[0] for n in rest)  # (a first character before the lookahead: lets the scan skip ahead)
+    return re.compile(chars(singles)), (re.compile(f"(?={firsts})(?=(?:{alternation(rest).pattern}))") if rest else None)
 
 
 def surname_starts(t: str, w: Words) -> list[int]:
