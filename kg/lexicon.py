@@ -100,6 +100,14 @@ class Lexicon:
             at += len(word)
         return i + 1
 
+    def word_start(self, text: str, i: int, lo: int, hi: int) -> int:
+        """The start of the word over text[i] in the same cut as word_end: the cut's words follow
+        one another, so a word starts at k where the word over text[k - 1] ends."""
+        k = i
+        while k > lo and self.word_end(text, k - 1, lo, hi) > k:
+            k -= 1
+        return k
+
     def _joined(self, text: str, i: int, lo: int, hi: int) -> bool:
         """Whether jieba's cut of text[lo:hi] may put text[i] and text[i + 1] in one word. Between
         two Han characters only a dictionary word (a frequency above 0, as jieba's cut takes it)

@@ -163,7 +163,7 @@ def suffix_matches(text: str, lex: Lexicon, suffixes: re.Pattern[str]) -> Iterat
     pos = 0
     while m := suffixes.search(text, pos):
         on = next((k for k in range(m.start() + 1, m.end()) if (o := suffixes.match(text, k)) and o.end() > m.end()), None)
-        if on is not None and lex.word_span(text, on, max(0, m.start() - WORD_WINDOW), m.end() + WORD_WINDOW)[0] == on:
+        if on is not None and lex.word_start(text, on, max(0, m.start() - WORD_WINDOW), m.end() + WORD_WINDOW) == on:
             pos = on
             continue
         yield m

@@ -188,7 +188,7 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                     and not NOT_IN_NAME.match(doc.text[s - 1]) and s not in ends:
                 s -= 1
             if s == hs - 4 and s not in ends and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1:s]):
-                ws = lex.word_span(doc.text, s, max(0, s - SITE_WORD_WINDOW), hs)[0]
+                ws = lex.word_start(doc.text, s, max(0, s - SITE_WORD_WINDOW), hs)
                 s = ws if ws >= hs - MAX_SITE_NAME and (ws in ends or not NOT_IN_NAME.search(doc.text, ws, s)) else s
         if hs not in ends:
             stop = list(_suffixes(lex, "org_left_stops").finditer(doc.text, s, hs))
