@@ -91,22 +91,21 @@ class Lexicon:
         Every word of that cut is a dictionary word or a single character, so when no dictionary
         word of the window runs across text[i]'s end (_joined), the word over text[i] ends there,
         and the window need not be cut."""
-        if not self._joined(text, i, lo, hi):
-            return i + 1
+        return self._cut_word(text, i, lo, hi)[1] if self._joined(text, i, lo, hi) else i + 1
+
+    def word_start(self, text: str, i: int, lo: int, hi: int) -> int:
+        """The start of the word over text[i] in the same cut as word_end: where no dictionary word
+        of the window runs across text[i - 1]'s end, a word starts at text[i]."""
+        return self._cut_word(text, i, lo, hi)[0] if i > lo and self._joined(text, i - 1, lo, hi) else i
+
+    def _cut_word(self, text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
+        """The span of the word over text[i] in jieba's cut (without its HMM) of text[lo:hi]."""
         at = lo
         for word in self.tokenizer.lcut(text[lo:hi], HMM=False):
             if at + len(word) > i:
-                return at + len(word)
+                return at, at + len(word)
             at += len(word)
-        return i + 1
-
-    def word_start(self, text: str, i: int, lo: int, hi: int) -> int:
-        """The start of the word over text[i] in the same cut as word_end: the cut's words follow
-        one another, so a word starts at k where the word over text[k - 1] ends."""
-        k = i
-        while k > lo and self.word_end(text, k - 1, lo, hi) > k:
-            k -= 1
-        return k
+        return i, i + 1
 
     def _joined(self, text: str, i: int, lo: int, hi: int) -> bool:
         """Whether jieba's cut of text[lo:hi] may put text[i] and text[i + 1] in one word. Between

@@ -42,14 +42,14 @@ def test_lexicon_prefix_dict_damaged_copy_is_refused(built, tmp_path, damage):
     assert not load_prefix_dict(jieba.Tokenizer(), path)
 
 
-def _cut_word_end(tok: jieba.Tokenizer, text: str, i: int, lo: int, hi: int) -> int:
-    """The slow, obviously right end of the word over text[i]: cut the whole window and walk it."""
+def _cut_word(tok: jieba.Tokenizer, text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The slow, obviously right span of the word over text[i]: cut the whole window and walk it."""
     at = lo
     for word in tok.lcut(text[lo:hi], HMM=False):
         if at + len(word) > i:
-            return at + len(word)
+            return at, at + len(word)
         at += len(word)
-    return i + 1
+    return i, i + 1
 
 
 @pytest.mark.parametrize("text", [
@@ -57,9 +57,11 @@ def _cut_word_end(tok: jieba.Tokenizer, text: str, i: int, lo: int, hi: int) -> 
     "为了解香港创新科技署的工作,对接厂商会与联络处在济南举行座谈,汇报所学,基石投资者",
     "临沂市发展和改革委\n员会 HK2024 InnoHK创新香港\r\n研发平台 a b 1号-2号 王晓明报道",
 ], ids=["sentence", "stop-words", "mixed-scripts"])
-def test_lexicon_word_end_is_the_cuts(text):
+def test_lexicon_word_end_and_start_are_the_cuts(text):
     lex = Lexicon()
     for lo in range(len(text)):
         for hi in range(lo + 1, min(len(text), lo + 12) + 1):
             for i in range(lo, hi):
-                assert lex.word_end(text, i, lo, hi) == _cut_word_end(lex.tokenizer, text, i, lo, hi), (lo, i, hi)
+                start, end = _cut_word(lex.tokenizer, text, i, lo, hi)
+                assert lex.word_end(text, i, lo, hi) == end, (lo, i, hi)
+                assert lex.word_start(text, i, lo, hi) == start, (lo, i, hi)
