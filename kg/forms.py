@@ -156,14 +156,14 @@ class Forms:
         with it, and what is left between is places and industry words before 公司 or 集团
         (山东鲁辰石化有限公司 -> 鲁辰石化, 港通航运(香港)有限公司 -> 港通航运, 香港某某能源投资有限公司
         -> 某某能源). Within one article only: across articles a brand may name another company."""
-        if len(short) < 4 or not long.endswith(ORG_TAILS) or self.region(short) is not None \
+        tail = next((t for t in ORG_TAILS if long.endswith(t)), None)
+        if len(short) < 4 or tail is None or self.region(short) is not None \
                 or not any(short.endswith(w) for w in self.industries):
             return False
         rest = long[len(self.region(long) or ""):]
-        if not rest.startswith(short) or len(rest) <= len(short):
+        if not rest.startswith(short) or len(rest) - len(tail) < len(short):
             return False
-        middle = rest[len(short):]
-        middle = middle[:-len(next(t for t in ORG_TAILS if middle.endswith(t)))] if middle.endswith(ORG_TAILS) else middle
+        middle = rest[len(short):len(rest) - len(tail)]
         while middle:
             step = self.region(middle) or next((w for w in self.industries if middle.startswith(w)), None)
             if step is None:

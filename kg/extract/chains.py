@@ -10,6 +10,7 @@ roles.py turns the segments into `holds_position` links.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from kg.doc import Doc
@@ -75,7 +76,7 @@ class Chains:
     """The article text with the spans found before roles: organisations, places, persons."""
 
     def __init__(self, doc: Doc, w: Words, english: re.Pattern[str], prior: Findings,
-                 seated: frozenset[str] = frozenset()) -> None:
+                 seated: Container[str] = frozenset()) -> None:
         self.doc, self.text, self.w = doc, doc.text, w
         self.seated = seated  # posts that name their body by usage (议员), a post even as an honorific
         self.orgs = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]

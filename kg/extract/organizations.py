@@ -459,7 +459,7 @@ def _defined_before(text: str, s: int, e: int) -> bool:
     """Whether text[s:e] before 与 is a short form the text defined before it in quotes or brackets
     (以下简称“齐鲁某协”): a party of its own."""
     name = text[s:e]
-    return len(name) >= 2 and any(f"{a}{name}{b}" in text[:s] for a, b in DEFINING_MARKS)
+    return len(name) >= 2 and any(text.find(f"{a}{name}{b}", 0, s) >= 0 for a, b in DEFINING_MARKS)
 
 
 @cache

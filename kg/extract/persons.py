@@ -159,8 +159,7 @@ class Context:
     def paired(self, j: int) -> int:
         """Length of a second name after 与/和/同 at text[j] that a verb of two or more characters
         ends (骆某远|与温某琪签署), the first name then being one too; or 0."""
-        if not self.text[j:j + 1] or self.text[j] not in PAIR_JOINS or j + 1 >= len(self.text) \
-                or not (hit := self.best(j + 1, strong=False)):
+        if j + 1 >= len(self.text) or self.text[j] not in PAIR_JOINS or not (hit := self.best(j + 1, strong=False)):
             return 0
         n, r = hit
         return n if r == VERB and not self.wordlike(self.text[j + 1:j + 1 + n]) else 0

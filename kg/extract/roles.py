@@ -237,8 +237,7 @@ def province_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> M
     provinces = [m for m in prior.mentions if m.kind is Kind.PLACE
                  and (place_gazetteer(lex).get(m.norm) or {}).get("type") == "province"
                  and not any(o.nstart <= m.nstart and m.nend <= o.nend for o in orgs)]  # 山东省 of 山东省人民政府
-    before = [m for m in provinces if m.nend <= person.nstart]
-    return before[-1] if before else min(provinces, key=lambda m: m.nstart, default=None)
+    return _nearest(provinces, person)
 
 
 def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Mention | None:
@@ -247,18 +246,23 @@ def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Menti
     body = _seats(lex).get(title)
     if body is None:
         return None
-    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(body)]
+    return _nearest([m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(body)], person)
+
+
+def _nearest(named: list[Mention], person: Mention) -> Mention | None:
+    """Of mentions in text order, the last that ends before the person, else the first after."""
     before = [m for m in named if m.nend <= person.nstart]
     return before[-1] if before else min(named, key=lambda m: m.nstart, default=None)
 
 
 @cache
 def _seats(lex: Lexicon) -> dict[str, str]:
+    """kg/data/title_seats.tsv: a post -> the body it is held in by usage."""
     return {row["title"]: row["body"] for row in lex.table("title_seats")}
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
-    chains = Chains(doc, words(lex), english_title(lex), prior, frozenset(_seats(lex)))
+    chains = Chains(doc, words(lex), english_title(lex), prior, _seats(lex))
     links: dict[tuple, Link] = {}
     places: dict[int, Mention] = {}  # committee places made here, by the committee's start
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
