@@ -126,6 +126,12 @@ def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -
     assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)
 
 
+def test_organizations_named_lab_after_de_is_named() -> None:
+    """After 的 a centre or platform is described, but a named laboratory (国家重点实验室) is a name."""
+    assert "海洋污染国家重点实验室" in org_names("城大辖下的海洋污染国家重点实验室主任表示。")
+    assert "山东省大数据中心" in org_names("省里新组建的山东省大数据中心负责。")
+
+
 def test_organizations_quoted_or_placed_body_to_be_built_is_named() -> None:
     assert "海洋环境污染防控联合实验室" in org_names("双方共建“海洋环境污染防控联合实验室”。")
     assert "青岛海洋装备联合实验室" in org_names("双方将共建青岛海洋装备联合实验室。")
@@ -168,6 +174,9 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "1  海洋生物医药创新中心项目  荣成市", "本网站所刊载信息不代表本站观点。", "现时与内地逾百所高校签有协议。",
     "希望双方以实验室为纽带。", "澳门可发挥中心作用。", "学生每晚都要分组汇报所学。", "鼓励学生报读内地院校。",
     "香港是国际金融、航运和贸易中心。", "香港是贸易中心。",
+    "双方将合资建设占地约26万平方米的冷链物流中心。", "打造一个辐射东北亚的冷链分拨中心。",
+    "引导港资企业设立区域总部、结算中心等。", "结合其在海洋药物方面的临床前研究平台。",
+    "希望双方以联合实验室为平台。", "公司与大学签署联合实验室共建协议。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -176,7 +185,9 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "deictic-our-company", "deictic-its-subsidiaries", "any-part", "counted-hospitals-and-universities",
         "first-batch-of-universities", "lab-to-be-built", "fund-to-be-set-up", "kind-of-platform", "project-name",
         "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre",
-        "suo-starts-a-word-with-its-verb", "yuan-starts-a-word", "common-words-joined-before-centre", "common-words-before-centre"])
+        "suo-starts-a-word-with-its-verb", "yuan-starts-a-word", "common-words-joined-before-centre", "common-words-before-centre",
+        "centre-described-after-de", "centre-of-a-kind-after-de", "centre-of-a-kind-before-deng", "platform-described-after-de",
+        "bare-joint-lab", "bare-joint-lab-before-agreement"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

@@ -107,6 +107,7 @@ BARE_GOVERNMENT = re.compile(r"""
         (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府", "重点实验室")  # need more than generic words and places (山东省重点实验室 is a rank)
+KIND_SUFFIXES = ("平台", "中心", "基金")  # name a kind of body after 的 or before 等 (建设的冷链物流中心, 结算中心等)
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
 SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
@@ -299,11 +300,13 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
 
 def _described(text: str, s: int, e: int, places: Spans) -> bool:
     """Whether a name with no place or Latin word in it describes a body to be set up (共建…联合实验室,
-    设立规模10亿元的…基金), one of a kind (…等开放平台) or a project (…创新中心项目) rather than
-    naming one; a name in quotes is a name."""
+    设立规模10亿元的…基金), one of a kind (…等开放平台, 结算中心等) or a project (…创新中心项目)
+    rather than naming one, or is a weak suffix's description after 的 (建设的冷链物流中心); a name in
+    quotes is a name."""
     if text[s - 1:s] in OPENING_QUOTES or LATIN.search(text, s, e) or places.starting(s, e):
         return False
-    return bool(PLANNED.search(text, max(0, s - 16), s)) or text[s - 1:s] == "等" or text.startswith(PROJECT_HEADS, e)
+    return bool(PLANNED.search(text, max(0, s - 16), s)) or text[s - 1:s] == "等" or text.startswith(PROJECT_HEADS, e) \
+        or text.endswith(KIND_SUFFIXES, s, e) and (text[s - 1:s] == "的" or text.startswith("等", e))
 
 
 def _deictic(text: str, lex: Lexicon, s: int, hs: int) -> bool:
