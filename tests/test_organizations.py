@@ -126,6 +126,22 @@ def test_organizations_titled_person_before_conjunction_is_no_part_of_a_name() -
     assert "蔬菜统营处" in names and not any("苑某芝" in n for n in names)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("济南市商务局在济南举办推介会。", "济南市商务局"),
+    ("青岛市教育局于昨日发布通知。", "青岛市教育局"),
+    ("威海市科技局以视频方式参会。", "威海市科技局"),
+], ids=["bureau-before-zai", "bureau-before-yu", "bureau-before-yi"])
+def test_organizations_name_ends_before_a_function_word(text: str, name: str) -> None:
+    """A one-character suffix before 在/于/以 ends a name where jieba joins no word across it."""
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize("text", ["在服务国家所需、香港所长中作出贡献。", "他身处困境。", "这是有关部门的职责。"],
+                         ids=["suo-before-verb", "chu-in-word", "bu-in-word"])
+def test_organizations_suffix_starting_a_word_is_no_head(text: str) -> None:
+    assert not any(n.endswith(("所", "处", "部")) for n in org_names(text))
+
+
 def test_organizations_named_lab_after_de_is_named() -> None:
     """After 的 a centre or platform is described, but a named laboratory (国家重点实验室) is a name."""
     assert "海洋污染国家重点实验室" in org_names("城大辖下的海洋污染国家重点实验室主任表示。")

@@ -112,6 +112,7 @@ KIND_SUFFIXES = ("平台", "中心", "基金")  # name a kind of body after 的 
 SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
 """, re.VERBOSE)
+FUNCTION_AFTER = "在于以有得需"  # after a one-character suffix, a word of its own unless jieba joins them (商务局|在, but 所在)
 # a bare level of government and one of its departments (省商务厅, 市发展改革委, 区政府, 县政府), maybe
 # with a division of it (省商务厅外资处)
 BARE_DEPARTMENT = re.compile(r"""
@@ -171,6 +172,20 @@ def suffix_matches(text: str, lex: Lexicon, suffixes: re.Pattern[str]) -> Iterat
         pos = m.end()
 
 
+def _suffix_continues(text: str, lex: Lexicon, m: re.Match[str]) -> bool:
+    """Whether a suffix is the first half of a word with the character after it (局长, 处理): a
+    one-character suffix before SUFFIX_CONTINUES unless that is a function word jieba does not join
+    to it (商务局|在, but 处在); a longer one only where jieba joins them (学院院长 follows a name)."""
+    c = SUFFIX_CONTINUES.match(text, m.end())
+    if c is None:
+        return False
+    if len(m.group()) == 1 and (c.group() not in FUNCTION_AFTER or m.group() == "所"):
+        return True  # (所 before a verb is a nominaliser: 国家所需, 山东所能)
+    if len(m.group()) > 1 and text.startswith("院长", m.end()):
+        return False
+    return word_across_end(text, lex, m.start(), m.end())
+
+
 def _straddles(text: str, lex: Lexicon, s: int, e: int) -> bool:
     """Whether a short institution name (two characters) is read across word boundaries: its last
     character starts a frequent word with the next (王晓明|报道 is no 明报), or its first ends one
@@ -195,9 +210,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out = [doc.mention(Kind.ORGANIZATION, s, e, "institution") for s, e, _ in known]
     known_spans = [(s, e) for s, e, _ in known]
     for m in suffix_matches(text, lex, words_pattern(lex, "org_suffixes")):
-        if SUFFIX_CONTINUES.match(text, m.end()) and (len(m.group()) == 1 or not text.startswith("院长", m.end())
-                                                      and word_across_end(text, lex, m.start(), m.end())):
-            continue  # 局长, 处理; but 学院院长 follows a whole name, and 联络处|在 is no word
+        if _suffix_continues(text, lex, m):
+            continue  # 局长, 处理; but 学院院长 follows a whole name, and 商务局|在, 联络处|在 are no words
         if (m.group() in ("所", "院") or m.group().endswith("学") and text.startswith("生", m.end())) \
                 and word_across_end(text, lex, m.start(), m.end()):
             continue  # 汇报|所学: 所 that starts a word with the verb after it (所学, 所知) is no head; nor 中学|生
