@@ -22,6 +22,8 @@
 | blind6   | tests/blind6/texts    | tests/blind6/gold  | eight more, session 6, by an author who read no code: scores only, never errors |
 | dev12    | tests/dev12/texts     | tests/dev12/gold   | eight more (中评社, 东营日报, InvestHK release, Liaocheng government site, SDU Weihai news, a LegCo Hansard excerpt, a Binzhou PDF notice with a table, ifeng feature), session 7 (development) |
 | blind7   | tests/blind7/texts    | tests/blind7/gold  | eight more, session 7, by an author who read no code: scores only, never errors |
+| dev13    | tests/dev13/texts     | tests/dev13/gold   | eight more (Sing Tao, 大众日报, Weifang government site, PolyU release, 齐鲁晚报 feature, a county WeChat post, a conference programme from PDF, Wen Wei Po), session 8 (development) |
+| blind8   | tests/blind8/texts    | tests/blind8/gold  | eight more, session 8, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -66,6 +68,8 @@ SETS = {  # name: (texts, gold)
     "blind6": (TESTS / "blind6" / "texts", TESTS / "blind6" / "gold"),
     "dev12": (TESTS / "dev12" / "texts", TESTS / "dev12" / "gold"),
     "blind7": (TESTS / "blind7" / "texts", TESTS / "blind7" / "gold"),
+    "dev13": (TESTS / "dev13" / "texts", TESTS / "dev13" / "gold"),
+    "blind8": (TESTS / "blind8" / "texts", TESTS / "blind8" / "gold"),
 }
 
 FLOORS = {
@@ -237,6 +241,28 @@ FLOORS = {
         "roles": 0.89,  # 0.889; 0.944 in session 7
         "roles_with_org": 0.75,  # 0.657; 0.808 in session 7
         "agreement_parties": 0.88,  # 0.881 (at bf34de4, whose other scores on dev12 are those above); 0.933 in session 7
+    },
+    "dev13": {  # measured when the set arrived (session 8, at a3d22a6), before any rule was written for it
+        "person": 0.89,  # 0.949
+        "organization": 0.79,  # 0.849
+        "place": 0.75,  # 0.809
+        "date": 0.91,  # 0.962
+        "event": 0.38,  # 0.438
+        "agreement": 0.84,  # 0.894
+        "roles": 0.89,  # 0.940
+        "roles_with_org": 0.75,  # 0.804
+        "agreement_parties": 0.80,  # 0.851
+    },
+    "blind8": {  # measured when the set arrived (session 8, at a3d22a6); nobody reads its errors
+        "person": 0.85,  # 0.903
+        "organization": 0.81,  # 0.868
+        "place": 0.78,  # 0.838
+        "date": 0.90,  # 0.956
+        "event": 0.35,  # 0.400
+        "agreement": 0.89,  # 0.941
+        "roles": 0.84,  # 0.891
+        "roles_with_org": 0.71,  # 0.762
+        "agreement_parties": 0.80,  # 0.853
     },
     "blind7": {  # measured when the set arrived (session 7, at bf34de4); nobody reads its errors
         "person": 0.85,  # 0.892; 0.901 in session 7
