@@ -136,6 +136,15 @@ def test_organizations_name_ends_before_a_function_word(text: str, name: str) ->
     assert name in org_names(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("惠誉上周五授予海晟集团长期评级。", "海晟集团"),
+    ("省里正式启用烟台市政务服务中心。", "烟台市政务服务中心"),
+    ("他每周都会去鲁信投资集团开会。", "鲁信投资集团"),
+], ids=["after-award", "after-put-into-use", "after-go"])
+def test_organizations_start_after_a_verb(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
 @pytest.mark.parametrize("text", ["在服务国家所需、香港所长中作出贡献。", "他身处困境。", "这是有关部门的职责。"],
                          ids=["suo-before-verb", "chu-in-word", "bu-in-word"])
 def test_organizations_suffix_starting_a_word_is_no_head(text: str) -> None:
@@ -193,6 +202,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "双方将合资建设占地约26万平方米的冷链物流中心。", "打造一个辐射东北亚的冷链分拨中心。",
     "引导港资企业设立区域总部、结算中心等。", "结合其在海洋药物方面的临床前研究平台。",
     "希望双方以联合实验室为平台。", "公司与大学签署联合实验室共建协议。",
+    "今后商会将继续服务会员。", "该公司计划在香港开设分公司。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -203,7 +213,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre",
         "suo-starts-a-word-with-its-verb", "yuan-starts-a-word", "common-words-joined-before-centre", "common-words-before-centre",
         "centre-described-after-de", "centre-of-a-kind-after-de", "centre-of-a-kind-before-deng", "platform-described-after-de",
-        "bare-joint-lab", "bare-joint-lab-before-agreement"])
+        "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
