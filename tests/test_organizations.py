@@ -151,6 +151,14 @@ def test_organizations_suffix_starting_a_word_is_no_head(text: str) -> None:
     assert not any(n.endswith(("所", "处", "部")) for n in org_names(text))
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("澳门特区政府经济财政司司长出席。", "澳门特区政府经济财政司"),
+    ("澳门特别行政区政府社会文化司表示支持。", "澳门特别行政区政府社会文化司"),
+], ids=["macau-economy-and-finance", "macau-social-affairs-and-culture"])
+def test_organizations_government_and_its_known_department_are_one_name(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
 def test_organizations_named_lab_after_de_is_named() -> None:
     """After 的 a centre or platform is described, but a named laboratory (国家重点实验室) is a name."""
     assert "海洋污染国家重点实验室" in org_names("城大辖下的海洋污染国家重点实验室主任表示。")

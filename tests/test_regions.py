@@ -66,9 +66,11 @@ def refined(text: str) -> Findings:
     ("澳门特区行政长官出席。", "澳门特区", Region.MO),
     ("省长在济南会见香港中华总商会会长。副省长、省政府秘书长参加。", "省政府", Region.SD),
     ("香港中华总商会会长表示,省政府支持。", "省政府", Region.CN),
+    ("澳门特别行政区政府经济财政司司长出席。他表示,特区政府将继续支持。", "特区政府", Region.MO),
+    ("香港特区政府投资推广署署长出席。他表示,特区政府将继续支持。", "特区政府", Region.HK),
 ], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
         "bare-department-from-article", "special-region-short-name", "province-body-in-shandong-article",
-        "province-body-is-never-hong-kong"])
+        "province-body-is-never-hong-kong", "sar-government-of-macau-named-before", "sar-government-of-hong-kong"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

@@ -232,6 +232,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
     out += [doc.mention(Kind.ORGANIZATION, m.nstart, d.end(), "division") for m in out
             if (d := DIVISION.match(text, m.nend))] if "科" in text else []
+    out += _government_departments(doc, out, known_spans)
     out += short_forms(doc, lex)
     out += [doc.mention(Kind.ORGANIZATION, s, e, "publisher") for s, e in publishers(text, lex)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
@@ -243,6 +244,13 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     aliases, links = _abbreviations(doc, lex, out)
     spans = {(m.nstart, m.nend) for m in aliases}
     return Findings(tuple([m for m in out if (m.nstart, m.nend) not in spans] + aliases), links)
+
+
+def _government_departments(doc: Doc, orgs: list[Mention], known: list[tuple[int, int]]) -> list[Mention]:
+    """A government's name and a known department of it right after (澳门特区政府 + 经济财政司):
+    one name, as a suffix joins it (香港特区政府投资推广署)."""
+    ends = {m.nend: m.nstart for m in orgs if doc.text.endswith("政府", m.nstart, m.nend)}
+    return [doc.mention(Kind.ORGANIZATION, ends[s], e, "government-department") for s, e in known if s in ends]
 
 
 def _bracketed_place(text: str, lex: Lexicon, e: int, s: int | None = None) -> int:

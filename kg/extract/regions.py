@@ -9,8 +9,9 @@ In order, the first that answers wins:
   first place in its name that is not the mainland as a whole, the part before 驻 only
   (香港特区政府驻山东联络处 is Hong Kong's); a region prefix (鲁, 港, 中国, 全国 ...); a Latin name
   ending in HK; the full name it abbreviates (ALIAS_OF) or a longer name it is part of; a
-  provincial body without its province (省政府) is Shandong's where the article names Shandong; else
-  the nearest organisation or place before it in its sentence.
+  provincial body without its province (省政府) is Shandong's where the article names Shandong; a
+  body without its special administrative region (特区政府) is that of Hong Kong or Macau, whichever
+  the article named last before it; else the nearest organisation or place before it in its sentence.
 - a person: the organisation or place of the first post they hold (HOLDS_POSITION).
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ LATIN_HK = re.compile(r"""
 # the words ending the name of an office a body keeps elsewhere (驻港办事处, (香港)经贸代表处)
 OFFICES = ("代表处", "办事处", "联络处")
 CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
+SAR_SHORT = ("特区",)  # a body named without its special administrative region: 特区政府 is Hong Kong's or Macau's
 WIDE = ("CN", "INTL")  # regions of world and macro-region names (亚洲, 华北)
 PREFIX_FILES = {Region.HK: "region_prefix_hk", Region.SD: "region_prefix_sd", Region.MO: "region_prefix_mo",
                 Region.CN: "region_prefix_cn"}
@@ -113,6 +115,9 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
         if link.type is Rel.ALIAS_OF and by_name.get(link.source) is None:
             by_name[link.source] = by_name.get(link.target)
     named = [(m, r) for m, r in by_name.items() if r is not None]
+    for m in by_name:
+        if m.kind is Kind.ORGANIZATION and m.norm.startswith(SAR_SHORT):
+            by_name[m] = _last_sar(m, named) or by_name[m]
     by_norm: dict[tuple[Kind, str], Region | None] = {}  # _from_longer or _provincial: they read only m's kind and name
     for m, r in list(by_name.items()):
         if r is None:
@@ -131,6 +136,13 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
     links = tuple(remade(l, source=new.get(l.source, l.source), target=new.get(l.target, l.target))
                   if l.source in new or l.target in new else l for l in found.links)
     return Findings(mentions, links)
+
+
+def _last_sar(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
+    """The special administrative region (Hong Kong or Macau) named last before m: the one a bare
+    特区政府 is the government of."""
+    before = [(k.nstart, r) for k, r in named if k.nend <= m.nstart and r in (Region.HK, Region.MO)]
+    return max(before)[1] if before else None
 
 
 def _from_longer(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
