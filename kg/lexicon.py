@@ -21,6 +21,7 @@ from pathlib import Path
 from kg.errors import LexiconError
 
 DATA = Path(str(resources.files("kg") / "data"))
+COMMON_WORD_FREQ = 1000  # how frequent in jieba's dictionary a word must be to be common (Lexicon.common_words)
 
 
 def read_list(path: Path) -> tuple[str, ...]:
@@ -83,6 +84,13 @@ class Lexicon:
                 h.update(p.name.encode())
                 h.update(p.read_bytes())
         return h.hexdigest()[:16]
+
+    def common_words(self, phrase: str) -> bool:
+        """Whether a phrase is nothing but common words (港口, 海洋功能): each word jieba's dictionary
+        cuts it into has two or more characters and is at least COMMON_WORD_FREQ frequent (鲁维 cut
+        into 鲁|维 is no such word). Brands are rare words there (海尔 230, 招商 595, 鲁维 absent)."""
+        freq = self.tokenizer.FREQ
+        return all(len(w) >= 2 and freq.get(w, 0) >= COMMON_WORD_FREQ for w in self.tokenizer.lcut(phrase, HMM=False))
 
     def word_end(self, text: str, i: int, lo: int, hi: int) -> int:
         """The end of the word over text[i] when jieba's dictionary (without its HMM) cuts

@@ -209,3 +209,17 @@ def test_places_a_county_name_and_a_landform_is_the_landform() -> None:
     from kg.pipeline import extract_article
     names = {e.name for e in extract_article(Article("t", "尼山圣境、微山湖等文旅资源。")).entities if e.kind is Kind.PLACE}
     assert "微山湖" in names and "微山县" not in names
+
+
+@pytest.mark.parametrize("text", ["鼎华集团将在古城周边投资建设精品度假酒店。", "项目包括一座液体化工品泊位和配套码头。"],
+                         ids=["boutique-resort-hotel", "supporting-wharf"])
+def test_places_common_words_before_a_venue_word_name_no_venue(text: str) -> None:
+    assert not [m for m in find(text).mentions if m.rule == "site"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("展览在孔子博物馆举行。", "孔子博物馆"),
+    ("论坛在亚洲国际博览馆举行。", "亚洲国际博览馆"),
+], ids=["museum-named-after-its-subject", "venue-with-a-region-in-its-name"])
+def test_places_venue_of_common_words_with_a_subject_or_place_is_named(text: str, name: str) -> None:
+    assert name in {m.norm for m in find(text).mentions}

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from kg.doc import Doc
 from kg.extract.match import Gazetteer, Spans
-from kg.extract.orgnames import WORD_WINDOW, common_words, generic_brand, short_forms, word_across_end, words_pattern
+from kg.extract.orgnames import WORD_WINDOW, generic_brand, short_forms, word_across_end, words_pattern
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.sources import publishers
 from kg.forms import PARTY_PREFIXES
@@ -557,7 +557,7 @@ def _is_name_placed(name: str, inner: tuple[tuple[int, int], ...], lex: Lexicon)
         return True  # a Latin name, or a full legal name (香港数码港管理有限公司)
     if name.endswith(WEAK_SUFFIXES):  # 贸易中心, 社交平台: common words alone before a weak suffix name no one
         return len(rest) >= 2 and (has_place or name[0] in "省市区县" or not all(
-            common_words(part, lex) for part in re.split("[和与及、]", rest) if part)) \
+            lex.common_words(part) for part in re.split("[和与及、]", rest) if part)) \
             or (has_place and (len(rest) >= 1 or name.endswith("政府")))
     return len(rest) >= 2 or (has_place and (len(rest) >= 1 or not name.endswith(("公司", "集团"))))
 

@@ -22,8 +22,6 @@ BEFORE_SHORT = re.compile(r"""
     [与和及,。;:在由同跟"(\s]   # a function word or punctuation (not 、: lists of industries)
 """, re.VERBOSE)
 WORD_WINDOW = 4  # characters each side of a name's edge read for a dictionary word across it
-# how frequent in jieba's dictionary every word of a short form's brand may be for it to name no one
-COMMON_BRAND_FREQ = 1000
 # a field in a list of industries, not a company: 在航运物流、金融服务及…, 船舶融资及海事保险优势
 INDUSTRY_LIST = re.compile(r"""
     优势 | 领域 | 等领域 | 产业 | 行业   # a word naming fields
@@ -71,7 +69,7 @@ def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:
                     or any(s >= n and text[s - n:s] in long_stops for n in _lengths(long_stops))):
                 continue
             brand = text[s:hs]
-            if not generic_brand(brand, lex) and not stops.search(brand) and not common_words(brand, lex):
+            if not generic_brand(brand, lex) and not stops.search(brand) and not lex.common_words(brand):
                 if titled or not is_han(after[:1]) or not word_across_end(text, lex, hs, he):
                     out.append(doc.mention(Kind.ORGANIZATION, s, he, "short-form"))  # not 基石投资|者
                 break
@@ -98,14 +96,6 @@ def _lengths(words: frozenset[str]) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def common_words(brand: str, lex: Lexicon) -> bool:
-    """Whether a brand is nothing but common words (港口, 海洋功能): each word jieba's dictionary
-    cuts it into has two or more characters and is at least COMMON_BRAND_FREQ frequent (鲁维 cut
-    into 鲁|维 is no such word). Brands are rare words there (海尔 230, 招商 595, 鲁维 absent)."""
-    freq = lex.tokenizer.FREQ
-    return all(len(w) >= 2 and freq.get(w, 0) >= COMMON_BRAND_FREQ for w in lex.tokenizer.lcut(brand, HMM=False))
-
-
 @lru_cache(maxsize=1 << 16)
 def generic_brand(brand: str, lex: Lexicon) -> bool:
     """Whether a brand names no one: a generic, determiner or stop word, or one holding a place."""

@@ -22,6 +22,7 @@ PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", 
                    "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店", "饭店", "会议中心")
 DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟台市芝罘区
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
+NAMED_AFTER_SUBJECT = ("博物馆", "纪念馆")  # venues named after what or whom they show, common words or not (孔子博物馆)
 CAMPUS_WORDS = ("校区",)  # site words that follow an institution's name
 MAX_CAMPUS_NAME = 4  # the longest name of a campus between its institution and 校区 (长清湖, 中心)
 TITLE_LEADS = ("首席", "总代表", "代表")  # words that start a title after an office's area (华北首席代表)
@@ -195,6 +196,10 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             s = stop[-1].end() if stop else s
             if hs - s < 2 or (m.group() in NEEDS_PLACE and s not in ends) or re.search(r"[年月日]", doc.text[s:hs]):
                 continue
+            if s not in ends and not m.group().endswith(NAMED_AFTER_SUBJECT) and lex.common_words(doc.text[s:hs]) \
+                    and not any(gazetteer(lex).scan(doc.text[s:hs])):
+                continue  # 精品度假酒店, 配套码头: common words alone before a venue word name no one venue
+                # (but 亚洲国际博览馆 holds a place; a museum is named after what it shows: 孔子博物馆)
             if s in ends and not stop and m.group().endswith(PREFIXED_VENUES):  # a place before the venue's own name: 潍坊鲁台会展中心
                 s, _ = ends[s]
         if m.group() in CAMPUS_WORDS:  # a university's campus: 山东大学青岛校区, 山东师范大学长清湖校区
