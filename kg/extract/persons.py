@@ -76,7 +76,7 @@ NAME_LINE = re.compile(rf"""
       | {CONTACT.pattern}                   # or before a contact field
     )""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
-NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了")  # a verb or particle that follows names
+NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了的摄")  # a verb or particle that follows names
 # a run of Han characters (titles.is_han, character by character)
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # a verb of appointment between a name and the post it takes (王某任某某管委会主任, 李某出任董事长)
