@@ -120,6 +120,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("项目由蔺晓某团队研发。", ["蔺晓某"], id="name-before-team"),
         pytest.param("受访者杭思某表示,政策很给力。", ["杭思某"], id="interviewee-descriptor"),
         pytest.param("他认识了后来成为他太太的蓬莱姑娘于晓某。", ["于晓某"], id="family-word-descriptor"),
+        pytest.param("会务联系\n    会务组:侯佳某  0532-8899 6612\n            温子某  0532-8899 6613\n", ["侯佳某", "温子某"],
+                     id="contact-names-before-telephone-numbers"),
         pytest.param("港青岑卓某的烟台创业记", ["岑卓某"], id="no-name-ends-in-de"),
         pytest.param("图为团队在景区测试。记者鞠文某摄", ["鞠文某"], id="no-name-ends-in-photo-credit"),
         pytest.param("议题包括港口和物流。", [], id="list-of-words-is-no-list-of-names"),

@@ -69,12 +69,17 @@ GLOSS = re.compile(r" ?\(([^()\n]{2,30})\)")
 LATIN_SPEECH = ("表示", "指出", "认为", "介绍", "透露", "坦言", "强调", "说")
 # a line that holds nothing but a short Han word, or one before a contact field (梁某某  电话:…): a name
 # in a contact block or a caption
-CONTACT = re.compile(r"(?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)", re.IGNORECASE)
+CONTACT = re.compile(r"""
+    (?:[ ]{2,}|\t|:|,)[ \t]*(?:电话|电邮|手机|传真|邮箱|Tel|Email|E-mail)   # a contact field's label
+    | (?:[ ]{2,}|\t)\+?[0-9][0-9-]{2,}[ -]?[0-9]{4}                      # or a telephone number: 0532-8899 6612
+    """, re.VERBOSE | re.IGNORECASE)
 NAME_LINE = re.compile(rf"""
     (?m)^[ \t]*([\u4e00-\u9fff]{{2,4}})      # a short Han word at the start of a line
     (?: [ \t]*$                            # alone on it,
       | {CONTACT.pattern}                   # or before a contact field
-    )""", re.VERBOSE | re.IGNORECASE)
+    )
+    | ^[ \t]*[\u4e00-\u9fff]{{2,5}}:[ \t]*    # or after a contact's unit and a colon (会务组:某某  0532-…)
+      ([\u4e00-\u9fff]{{2,4}}) (?:{CONTACT.pattern})""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
 NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了的摄")  # a verb or particle that follows names
 # a run of Han characters (titles.is_han, character by character)
@@ -506,7 +511,7 @@ def line_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
     """A name alone on its line (a media contact: 香港科技园公司 / 温安怡 / 电话:...)."""
     out = []
     for m in NAME_LINE.finditer(ctx.text):
-        s, e = m.span(1)
+        s, e = m.span(1) if m.group(1) else m.span(2)
         hit = ctx.best(s, strong=False)
         if hit and s + hit[0] == e and not ctx.wordlike(ctx.text[s:e]):
             out.append(((s, e), "person-line"))
