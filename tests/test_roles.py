@@ -201,6 +201,8 @@ def _entity_roles(text: str) -> set[tuple]:
                  {("林某东", "副书记", "山东省委"), ("林某东", "省长", "山东省")}, id="bare-committee-named-after"),
     pytest.param("举办文化济宁推介会。济宁市委副书记、市长栾某峰率团。",
                  {("栾某峰", "市长", "济宁市")}, id="committee-place-named-only-inside-an-event"),
+    pytest.param("中共山东省委机关报。省委副书记、省长甄某年会见访问团。",
+                 {("甄某年", "省长", "山东省")}, id="committee-named-with-the-party"),
 ])
 def test_roles_posts_of_a_committee_named_by_its_level(text: str, expected: set[tuple]) -> None:
     assert expected <= _entity_roles(text)

@@ -56,6 +56,7 @@ GOV_POST = re.compile(r"""
     """, re.VERBOSE)
 # a party committee: the place's name followed by 委 (淄博市委, 山东省委)
 COMMITTEE = re.compile(r"""
+    (?:中共|中国共产党)?          # the party, maybe (中共山东省委)
     (?P<place>.+?[省市区县州])   # the place
     委$                          # committee
     """, re.VERBOSE)

@@ -69,6 +69,7 @@ NOT_AFTER_WORD = re.compile(r"""
     """, re.VERBOSE)
 # what may not follow 周 for it to be a week (周年, 周边, 周期, 周日); 周期间 is during the week
 NOT_AFTER_WEEK = re.compile(r"[年边末岁围村日一二三四五六]|期(?!间)")
+MEETING_VERB_ENDS = "见谈晤面同"  # after 会, a verb (会见, 会谈, 会晤): a 年会 before one is 年 + 会见
 COUNT_CHARS = "一二两三四五六七八九十几多数0123456789"  # a count before 年会 makes it 年 + 会
 # an ordinal edition at the start of a name, not part of what makes it a name: 第二十届
 EDITION = re.compile(r"""
@@ -219,8 +220,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             continue
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
             continue
-        if word == "年会" and p > 0 and text[p - 1] in COUNT_CHARS:  # 未来两年会: 两年 + 会
-            continue
+        if word == "年会" and (p > 0 and text[p - 1] in COUNT_CHARS or text[e:e + 1] in MEETING_VERB_ENDS):
+            continue  # 未来两年会: 两年 + 会; 省长某某年会见: a name in 年 + 会见
         start = _paragraph_start(doc, _start(text, p, cuts, stops), p)
         start = next((qs for qs, qe in quoted_spans if qe == start and text[qs] == "「"), start)
         if (slogan := SLOGAN.match(text, start)) and slogan.end() < p:

@@ -284,7 +284,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                     target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
                 if c := COMMITTEE.match(target.norm):
                     target = places.setdefault(target.nstart, doc.mention(
-                        Kind.PLACE, target.nstart, target.nstart + len(c["place"]), COMMITTEE_PLACE))
+                        Kind.PLACE, target.nstart + c.start("place"), target.nstart + c.end("place"), COMMITTEE_PLACE))
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
                         evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
             links.setdefault((person, target.norm if target else None, title), link)
