@@ -140,7 +140,8 @@ def test_organizations_name_ends_before_a_function_word(text: str, name: str) ->
     ("惠誉上周五授予海晟集团长期评级。", "海晟集团"),
     ("省里正式启用烟台市政务服务中心。", "烟台市政务服务中心"),
     ("他每周都会去鲁信投资集团开会。", "鲁信投资集团"),
-], ids=["after-award", "after-put-into-use", "after-go"])
+    ("中心将以鲁东海洋职业学院为主要研发基地。", "鲁东海洋职业学院"),
+], ids=["after-award", "after-put-into-use", "after-go", "after-by-means-of"])
 def test_organizations_start_after_a_verb(text: str, name: str) -> None:
     assert name in org_names(text)
 
