@@ -403,6 +403,12 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
         if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
             if not any(a <= start < b for a, b in protected.near(start, start + 1)):
                 return ps
+    # a person's name before a bare level's body (某某县投资促进服务中心): a name jieba does not know
+    for p in range(start + 2, min(start + 4, hs)):
+        if text[p] in "省市区县" and text[start] in lex.words("surnames") \
+                and not lex.tokenizer.FREQ.get(text[start:p]) and not lex.tokenizer.FREQ.get(text[start:start + 2]) \
+                and not any(a <= start < b for a, b in protected.near(start, start + 1)):
+            return p
     # a preposition before a place: 据山东港口集团, 经济南市政府
     if text[start:start + 1] in PREPOSITION_FIRSTS:
         for word in PREPOSITIONS:
