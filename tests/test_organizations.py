@@ -167,6 +167,17 @@ def test_organizations_person_before_a_bare_level_body_is_no_part_of_it() -> Non
     assert "金乡县投资促进服务中心" in org_names("金乡县投资促进服务中心主任致辞。")
 
 
+@pytest.mark.parametrize(("text", "name", "desk"), [
+    ("鼎峰证券研究部分析师王某表示。", "鼎峰证券", "鼎峰证券研究部"),
+    ("中金公司投资银行部董事总经理出席。", "中金公司", "中金公司投资银行"),
+    ("德勤中国资本市场服务部合伙人表示。", "德勤中国", "德勤中国资本市场服务部"),
+], ids=["broker-research-desk", "investment-banking-desk-past-a-suffix", "capital-markets-desk"])
+def test_organizations_firm_before_its_desk(text: str, name: str, desk: str) -> None:
+    """An analyst's or banker's firm is the name; its desk goes with the title."""
+    names = org_names(text)
+    assert name in names and desk not in names
+
+
 def test_organizations_named_lab_after_de_is_named() -> None:
     """After 的 a centre or platform is described, but a named laboratory (国家重点实验室) is a name."""
     assert "海洋污染国家重点实验室" in org_names("城大辖下的海洋污染国家重点实验室主任表示。")

@@ -132,6 +132,8 @@ DIVISION = re.compile(r"""
 PREPOSITIONS = ("据悉", "据", "经", "自", "向", "对", "从")  # never start a name before a place: 据山东港口集团
 PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
+FIRM_DESKS = ("研究部", "投资银行部", "资本市场部", "资本市场服务部")  # a firm's desks, named with the firm
+FIRM_HEADS = ("证券", "公司", "中国", "银行", "资本")  # what a firm's name before a desk ends in (德勤中国)
 PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
 CLAUSE_EDGES = ",。;:!?\n "  # what a clause starts after
@@ -223,6 +225,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
         if span and inside and not _names_before(text, lex, span[0], inside[0]):
             continue  # a suffix inside a known name (港交所), with no name before it
         span = span and _cut_party_committee(text, lex, *span)
+        span = span and _cut_desk(text, *span)
         if span and text.endswith(_false_tails(lex), span[0], span[1]):
             continue  # 工总签署: a word that ends in a suffix's character (签署, 格局) ends no name
         if span and _described(text, *span, places):
@@ -347,6 +350,15 @@ def _deictic(text: str, lex: Lexicon, s: int, hs: int) -> bool:
 def _generic_tail(lex: Lexicon) -> re.Pattern[str]:
     """A generic word at the end of a window (附属 of 其附属|公司)."""
     return re.compile(f"(?:{words_pattern(lex, 'org_generic').pattern})$")
+
+
+def _cut_desk(text: str, s: int, e: int) -> tuple[int, int]:
+    """The firm before one of its desks (中金公司 of 中金公司投资银行部, 某某证券 of 某某证券研究部): an
+    analyst or banker is named by the firm, the desk is part of the title."""
+    end = e + 1 if text.startswith("部", e) else e  # 中金公司投资银行 + 部: the desk runs on past a suffix
+    desk = next((d for d in FIRM_DESKS if text.endswith(d, s, end)), None)
+    cut = end - len(desk) if desk else e
+    return (s, cut) if desk and cut - s >= 4 and text.endswith(FIRM_HEADS, s, cut) else (s, e)
 
 
 def _cut_party_committee(text: str, lex: Lexicon, s: int, e: int) -> tuple[int, int]:
