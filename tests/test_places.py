@@ -223,3 +223,24 @@ def test_places_common_words_before_a_venue_word_name_no_venue(text: str) -> Non
 ], ids=["museum-named-after-its-subject", "venue-with-a-region-in-its-name"])
 def test_places_venue_of_common_words_with_a_subject_or_place_is_named(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("地址:青岛市崂山区松岭路238号", "松岭路"),
+    ("地点:香港湾仔港湾道1号君悦酒店", "港湾道"),
+    ("总会地址:香港九龙尖沙咀广东道  电话:(852)", "广东道"),
+    ("地址:济南市历下区解放东路3号", "解放东路"),
+], ids=["road-and-number", "road-after-two-places", "road-before-telephone", "road-with-section"])
+def test_places_road_of_an_address(text: str, name: str) -> None:
+    assert name in {m.norm for m in settle(find(text)).mentions}
+
+
+@pytest.mark.parametrize("text", ["(记者 王某 澳门报道)", "他在济南一路走来。", "双方在青岛道别。"],
+                         ids=["report-is-no-road", "all-the-way-is-no-road", "farewell-is-no-road"])
+def test_places_no_road_without_an_address(text: str) -> None:
+    assert not [m for m in find(text).mentions if m.rule == "road"]
+
+
+def test_places_road_is_where_the_place_before_it_is() -> None:
+    roads = [m for m in find("地址:香港九龙尖沙咀广东道  电话:(852)").mentions if m.rule == "road"]
+    assert [(m.norm, m.region.value) for m in roads] == [("广东道", "HK")]

@@ -32,6 +32,14 @@ SITE_PRODUCTS = ("菜", "宴", "酒", "家酒", "啤酒", "牌")  # after a land
 FULL_FORM_PREFIXES = ("中国",)  # a country before a name of part of it: 中国内地 for 内地
 FULL_FORM_ENDINGS = ("省", "市", "特别行政区", "特区", "区", "县")
 SHORT_ENDINGS = {"特区": "特别行政区"}  # a shortened ending and its full form: 澳门特区 for 澳门特别行政区
+# a road of an address, after its city or district: 松岭路 238号, 港湾道1号, 广东道 电话:…
+ROAD = re.compile(r"""
+    [\u4e00-\u9fff]{1,4}?                 # the road's name
+    [东西南北中一二三四五六七八九]?       # maybe its section (解放东路, 黄海一路)
+    (?:公路|大街|大道|路|道|街)           # a road word
+    (?=[ \t]*(?:[0-9]+号|电话|邮编|传真|$))   # then a house number, the next field or the line's end
+    """, re.VERBOSE | re.MULTILINE)
+ROAD_WORD_FREQ = 100  # a 'road' this frequent in jieba's dictionary is a word (报道)
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
     [\u4e00-\u9fff]+   # a run of Chinese characters
@@ -114,7 +122,25 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += zones + landforms
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
+    out += _roads(doc, lex, out)
     return Findings(tuple(out), _alias_links(out))
+
+
+def _roads(doc: Doc, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """A road in an address: right after a place and before a house number or the next field of
+    the address (青岛市崂山区 + 苗岭路 + 9号, 尖沙咀 + 广东道 + 电话); not a common word (澳门 + 报道)."""
+    text = doc.text
+    ends = {p.nstart: p.nend for p in places}
+    regions = {p.nend: p.region for p in places if p.region}  # a road is where the place before it is
+    out = []
+    for e in sorted(set(ends.values())):
+        r = ROAD.match(text, e)
+        if r is None or lex.tokenizer.FREQ.get(r.group(), 0) >= ROAD_WORD_FREQ:
+            continue
+        if e in ends and ends[e] < r.end() and ROAD.match(text, ends[e]):
+            continue  # 香港 + 湾仔港湾道: the road starts after the next place (湾仔 + 港湾道), not 广东 + 道
+        out.append(doc.mention(Kind.PLACE, r.start(), r.end(), "road", region=regions.get(e)))
+    return out
 
 
 def _in_slogan(text: str, s: int, e: int) -> bool:
