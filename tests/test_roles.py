@@ -237,3 +237,12 @@ def test_roles_post_by_usage(text: str, expected: set[tuple], absent: set[tuple]
     (kg/data/title_seats.tsv); other honorifics (教授) make no post."""
     found = _entity_roles(text)
     assert expected <= found and not absent & found
+
+
+def test_roles_association_post_without_its_association_is_held_in_the_one_the_article_is_about() -> None:
+    """会长, 副会长 written without a body: the association the article names most (香港某商会), not
+    another one named between (香港某社团总会)."""
+    text = ("香港鲁兴商会第十届会董会就职典礼昨日举行。香港鲁兴商会成立于2001年。"
+            "香港鲁东社团总会会长致辞。香港鲁兴商会新一届领导班子为:会长邢某良;副会长凌某远、戚某福。")
+    roles = _entity_roles(text)
+    assert ("凌某远", "副会长", "香港鲁兴商会") in roles and ("戚某福", "副会长", "香港鲁兴商会") in roles

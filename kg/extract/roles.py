@@ -18,6 +18,7 @@ The segments themselves are read in kg/extract/chains.py; this module adds the a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from kg.doc import Doc
@@ -59,6 +60,9 @@ BARE_COMMITTEE = re.compile(r"[省市区县]委")
 # a body's head word standing alone before a title, for the body named earlier in the article
 # (……香港山东社团总会……。总会主席衣某: the 总会 is that one)
 BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联会", "大学", "学院", "医院", "银行"})
+# posts only an association has, and what an association's name ends in (association_of)
+ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长")
+ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
 
@@ -249,6 +253,17 @@ def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Menti
     return _nearest([m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(body)], person)
 
 
+def association_of(prior: Findings, title: str, person: Mention) -> Mention | None:
+    """The association a post only associations have (会长, 理事长, 会董) written without it is held
+    in: the association (商会, 协会, 总会 …) the article names most often, the first named of those
+    (the one the article is about)."""
+    if not title.endswith(ASSOCIATION_TITLES):
+        return None
+    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(ASSOCIATION_HEADS)]
+    counts = Counter(m.norm for m in named)
+    return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
+
+
 def _nearest(named: list[Mention], person: Mention) -> Mention | None:
     """Of mentions in text order, the last that ends before the person, else the first after."""
     before = [m for m in named if m.nend <= person.nstart]
@@ -278,7 +293,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
-                or seat_of(lex, prior, title, person)
+                or seat_of(lex, prior, title, person) or association_of(prior, title, person)
             if target is not None and GOV_POST.search(title):
                 if BARE_COMMITTEE.fullmatch(target.norm):
                     target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
