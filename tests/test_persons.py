@@ -120,6 +120,7 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("项目由蔺晓某团队研发。", ["蔺晓某"], id="name-before-team"),
         pytest.param("受访者杭思某表示,政策很给力。", ["杭思某"], id="interviewee-descriptor"),
         pytest.param("他认识了后来成为他太太的蓬莱姑娘于晓某。", ["于晓某"], id="family-word-descriptor"),
+        pytest.param("会长邢某良率领全体会董宣誓就职。", ["邢某良"], id="frequent-word-after-a-title-is-no-name"),
         pytest.param("会务联系\n    会务组:侯佳某  0532-8899 6612\n            温子某  0532-8899 6613\n", ["侯佳某", "温子某"],
                      id="contact-names-before-telephone-numbers"),
         pytest.param("港青岑卓某的烟台创业记", ["岑卓某"], id="no-name-ends-in-de"),

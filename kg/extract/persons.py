@@ -105,6 +105,7 @@ END, VERB, WEAK, NONE = 3, 2, 1, 0
 WORD_FREQ = 100  # a candidate this frequent in jieba's dictionary is a word (names there are rarer)
 COMMON_PREFIX_FREQ = 1000  # a candidate whose first two characters are a word this frequent is a word
 APPOINTED_FREQ = 1000  # before a verb of appointment and a post, a name may be this frequent a word (李强出任)
+TITLED_WORD_FREQ = 200  # a two-character candidate this frequent is a word even after a title (宣誓 266; 李强 159)
 FOLLOW_FREQ = 100  # after a title, a name may end where a word this frequent begins (市长岳志刚会面)
 
 
@@ -379,8 +380,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         if hit:
             n, r = hit
             name = t[i:i + n]
-            if titled and r >= WEAK:
-                rule = "title"
+            if titled and r >= WEAK and not (n == 2 and ctx.w.freq.get(name, 0) >= TITLED_WORD_FREQ):
+                rule = "title"  # (but 会董|宣誓就职: a frequent word after a title is no name)
             elif described and r >= WEAK and not ctx.wordlike(name):
                 rule = "described"  # 港商某某告诉记者, 市民某某说
             elif ctx.tag(i + n) and not ctx.wordlike(name):
