@@ -246,3 +246,11 @@ def test_roles_association_post_without_its_association_is_held_in_the_one_the_a
             "香港鲁东社团总会会长致辞。香港鲁兴商会新一届领导班子为:会长邢某良;副会长凌某远、戚某福。")
     roles = _entity_roles(text)
     assert ("凌某远", "副会长", "香港鲁兴商会") in roles and ("戚某福", "副会长", "香港鲁兴商会") in roles
+
+
+def test_roles_director_without_a_company_is_held_in_the_issuer() -> None:
+    """执行董事 written without a company: the company the announcement names most often."""
+    text = ("瑞兴海洋控股有限公司公告。瑞兴海洋控股有限公司与某物流集团有限公司签署框架协议。"
+            "承董事会命\n瑞兴海洋控股有限公司\n于本公告日期,董事会成员包括执行董事尉某敏女士;独立非执行董事黎某聪先生。")
+    roles = _entity_roles(text)
+    assert ("尉某敏", "执行董事", "瑞兴海洋控股有限公司") in roles and ("黎某聪", "独立非执行董事", "瑞兴海洋控股有限公司") in roles

@@ -63,6 +63,7 @@ BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联�
 # posts only an association has, and what an association's name ends in (association_of)
 ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长")
 ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
+COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company's name ends in (board_of)
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
 
@@ -264,6 +265,16 @@ def association_of(prior: Findings, title: str, person: Mention) -> Mention | No
     return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
 
 
+def board_of(prior: Findings, title: str, person: Mention) -> Mention | None:
+    """The company a director's post (执行董事, 独立非执行董事) written without it is held in: the
+    company the article names most often, the first named of those (an announcement's issuer)."""
+    if not title.endswith("董事"):
+        return None
+    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(COMPANY_ENDS)]
+    counts = Counter(m.norm for m in named)
+    return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
+
+
 def _nearest(named: list[Mention], person: Mention) -> Mention | None:
     """Of mentions in text order, the last that ends before the person, else the first after."""
     before = [m for m in named if m.nend <= person.nstart]
@@ -293,7 +304,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
-                or seat_of(lex, prior, title, person) or association_of(prior, title, person)
+                or seat_of(lex, prior, title, person) or association_of(prior, title, person) \
+                or board_of(prior, title, person)
             if target is not None and GOV_POST.search(title):
                 if BARE_COMMITTEE.fullmatch(target.norm):
                     target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
