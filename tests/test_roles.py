@@ -218,6 +218,9 @@ def test_roles_posts_of_a_committee_named_by_its_level(text: str, expected: set[
                  {("李某", "董事长", "山东某某集团")}, id="own-title-in-a-list-is-not-shared"),
     pytest.param("香港某某社团总会昨晚举行典礼。总会主席衣某德率全体会董出席。",
                  {("衣某德", "主席", "香港某某社团总会")}, set(), id="bare-head-for-the-body-named-before"),
+    pytest.param("董事会成员包括执行董事欧阳某健先生、尉迟某女士及谭某明先生;非执行董事夏侯某女士。",
+                 {("尉迟某", "执行董事", None), ("谭某明", "执行董事", None), ("夏侯某", "非执行董事", None)},
+                 {("夏侯某", "执行董事", None)}, id="names-with-honorifics-sharing-a-title"),
 ])
 def test_roles_names_listed_after_a_titled_name(text: str, expected: set[tuple], absent: set[tuple]) -> None:
     found = _entity_roles(text)

@@ -146,9 +146,11 @@ class Chains:
         pos -= 1 if pos and (t[pos - 1] in ": 的" or t[pos - 1] == "," and as_post(t, pos - 1)) else 0
         seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
                                          if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
-        k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 ")
+        k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 及")
         while k > 0 and t[k - 1] == " " and t[k] == " ":
             k -= 1  # 实习生  某甲  某乙: a column gap between two names
+        if k not in self.person_end and (h := self.honorific_before(k)):
+            k -= len(h)  # 执行董事某甲先生、某乙女士: an honorific after the name before
         if seg is None and k in self.person_end:  # right after another name (a space may be squeezed out)
             return self.run_after(person, self.person_end[k])
         chain: list[Segment] = []
@@ -176,10 +178,18 @@ class Chains:
                                    or self.ends_list(person, previous)) else []
 
     def ends_list(self, person: Mention, previous: Mention) -> bool:
-        """Whether person follows previous across 、 and ends the list (a comma, 等, or 、 and another name)."""
+        """Whether person follows previous across 、 (or an honorific and 、 or 及: 某甲先生、某乙女士及…)
+        and ends the list (a comma, 等, or 、 or 及 and another name), maybe after an honorific."""
         t, e = self.text, person.nend
-        return t[previous.nend:person.nstart] == "、" and (e == len(t) or t[e] in LIST_END
-                                                           or t[e] == "、" and e + 1 in self.person_start)
+        between = t[previous.nend:person.nstart]
+        if between not in ("、", *(h + j for h in self.w.honorifics for j in "、及" if between.startswith(h))):
+            return False
+        e += len(next((h for h in self.w.honorifics if t.startswith(h, e)), ""))
+        return e == len(t) or t[e] in LIST_END or t[e] in "、及" and e + 1 in self.person_start
+
+    def honorific_before(self, k: int) -> str:
+        """The honorific ending at text[k] right after a name (某某先生), or ''."""
+        return next((h for h in self.w.honorifics if self.text.endswith(h, 0, k) and k - len(h) in self.person_end), "")
 
     def bare_org(self, end: int) -> Segment | None:
         """An organisation with no title before a joiner (汇丰科创金融、Head of ...)."""
