@@ -151,7 +151,9 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
         s, t = ent_of[link.source], ent_of[link.target] if link.target is not None else None
         rel = Relation(link.type, s, t, link.title, link.evidence)
         relations.setdefault((rel.type, s, t, rel.title), rel)
-    return Extraction(doc.article, tuple(entities), tuple(relations.values()))
+    held = {(r.type, r.source, r.title) for r in relations.values() if r.target is not None}
+    kept = [r for r in relations.values() if r.target is not None or (r.type, r.source, r.title) not in held]
+    return Extraction(doc.article, tuple(entities), tuple(kept))  # (记者 at 东营日报 says all 记者 says)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -257,3 +257,19 @@ def test_roles_director_without_a_company_is_held_in_the_issuer() -> None:
             "承董事会命\n瑞兴海洋控股有限公司\n于本公告日期,董事会成员包括执行董事尉某敏女士;独立非执行董事黎某聪先生。")
     roles = _entity_roles(text)
     assert ("尉某敏", "执行董事", "瑞兴海洋控股有限公司") in roles and ("黎某聪", "独立非执行董事", "瑞兴海洋控股有限公司") in roles
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("东营日报10月19日讯(记者郝某雯 通讯员宫某涛)10月18日上午,会议举行。", ("郝某雯", "记者", "东营日报"),
+                 id="outlet-opening-the-dateline"),
+    pytest.param("大众日报\n\n本报济南3月17日讯 (记者慕容某 通讯员桂某川)3月17日上午,会议举行。", ("慕容某", "记者", "大众日报"),
+                 id="own-paper-is-the-masthead"),
+])
+def test_roles_reporter_works_for_the_outlet_of_the_dateline(text: str, expected: tuple) -> None:
+    assert expected in _entity_roles(text)
+
+
+def test_roles_a_title_without_a_body_adds_nothing_to_the_same_title_with_one() -> None:
+    """记者 at 东营日报 in the dateline and 记者 again under a photo: one relation, with the outlet."""
+    text = "东营日报10月19日讯(记者郝某雯)会议举行。\n(图为签约现场。记者郝某雯摄)"
+    assert [r for r in _entity_roles(text) if r[0] == "郝某雯"] == [("郝某雯", "记者", "东营日报")]

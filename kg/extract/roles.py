@@ -64,6 +64,11 @@ BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联�
 ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长")
 ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
 COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company's name ends in (board_of)
+# a reporter's titles, and a dateline after an outlet's name: a place maybe, the day, 电 or 讯
+REPORTER_TITLES = frozenset({"记者", "首席记者", "特约记者", "见习记者", "实习记者", "本报记者"})
+DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
+OWN_PAPER = "本报"
+PAPER_ENDS = ("报", "报社")  # what a paper's name ends in (大众日报, 齐鲁晚报)
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
 
@@ -275,6 +280,22 @@ def board_of(prior: Findings, title: str, person: Mention) -> Mention | None:
     return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
 
 
+def outlet_of(text: str, prior: Findings, title: str, person: Mention) -> Mention | None:
+    """The outlet a reporter (记者) written without it works for: the one opening the dateline of the
+    reporter's line (东营日报10月19日讯(记者某某), 中评社济南6月12日电), or, for 本报 ('this paper'),
+    the first paper the article names (its masthead)."""
+    if title not in REPORTER_TITLES:
+        return None
+    line = text.rfind("\n", 0, person.nstart) + 1
+    orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
+    dated = [m for m in orgs if line <= m.nstart and m.nend <= person.nstart and DATELINE.match(text, m.nend)]
+    if dated:
+        return dated[-1]
+    if (own := text.find(OWN_PAPER, line, person.nstart)) >= 0 and DATELINE.match(text, own + len(OWN_PAPER)):
+        return min((m for m in orgs if m.norm.endswith(PAPER_ENDS)), key=lambda m: m.nstart, default=None)
+    return None
+
+
 def _nearest(named: list[Mention], person: Mention) -> Mention | None:
     """Of mentions in text order, the last that ends before the person, else the first after."""
     before = [m for m in named if m.nend <= person.nstart]
@@ -305,7 +326,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
                 or seat_of(lex, prior, title, person) or association_of(prior, title, person) \
-                or board_of(prior, title, person)
+                or board_of(prior, title, person) or outlet_of(doc.text, prior, title, person)
             if target is not None and GOV_POST.search(title):
                 if BARE_COMMITTEE.fullmatch(target.norm):
                     target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
