@@ -230,6 +230,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "引导港资企业设立区域总部、结算中心等。", "结合其在海洋药物方面的临床前研究平台。",
     "希望双方以联合实验室为平台。", "公司与大学签署联合实验室共建协议。",
     "今后商会将继续服务会员。", "该公司计划在香港开设分公司。",
+    "14:30    青年科创项目路演              1号报告厅", "活动在酒店二楼宴会厅举行。", "参观了加工车间和产品展厅。",
+    "展会因疫情停办。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -240,7 +242,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "deictic-this-website", "counted-in-hundreds", "both-sides-before-lab", "verb-before-centre",
         "suo-starts-a-word-with-its-verb", "yuan-starts-a-word", "common-words-joined-before-centre", "common-words-before-centre",
         "centre-described-after-de", "centre-of-a-kind-after-de", "centre-of-a-kind-before-deng", "platform-described-after-de",
-        "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch"])
+        "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch",
+        "lecture-room", "banquet-hall", "showroom", "suspended"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
@@ -449,6 +452,8 @@ def test_organizations_standalone_uses_are_the_pattern(text: str, word: str) -> 
                  "Hong Kong Trade Development Council", id="after-a-defined-short-form"),
     pytest.param("香港绿色金融协会 (Hong Kong Green Finance Association) 的代表出席。", "香港绿色金融协会",
                  "Hong Kong Green Finance Association", id="after-the-name"),
+    pytest.param("香港理工大学 The Hong Kong Polytechnic University\n传媒及公众 > 新闻稿", "香港理工大学",
+                 "The Hong Kong Polytechnic University", id="masthead-after-a-space"),
 ])
 def test_organizations_english_name_in_brackets_is_an_alias(text: str, name: str, english: str) -> None:
     from kg.pipeline import extract_article

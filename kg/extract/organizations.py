@@ -51,7 +51,8 @@ LATIN_NAME = re.compile(r"""
 """, re.VERBOSE)
 # an English name in brackets after a Chinese one: the same body (香港绿色金融协会 (Hong Kong Green Finance Association))
 ENGLISH_GLOSS = re.compile(r"""
-    [ ]?\( [ ]? ([A-Z])       # a bracket and a capital letter, where a Latin name found may start
+    (?: [ ]?\( [ ]? | [ ] )  # a bracket, or a space (a masthead: 香港理工大学 The Hong Kong Polytechnic University)
+    ([A-Z])                  # and a capital letter, where a Latin name found may start
 """, re.VERBOSE)
 # a Latin token that may stand alone as a short form (InnoHK)
 LATIN_TOKEN = re.compile(r"""
