@@ -178,6 +178,12 @@ def test_organizations_firm_before_its_desk(text: str, name: str, desk: str) -> 
     assert name in names and desk not in names
 
 
+def test_organizations_university_students_are_no_university() -> None:
+    """86名香港大学生: students from Hong Kong (香港|大学生), not 香港大学; 香港大学生物医学学院 is one name."""
+    assert not org_names("今年暑假,共有86名香港大学生参加实习。")
+    assert "香港大学生物医学学院" in org_names("香港大学生物医学学院教授表示。")
+
+
 def test_organizations_named_lab_after_de_is_named() -> None:
     """After 的 a centre or platform is described, but a named laboratory (国家重点实验室) is a name."""
     assert "海洋污染国家重点实验室" in org_names("城大辖下的海洋污染国家重点实验室主任表示。")

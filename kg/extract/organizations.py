@@ -207,6 +207,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     places = Spans((m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE)
     known = [(_party_start(text, s), _branch_end(text, lex, _bracketed_place(text, lex, e)), row) for s, e, row in institutions(lex).scan(text)
              if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e)
+                     or text.endswith("大学", s, e) and text.startswith("生", e) and word_across_end(text, lex, e - 1, e)
+                     # 86名香港|大学生, but 香港大学|生物医学学院
                      or LEVEL_BEFORE.search(text, max(s - 2, 0), s)
                      or any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in places.near(s, e)))]  # 中国—上海合作组织…示范区
     protected = Spans([*places, *((s, e) for s, e, _ in known)])
