@@ -51,7 +51,7 @@ BARE_LEVELS = "省市区县"
 COMMITTEE = "委"  # a committee's head (山东省委, 市委)
 PARTY_PREFIXES = ("中共", "中国共产党")  # the party before its committee: 中共山东省委
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
-ORG_TAILS = ("公司", "集团")
+ORG_TAILS = ("公司", "集团", "社")  # what a long form may add to a short one: 香港科技园 -> 香港科技园公司, 济宁日报 -> 济宁日报社
 
 
 @lru_cache(maxsize=1 << 16)

@@ -184,6 +184,15 @@ def test_organizations_university_students_are_no_university() -> None:
     assert "香港大学生物医学学院" in org_names("香港大学生物医学学院教授表示。")
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("东营日报社出品。", "东营日报社"),
+    ("大众日报社地址:济南市泺源大街6号", "大众日报社"),
+    ("请于6月30日前将项目推进情况报市商务局外资科。", "市商务局外资科"),
+], ids=["paper-office-by-suffix", "known-paper-and-its-office", "report-to-a-bare-level-body"])
+def test_organizations_paper_offices_and_bodies_reported_to(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
 def test_organizations_named_lab_after_de_is_named() -> None:
     """After 的 a centre or platform is described, but a named laboratory (国家重点实验室) is a name."""
     assert "海洋污染国家重点实验室" in org_names("城大辖下的海洋污染国家重点实验室主任表示。")

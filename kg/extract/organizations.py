@@ -98,6 +98,7 @@ DATE_CUT = re.compile(r"""
         (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
       | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)? )    # or a month and day alone
 """, re.VERBOSE)
+REPORT_TO = re.compile(r"报(?=[省市区县])")  # 'report to' before a bare level's body: 将情况报|市商务局外资科
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
 # its committee before a post in it (…,市委常委、常务副市长某某)
@@ -205,7 +206,8 @@ def institutions(lex: Lexicon) -> Gazetteer:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
     places = Spans((m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE)
-    known = [(_party_start(text, s), _branch_end(text, lex, _bracketed_place(text, lex, e)), row) for s, e, row in institutions(lex).scan(text)
+    known = [(_party_start(text, s), _press_end(text, _branch_end(text, lex, _bracketed_place(text, lex, e))), row)
+             for s, e, row in institutions(lex).scan(text)
              if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e)
                      or text.endswith("大学", s, e) and text.startswith("生", e) and word_across_end(text, lex, e - 1, e)
                      # 86名香港|大学生, but 香港大学|生物医学学院
@@ -266,6 +268,11 @@ def _bracketed_place(text: str, lex: Lexicon, e: int, s: int | None = None) -> i
     if bracket and s is not None and bracket.group(1) in text[s:e]:
         return e
     return bracket.end() if bracket and bracket.group(1) in place_gazetteer(lex) else e
+
+
+def _press_end(text: str, e: int) -> int:
+    """The end of a paper's office named after the paper (大众日报 + 社), else e."""
+    return e + 1 if text.endswith("报", 0, e) and text.startswith("社", e) else e
 
 
 def _branch_end(text: str, lex: Lexicon, e: int) -> int:
@@ -434,9 +441,10 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
 
 @cache
 def _left_stops(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """What a name's start is moved past (_cut_left): stop words, determiners, titles, quantities, dates."""
+    """What a name's start is moved past (_cut_left): stop words, determiners, titles, quantities, dates,
+    报 before a bare level."""
     return (words_pattern(lex, "org_left_stops"), words_pattern(lex, "org_determiners"),
-            words_pattern(lex, "titles"), QUANTITY, DATE_CUT)
+            words_pattern(lex, "titles"), QUANTITY, DATE_CUT, REPORT_TO)
 
 
 def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: list[tuple[int, int, str]],
