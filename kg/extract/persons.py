@@ -47,17 +47,17 @@ CAPTION = re.compile(r"""
 # name maybe in capitals with given names after it, as Hong Kong writes them (Peter WONG Ka Lok, Michael SZE),
 # or a second family name (Helena Sequeira Pinto)
 LATIN_NAME = re.compile(r"""
-    (?<![A-Za-z.])                  # not inside a longer Latin word
-    [A-Z][a-z]+                     # given name
+    (?<![A-Za-zÀ-ÖØ-öø-ÿ.])         # not inside a longer Latin word
+    [A-Z][a-zß-öø-ÿ]+               # given name, maybe with accents (João, António)
     (?:\ [A-Z]\.)?                  # an optional middle initial
-    (?:\ (?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z]))){1,3}   # one to three more names, maybe hyphenated (Ka-wai)
-                                                                    # or in capitals
-    (?![A-Za-z])                    # and no more letters
+    (?:\ (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?![a-z]))){1,3}   # one to three more names,
+                                                                    # maybe hyphenated (Ka-wai) or in capitals
+    (?![A-Za-zÀ-ÖØ-öø-ÿ])           # and no more letters
     """, re.VERBOSE)
 # the start of a capitalised Latin word: where a Latin name may begin
 LATIN_WORD = re.compile(r"(?=[A-Z])(?<![A-Za-z])[A-Z]")  # (?=[A-Z]) first: lets the scan skip ahead
 LATIN_TOKEN = re.compile(r"[A-Za-z-]+")  # a Latin word
-CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z.-]*)*")  # capitalised words, one space apart
+CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ-]*(?: [A-Z][A-Za-zÀ-ÖØ-öø-ÿ.-]*)*")  # capitalised words, one space apart
 # a Latin form of address before a name (Dr. Michael SZE, Prof Alan Ashworth)
 LATIN_ADDRESS = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\ ?$")
 # a bracketed field or side after a title, before the name it titles: 讲座教授(生物医学)Daniel Ferreira,
@@ -192,6 +192,10 @@ class Context:
         if t[i] not in self.w.surnames:
             return ()
         return (4, 3, 2) if i + 1 < len(t) and t[i + 1] in self.w.surnames else (3, 2)
+
+    def inside_word(self, i: int) -> bool:
+        """Whether text[i] ends a frequent two-character word with the character before it (有|关)."""
+        return i > 0 and self.w.freq.get(self.text[i - 1:i + 1], 0) >= COMMON_PREFIX_FREQ
 
     def word_at(self, j: int) -> bool:
         """Whether a frequent two-character word starts at text[j] (会面, 以及, 今日); a single
@@ -384,8 +388,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 rule = "title"  # (but 会董|宣誓就职: a frequent word after a title is no name)
             elif described and r >= WEAK and not ctx.wordlike(name):
                 rule = "described"  # 港商某某告诉记者, 市民某某说
-            elif ctx.tag(i + n) and not ctx.wordlike(name):
-                rule = "honorific"
+            elif ctx.tag(i + n) and not ctx.wordlike(name) and not ctx.inside_word(i):
+                rule = "honorific"  # (but 有|关负责同志: 关 ends the word 有关)
             elif (ctx.edge(i) or t[i - 1:i] in ("据", "由")) and r == VERB and not ctx.wordlike(name):
                 rule = "verb"  # ,某某表示; 据某某介绍, 由某某主持
             elif t[i - 1:i] == "在" and t.startswith("看来", i + n) and not ctx.wordlike(name):
