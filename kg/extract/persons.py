@@ -96,6 +96,7 @@ PAIR_JOINS = "与和同"
 LIST_LEADS = ("包括", "还有", "分别是", "分别为", "依次为")
 LIST_NEXT = "、,。;和与及等"
 LIST_JOINS = "、和"  # between two names of a list
+GROUP_NOUNS = ("领导", "嘉宾", "人", "同志", "官员", "负责人", "专家", "代表")  # after 等 at a list's end
 # words that introduce a name: 叫庹某某, 名叫王某
 CALLED = ("名叫", "叫")
 # an interview's question turn at the start of a line: 记者:, 问:
@@ -192,6 +193,16 @@ class Context:
         if t[i] not in self.w.surnames:
             return ()
         return (4, 3, 2) if i + 1 < len(t) and t[i + 1] in self.w.surnames else (3, 2)
+
+    def ends_group(self, i: int) -> int:
+        """Length of a name at text[i] right before 等 and a word for a group of people (某某等领导,
+        某某等嘉宾), or 0."""
+        for n in self.lengths(i):
+            name, j = self.text[i:i + n], i + n
+            if len(name) == n and self.text.startswith("等", j) and self.text.startswith(GROUP_NOUNS, j + 1) \
+                    and self.plain(name) and not self.wordlike(name):
+                return n
+        return 0
 
     def inside_word(self, i: int) -> bool:
         """Whether text[i] ends a frequent two-character word with the character before it (有|关)."""
@@ -411,6 +422,10 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
                 out.append(((i, i + n), f"person-{rule}"))
                 i += n
                 continue
+        if t[i - 1:i] == "、" and (n := ctx.ends_group(i)):
+            out.append(((i, i + n), "person-listed"))  # 某甲、某乙、某丙等领导出席: the list's last name
+            i += n
+            continue
         if (ctx.edge(i) or t[i - 1] in "由据的" or t.endswith("包括", 0, i)) and (n := ctx.posed(i)):
             out.append(((i, i + n), "person-posed"))
             i += n
