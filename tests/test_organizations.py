@@ -186,9 +186,10 @@ def test_organizations_university_students_are_no_university() -> None:
 
 @pytest.mark.parametrize(("text", "name"), [
     ("东营日报社出品。", "东营日报社"),
+    ("山东省供销合作社与香港企业签约。", "山东省供销合作社"),
     ("大众日报社地址:济南市泺源大街6号", "大众日报社"),
     ("请于6月30日前将项目推进情况报市商务局外资科。", "市商务局外资科"),
-], ids=["paper-office-by-suffix", "known-paper-and-its-office", "report-to-a-bare-level-body"])
+], ids=["paper-office-by-suffix", "co-operative", "known-paper-and-its-office", "report-to-a-bare-level-body"])
 def test_organizations_paper_offices_and_bodies_reported_to(text: str, name: str) -> None:
     assert name in org_names(text)
 
@@ -247,6 +248,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "今后商会将继续服务会员。", "该公司计划在香港开设分公司。",
     "14:30    青年科创项目路演              1号报告厅", "活动在酒店二楼宴会厅举行。", "参观了加工车间和产品展厅。",
     "展会因疫情停办。",
+    "双方聘请了律师事务所和会计师事务所。", "泓远航运母公司表示支持。", "该公司已成为主板上市公司。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -258,7 +260,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "suo-starts-a-word-with-its-verb", "yuan-starts-a-word", "common-words-joined-before-centre", "common-words-before-centre",
         "centre-described-after-de", "centre-of-a-kind-after-de", "centre-of-a-kind-before-deng", "platform-described-after-de",
         "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch",
-        "lecture-room", "banquet-hall", "showroom", "suspended"])
+        "lecture-room", "banquet-hall", "showroom", "suspended", "bare-law-and-accounting-firms", "parent-company",
+        "listed-company"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 
