@@ -244,3 +244,13 @@ def test_places_no_road_without_an_address(text: str) -> None:
 def test_places_road_is_where_the_place_before_it_is() -> None:
     roads = [m for m in find("地址:香港九龙尖沙咀广东道  电话:(852)").mentions if m.rule == "road"]
     assert [(m.norm, m.region.value) for m in roads] == [("广东道", "HK")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("东营地处黄河三角洲,面向环渤海地区。", "黄河三角洲"),
+    ("东营地处黄河三角洲,面向环渤海地区。", "环渤海地区"),
+    ("辐射日韩等东北亚市场。", "东北亚"),
+    ("经港珠澳大桥抵达澳门。", "港珠澳大桥"),
+], ids=["yellow-river-delta", "bohai-rim", "northeast-asia", "bridge"])
+def test_places_regions_and_landmarks_around_shandong(text: str, name: str) -> None:
+    assert name in {m.norm for m in settle(find(text)).mentions}
