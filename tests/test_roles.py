@@ -264,6 +264,8 @@ def test_roles_director_without_a_company_is_held_in_the_issuer() -> None:
                  id="outlet-opening-the-dateline"),
     pytest.param("大众日报\n\n本报济南3月17日讯 (记者慕容某 通讯员桂某川)3月17日上午,会议举行。", ("慕容某", "记者", "大众日报"),
                  id="own-paper-is-the-masthead"),
+    pytest.param("来源:齐鲁壹点  作者:记者华某琛\n\n会议举行。", ("华某琛", "记者", "齐鲁壹点"),
+                 id="page-publisher"),
 ])
 def test_roles_reporter_works_for_the_outlet_of_the_dateline(text: str, expected: tuple) -> None:
     assert expected in _entity_roles(text)
@@ -273,3 +275,9 @@ def test_roles_a_title_without_a_body_adds_nothing_to_the_same_title_with_one() 
     """记者 at 东营日报 in the dateline and 记者 again under a photo: one relation, with the outlet."""
     text = "东营日报10月19日讯(记者郝某雯)会议举行。\n(图为签约现场。记者郝某雯摄)"
     assert [r for r in _entity_roles(text) if r[0] == "郝某雯"] == [("郝某雯", "记者", "东营日报")]
+
+
+def test_roles_reporter_outlet_named_in_a_byline_wins_over_the_page() -> None:
+    """青岛日报/观海新闻记者 某某: the byline names the outlet; a later 记者 某某 摄 adds no guess from the page."""
+    text = "青岛日报社出品\n\n□青岛日报/观海新闻记者 钭某蕾 通讯员 郏某鸣\n\n会议举行。\n(图为推介会现场。记者 钭某蕾 摄)"
+    assert [r for r in _entity_roles(text) if r[0] == "钭某蕾"] == [("钭某蕾", "记者", "观海新闻")]

@@ -67,7 +67,6 @@ COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company'
 # a reporter's titles, and a dateline after an outlet's name: a place maybe, the day, 电 or 讯
 REPORTER_TITLES = frozenset({"记者", "首席记者", "特约记者", "见习记者", "实习记者", "本报记者"})
 DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
-OWN_PAPER = "本报"
 PAPER_ENDS = ("报", "报社")  # what a paper's name ends in (大众日报, 齐鲁晚报)
 # the issuer of a report, as a biography calls it
 OWN_COMPANY = "本公司"
@@ -282,18 +281,19 @@ def board_of(prior: Findings, title: str, person: Mention) -> Mention | None:
 
 def outlet_of(text: str, prior: Findings, title: str, person: Mention) -> Mention | None:
     """The outlet a reporter (记者) written without it works for: the one opening the dateline of the
-    reporter's line (东营日报10月19日讯(记者某某), 中评社济南6月12日电), or, for 本报 ('this paper'),
-    the first paper the article names (its masthead)."""
+    reporter's line (东营日报10月19日讯(记者某某), 中评社济南6月12日电), else the page's publisher
+    (来源:香港商报网), else the first paper the article names (its masthead: 本报, 'this paper')."""
     if title not in REPORTER_TITLES:
         return None
-    line = text.rfind("\n", 0, person.nstart) + 1
     orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
-    dated = [m for m in orgs if line <= m.nstart and m.nend <= person.nstart and DATELINE.match(text, m.nend)]
-    if dated:
-        return dated[-1]
-    if (own := text.find(OWN_PAPER, line, person.nstart)) >= 0 and DATELINE.match(text, own + len(OWN_PAPER)):
-        return min((m for m in orgs if m.norm.endswith(PAPER_ENDS)), key=lambda m: m.nstart, default=None)
-    return None
+    for p in [m for m in prior.mentions if m.kind is Kind.PERSON and m.norm == person.norm]:  # any byline of theirs
+        line = text.rfind("\n", 0, p.nstart) + 1
+        dated = [m for m in orgs if line <= m.nstart and m.nend <= p.nstart and DATELINE.match(text, m.nend)]
+        if dated:
+            return dated[-1]
+    publisher = [m for m in orgs if m.rule == "publisher"]
+    papers = [m for m in orgs if m.norm.endswith(PAPER_ENDS)]
+    return min(publisher or papers, key=lambda m: m.nstart, default=None)
 
 
 def _nearest(named: list[Mention], person: Mention) -> Mention | None:
@@ -311,6 +311,7 @@ def _seats(lex: Lexicon) -> dict[str, str]:
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     chains = Chains(doc, words(lex), english_title(lex), prior, _seats(lex))
     links: dict[tuple, Link] = {}
+    guessed: set[tuple] = set()  # the keys of links to a reporter's outlet guessed by outlet_of
     places: dict[int, Mention] = {}  # committee places made here, by the committee's start
     persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
     heads = listed(chains, persons)
@@ -326,7 +327,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
                 or seat_of(lex, prior, title, person) or association_of(prior, title, person) \
-                or board_of(prior, title, person) or outlet_of(doc.text, prior, title, person)
+                or board_of(prior, title, person)
+            outlet = target is None and (target := outlet_of(doc.text, prior, title, person)) is not None
             if target is not None and GOV_POST.search(title):
                 if BARE_COMMITTEE.fullmatch(target.norm):
                     target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
@@ -336,4 +338,9 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             link = Link(Rel.HOLDS_POSITION, person, target, title=title,
                         evidence=doc.evidence(min(seg.start, person.nstart), max(seg.tend, person.nend) - 1))
             links.setdefault((person, target.norm if target else None, title), link)
-    return Findings(tuple(places.values()), tuple(links.values()))
+            if outlet:
+                guessed.add((person, target.norm, title))
+    # a reporter's outlet guessed from the page gives way to one a byline of theirs names (观海新闻记者某某)
+    named = {(p.norm, title) for (p, target, title) in links if target is not None and (p, target, title) not in guessed}
+    kept = [link for key, link in links.items() if key not in guessed or (key[0].norm, key[2]) not in named]
+    return Findings(tuple(places.values()), tuple(kept))
