@@ -281,3 +281,9 @@ def test_roles_reporter_outlet_named_in_a_byline_wins_over_the_page() -> None:
     """青岛日报/观海新闻记者 某某: the byline names the outlet; a later 记者 某某 摄 adds no guess from the page."""
     text = "青岛日报社出品\n\n□青岛日报/观海新闻记者 钭某蕾 通讯员 郏某鸣\n\n会议举行。\n(图为推介会现场。记者 钭某蕾 摄)"
     assert [r for r in _entity_roles(text) if r[0] == "钭某蕾"] == [("钭某蕾", "记者", "观海新闻")]
+
+
+def test_roles_party_branch_secretary_holds_the_post_at_the_company() -> None:
+    text = "山东港口烟台港冷链物流有限公司党支部书记、总经理逄某峰介绍。"
+    assert {("逄某峰", "党支部书记", "山东港口烟台港冷链物流有限公司"), ("逄某峰", "总经理", "山东港口烟台港冷链物流有限公司")} \
+        <= _entity_roles(text)

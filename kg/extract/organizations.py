@@ -136,7 +136,7 @@ PREPOSITION_FIRSTS = frozenset(w[0] for w in PREPOSITIONS)
 PERSON_LINKS = ("和", "与", "及", "任")  # between a person's name and a body: 刘会平和山东省贸促会, 王宏伟任济南…
 FIRM_DESKS = ("研究部", "投资银行部", "资本市场部", "资本市场服务部")  # a firm's desks, named with the firm
 FIRM_HEADS = ("证券", "公司", "中国", "银行", "资本")  # what a firm's name before a desk ends in (德勤中国)
-PARTY_COMMITTEES = ("党委", "党组")  # a body's party committee, before a title naming it: X党委书记 -> X
+PARTY_COMMITTEES = ("党委", "党组", "党支部", "党总支")  # a body's party committee, before a title naming it: X党委书记 -> X
 MAX_NAME = 30
 CLAUSE_EDGES = ",。;:!?\n "  # what a clause starts after
 DEFINING_MARKS = (("“", "”"), ("「", "」"), ("\"", "\""), ("(", ")"))  # around a short form where it is defined
@@ -374,10 +374,10 @@ def _cut_desk(text: str, s: int, e: int) -> tuple[int, int]:
 def _cut_party_committee(text: str, lex: Lexicon, s: int, e: int) -> tuple[int, int]:
     """The body before 党委/党组 when a title naming that committee follows (山东大学党委书记 ->
     山东大学): the title holds the committee, the body is the organisation."""
-    committee = text[e - 2:e]
-    if e - s > 2 and committee in PARTY_COMMITTEES and any(
-            text.startswith(title[2:], e) for title in _committee_titles(lex) if title.startswith(committee)):
-        return s, e - 2
+    committee = next((c for c in PARTY_COMMITTEES if text.endswith(c, s, e)), None)
+    if committee and e - s > len(committee) and any(text.startswith(title[len(committee):], e)
+                                                    for title in _committee_titles(lex) if title.startswith(committee)):
+        return s, e - len(committee)
     return s, e
 
 
