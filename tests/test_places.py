@@ -251,6 +251,8 @@ def test_places_road_is_where_the_place_before_it_is() -> None:
     ("东营地处黄河三角洲,面向环渤海地区。", "环渤海地区"),
     ("辐射日韩等东北亚市场。", "东北亚"),
     ("经港珠澳大桥抵达澳门。", "港珠澳大桥"),
-], ids=["yellow-river-delta", "bohai-rim", "northeast-asia", "bridge"])
+    ("代表团在新口岸参观,随后游览议事亭前地。", "新口岸"),
+    ("代表团在新口岸参观,随后游览议事亭前地。", "议事亭前地"),
+], ids=["yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark"])
 def test_places_regions_and_landmarks_around_shandong(text: str, name: str) -> None:
     assert name in {m.norm for m in settle(find(text)).mentions}
