@@ -253,6 +253,9 @@ def test_places_road_is_where_the_place_before_it_is() -> None:
     ("经港珠澳大桥抵达澳门。", "港珠澳大桥"),
     ("代表团在新口岸参观,随后游览议事亭前地。", "新口岸"),
     ("代表团在新口岸参观,随后游览议事亭前地。", "议事亭前地"),
-], ids=["yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark"])
+    ("游客登上光岳楼,泛舟东昌湖。", "光岳楼"),
+    ("活动在维多利亚公园举行。", "维多利亚公园"),
+], ids=["yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark",
+        "shandong-landmark", "hong-kong-park"])
 def test_places_regions_and_landmarks_around_shandong(text: str, name: str) -> None:
     assert name in {m.norm for m in settle(find(text)).mentions}
