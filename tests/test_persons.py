@@ -122,6 +122,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("他认识了后来成为他太太的蓬莱姑娘于晓某。", ["于晓某"], id="family-word-descriptor"),
         pytest.param("会长邢某良率领全体会董宣誓就职。", ["邢某良"], id="frequent-word-after-a-title-is-no-name"),
         pytest.param("省商务厅、省国资委有关负责同志出席。", [], id="honorific-after-a-word-is-no-name"),
+        pytest.param("传媒查询\n理大传讯及公共事务处\n司空慧某高级传讯经理\n电话:+852 2766 5123", ["司空慧某"],
+                     id="media-contact-before-a-communications-title"),
         pytest.param("副局长区某涛。蒋某博、陶某远、庞某群等领导出席。", ["区某涛", "蒋某博", "陶某远", "庞某群"],
                      id="list-ending-before-a-group-word"),
         pytest.param("推动港口、航运、物流等领域合作。", [], id="list-of-fields-is-no-names"),
