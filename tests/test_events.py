@@ -90,11 +90,12 @@ def test_events_named_span(text, kinds, name):
     ("两校已合办三届青年教师交流营。", {}),
     ("医院未来两年会增加床位。", {}),
     ("省长甄某年会见了访问团。", {}),
+    ("陈某伦接受本报访问时说,前景很好。", {}),
     ("东海科技在港交所主板挂牌,募资十亿元。", {"organization": ["东海科技", "港交所"]}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
-        "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will", "name-ending-in-year-then-meets",
+        "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will", "name-ending-in-year-then-meets", "interview-is-no-visit",
         "listing-is-no-plaque"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []

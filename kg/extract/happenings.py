@@ -32,6 +32,7 @@ VISIT = re.compile(r"""
     (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴   # 赴 only after a delegation
      | 访(?P<short>[港澳鲁])(?![港澳门])                   # 访港, 访澳, 访鲁: the place in one character
     )""", re.VERBOSE)
+INTERVIEWED = ("接受", "本报", "记者", "媒体")  # before 访问 where it is an interview (接受本报访问)
 # the place a one-character visit (访港) goes to
 SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东"}
 # what a delegation is called, right before 代表团: after 率/率领/带领 or the clause start
@@ -127,6 +128,8 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
     text, out = doc.text, []
     last_actor: tuple[tuple[int, int], Mention] | None = None
     for v in VISIT.finditer(text):
+        if v.group("verb") == "访问" and (text.startswith("时", v.end()) or text.endswith(INTERVIEWED, 0, v.start("verb"))):
+            continue  # 接受本报访问时说: an interview, not a visit
         dest_m = max((m for m in actors if m.nstart == v.end() and m.kind is not Kind.PERSON),
                      key=lambda m: m.nend, default=None)
         d = DESTINATION.match(text, v.end()) if v.group("verb") != "赴" and not v.group("short") else None
