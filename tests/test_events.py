@@ -64,11 +64,12 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("当天,“苏澳文旅合作推介会（南京）”在鼓楼区举行。", {}, "苏澳文旅合作推介会(南京)"),
     ("苏港文化合作推介会(南京)在鼓楼区举行。", {"place": ["南京"]}, "苏港文化合作推介会(南京)"),
     ("由团市委主办的“2024苏港大学生交流营”顺利落幕。", {}, "2024苏港大学生交流营"),
+    ("朗驰数字的“AR+海洋文化”项目在第四届烟台市港澳青年创新创业大赛中获奖。", {}, "第四届烟台市港澳青年创新创业大赛"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
         "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
-        "quoted-city-in-brackets", "city-in-brackets", "exchange-camp"])
+        "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 

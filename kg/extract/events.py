@@ -384,7 +384,9 @@ def _headline(raw: str, at: int) -> bool:
 
 
 def _outside_quotes(span: str, k: int) -> bool:
-    return span[:k].count("“") == span[:k].count("”")
+    """Whether span[k] stands outside quotes: every “ before it is closed (a ” whose “ lies before the
+    span, as in 海洋文化”项目在…, leaves what follows it outside)."""
+    return span[:k].count("“") <= span[:k].count("”")
 
 
 def _fold(name: str) -> str:
