@@ -92,11 +92,14 @@ def test_events_named_span(text, kinds, name):
     ("医院未来两年会增加床位。", {}),
     ("省长甄某年会见了访问团。", {}),
     ("陈某伦接受本报访问时说,前景很好。", {}),
+    ("市长栾海峰会见了代表团。", {"person": ["栾海峰"]}),
+    ("吴某琳对代表团到访表示欢迎。", {}),
     ("东海科技在港交所主板挂牌,募资十亿元。", {"organization": ["东海科技", "港交所"]}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
         "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will", "name-ending-in-year-then-meets", "interview-is-no-visit",
+        "summit-inside-a-name", "welcome-is-no-destination",
         "listing-is-no-plaque"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []

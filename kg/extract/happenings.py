@@ -41,8 +41,9 @@ DELEGATION = re.compile(r"(?:.*(?:率领|带领|率))?(?P<name>[\u4e00-\u9fff]{2
 TITLE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|书记|主席|专员)")
 # where a visit goes when no place or organisation mention starts there: up to a stop
 DESTINATION = re.compile(r"""
+    (?!表示|时|期间)                   # not a stop itself (到访表示欢迎)
     [\u4e00-\u9fff]{2,8}?             # a short run of Han characters
-    (?=期间|时|,|。|、|;|并|促进|了解|参观|\n|$)   # ended by a stop
+    (?=期间|时|,|。|、|;|并|促进|了解|参观|表示|\n|$)   # ended by a stop
     """, re.VERBOSE)
 # an unveiling: (成立)揭牌
 UNVEIL = re.compile(r"(?=[成启揭])(?:成立|启动)?揭牌(?!仪式)")  # (?=…): its first characters, for a fast scan
