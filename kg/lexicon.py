@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from array import array
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -101,10 +101,10 @@ class Lexicon:
     def _cut_word(self, text: str, i: int, lo: int, hi: int) -> tuple[int, int]:
         """The span of the word over text[i] in jieba's cut (without its HMM) of text[lo:hi]."""
         at = lo
-        for n in _word_lengths(self.tokenizer, text[lo:hi]):
-            if at + n > i:
-                return at, at + n
-            at += n
+        for word in self.tokenizer.lcut(text[lo:hi], HMM=False):
+            if at + len(word) > i:
+                return at, at + len(word)
+            at += len(word)
         return i, i + 1
 
     def _joined(self, text: str, i: int, lo: int, hi: int) -> bool:
@@ -140,14 +140,6 @@ class Lexicon:
             if path is not None:
                 save_prefix_dict(tok, path)
         return tok
-
-
-@lru_cache(maxsize=1 << 14)
-def _word_lengths(tokenizer, window: str) -> tuple[int, ...]:
-    """The lengths of the words of jieba's cut (without its HMM) of a short window of text, cut once
-    however often the window is asked about (the same few words around names come back again and
-    again, within an article and across articles; the cut depends on nothing else)."""
-    return tuple(map(len, tokenizer.lcut(window, HMM=False)))
 
 
 PREFIX_DICT = b"kg jieba prefix dictionary 1"  # the first line of kg's copy of jieba's prefix dictionary
