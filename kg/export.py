@@ -305,6 +305,8 @@ def _writer(kind: str) -> Callable[[object], str]:
         return lambda value: "true" if _scalar(value) else "false"
     if kind == "double":
         return lambda value: repr(float(_scalar(value)))
+    if kind == "long":
+        return str  # (every value of a long column is an int)
     return lambda value: "|".join(map(str, value)) if isinstance(value, _JOINED) else str(value)
 
 
@@ -312,11 +314,6 @@ GEXF_TYPES = {"boolean": "boolean", "long": "long", "double": "double", "string"
 GEXF_NODE_PROPS = ("label", "size", "r", "g", "b", "start", "end")  # written as XML attributes or viz:
 GEXF_EDGE_PROPS = ("label", "weight", "start", "end")
 GEXF_DESCRIPTION = "persons, organisations, places, dates, events and agreements from news articles"
-
-
-def _plain(d: dict, props: Sequence[str]) -> dict:
-    """The attributes a GEXF element carries as attvalues (its display properties taken out)."""
-    return {k: v for k, v in d.items() if k not in props}
 
 
 class _Columns:
@@ -434,10 +431,9 @@ class _GEXF:
 
     def node(self, i: int, n, full: dict) -> str:
         # the tags _tag would make, laid out here: this runs for every node (numbers need no escaping)
-        d = _plain(full, GEXF_NODE_PROPS)
         when = "".join([f' {k}="{_escape_attr(full[k])}"' for k in ("start", "end") if k in full])
         return (f'\n      <node id="{_escape_attr(str(n))}" label="{_escape_attr(full["label"])}"{when}>'
-                + (self.node_values(d) if d else "")
+                + self.node_values(full)
                 + f'\n        <viz:size value="{float(full["size"])!r}" />'
                 + f'\n        <viz:color r="{_escape_attr(str(full["r"]))}" g="{_escape_attr(str(full["g"]))}" '
                   f'b="{_escape_attr(str(full["b"]))}" a="1.0" />\n      </node>')
@@ -447,20 +443,22 @@ class _GEXF:
         return nodes + (_tag("edges", {}, 2, end=">") if self.has_edges else _tag("edges", {}, 2))
 
     def edge(self, i: int, u, v, k, full: dict) -> str:
-        d = _plain(full, GEXF_EDGE_PROPS)
+        values = self.edge_values(full)
         when = "".join([f' {k}="{_escape_attr(full[k])}"' for k in ("start", "end") if k in full])
         head = (f'\n      <edge id="{i}" source="{_escape_attr(str(u))}" target="{_escape_attr(str(v))}" '
                 f'label="{_escape_attr(full["label"])}" weight="{float(full["weight"])!r}"{when}')
-        if not d:
+        if not values:
             return head + " />"
-        return head + ">" + self.edge_values(d) + "\n      </edge>"
+        return head + ">" + values + "\n      </edge>"
 
     def tail(self) -> str:
         return (_close("edges", 2) if self.has_edges else "") + _close("graph", 1) + "\n</gexf>"
 
 
 class _AttValues:
-    """A GEXF element's `<attvalues>` at `depth`, each attvalue's `for` and type chosen once."""
+    """A GEXF element's `<attvalues>` at `depth`, each attvalue's `for` and type chosen once; the
+    element's display properties (no column of these kinds) are left out, and an element with
+    nothing else has no `<attvalues>` (the empty string)."""
 
     def __init__(self, kinds: dict[str, str], depth: int) -> None:
         pad = "  " * (depth + 1)
@@ -468,15 +466,17 @@ class _AttValues:
                       for name, kind in kinds.items()}
         self.open, self.close = _tag("attvalues", {}, depth, end=">"), _close("attvalues", depth)
 
-    def __call__(self, d: dict) -> str:
-        out = [self.open]
+    def __call__(self, full: dict) -> str:
+        out = []
         parts = self.parts
-        for name, value in d.items():
-            head, text, string = parts[name]
+        for name, value in full.items():
+            part = parts.get(name)
+            if part is None:
+                continue  # a display property (GEXF_NODE_PROPS, GEXF_EDGE_PROPS)
+            head, text, string = part
             t = value if string and value.__class__ is str else text(value)  # a str is written as it is
             out.append(f'{head}{_escape_attr(t)}" />')
-        out.append(self.close)
-        return "".join(out)
+        return f"{self.open}{''.join(out)}{self.close}" if out else ""
 
 
 class _NodeLink:
@@ -512,18 +512,34 @@ def write_graphs(g: nx.MultiDiGraph, *, graphml: Path | None = None, gexf: Path 
         writers = [(fmt(g, cols), files.enter_context(atomic(path, errors=errors)))
                    for fmt, path, errors in ((_GraphML, graphml, "xmlcharrefreplace"), (_GEXF, gexf, "xmlcharrefreplace"),
                                              (_NodeLink, node_link, "strict")) if path]
-        for w, fh in writers:
-            fh.write(w.head())
+        # each file's elements are gathered and written BATCH at a time: one write per element
+        # costs more than the writing itself
+        parts = [[w.head()] for w, _ in writers]
         for i, (n, d) in enumerate(view_nodes(g, when)):
-            for w, fh in writers:
-                fh.write(w.node(i, n, d))
-        for w, fh in writers:
-            fh.write(w.middle())
+            for (w, _), got in zip(writers, parts):
+                got.append(w.node(i, n, d))
+            if len(parts[0]) >= BATCH:
+                _flush(writers, parts)
+        for (w, _), got in zip(writers, parts):
+            got.append(w.middle())
         for i, (u, v, k, d) in enumerate(view_edges(g, when)):
-            for w, fh in writers:
-                fh.write(w.edge(i, u, v, k, d))
-        for w, fh in writers:
-            fh.write(w.tail())
+            for (w, _), got in zip(writers, parts):
+                got.append(w.edge(i, u, v, k, d))
+            if len(parts[0]) >= BATCH:
+                _flush(writers, parts)
+        for (w, _), got in zip(writers, parts):
+            got.append(w.tail())
+        _flush(writers, parts)
+
+
+BATCH = 256  # elements of each graph file written at once
+
+
+def _flush(writers: list, parts: list[list[str]]) -> None:
+    """Write each writer's gathered elements into its file and empty the lists."""
+    for (_, fh), got in zip(writers, parts):
+        fh.write("".join(got))
+        got.clear()
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:

@@ -300,7 +300,8 @@ def across(extractions: Sequence[X], lex: Lexicon | None = None) -> tuple[X, ...
     name_form = {r: form_of(forms, e.kind, e.name, e.value) for r, e in sorted(ents.items())}
     first: dict[tuple[Kind, str], Ref] = {}
     for r, f in name_form.items():
-        join(first.setdefault((ents[r].kind, f), r), r, "form")
+        if (had := first.setdefault((ents[r].kind, f), r)) != r:  # (the first of a form joins nothing)
+            join(had, r, "form")
     join_aliases(ents, name_form, forms, uf, join, why)
     join_short_forms(ents, name_form, forms, uf, join, why)
     join_fuzzy(ents, name_form, forms, uf, join)

@@ -212,11 +212,12 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
     generic: list[tuple[int, str]] = []
     word_re = _event_words(lex)[1]
     segments = [g.span() for g in SEGMENTS.finditer(text)]
+    inside = [*quoted_spans, *segments]  # no event word inside these counts
     pos = 0
     while (w := word_re.search(text, pos)) is not None:
         pos = w.start() + 1
         p, e, word = w.start(), w.end(), w.group()
-        if any(s <= p < qe for s, qe in [*quoted_spans, *segments]) or NOT_AFTER_WORD.match(text, e):
+        if any(s <= p < qe for s, qe in inside) or NOT_AFTER_WORD.match(text, e):
             continue
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
             continue

@@ -161,7 +161,11 @@ class Context:
     def described(self, i: int) -> bool:
         """Whether a word describing a person (港商, 市民: kg/data/person_descriptors.txt) ends right
         before text[i]."""
-        return any(self.text[i - k:i] in self.w.descriptors for k in self.w.descriptor_lengths if k <= i)
+        descriptors = self.w.descriptors
+        for k in self.w.descriptor_lengths:  # (a loop, not any() over a generator: asked at every surname)
+            if k <= i and self.text[i - k:i] in descriptors:
+                return True
+        return False
 
     def paired(self, j: int) -> int:
         """Length of a second name after 与/和/同 at text[j] that a verb of two or more characters
@@ -293,7 +297,7 @@ class Context:
         lengths = self.lengths(i)
         if not lengths:
             return None
-        found = []
+        best = (NONE, 0)  # (right strength, length) of the best candidate so far (its length breaks a tie)
         w = self.w
         double = self.text[i:i + 2] not in w.surnames
         han = HAN_RUN.match(self.text, i, i + lengths[0])  # (no further than the longest candidate)
@@ -309,7 +313,7 @@ class Context:
             if n == 4 and double:  # a double surname: a strong context or a tag after it, and a clean end
                 if name[2:] in w.verb_set or not (strong or self.tag(i + n)) or self.right(i + n) != END:
                     continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
-                found.append((END, n))
+                best = max(best, (END, n))
                 continue
             r = self.right(i + n)
             if strong and r == NONE and self.and_others(i + n):
@@ -319,8 +323,9 @@ class Context:
             elif strong and r == NONE and n == 3 and double and not self.wordlike(name) \
                     and not self.w.freq.get(self.text[i + 2:i + 4]):
                 r = WEAK  # 主任王红杰带着…: after a title, a full name before a word jieba lacks
-            found.append((r, n))
-        r, n = max(found, default=(NONE, 0))
+            if (r, n) > best:
+                best = (r, n)
+        r, n = best
         return (n, r) if r > NONE else None
 
 
