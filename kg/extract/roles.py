@@ -258,23 +258,23 @@ def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Menti
     return _nearest([m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(body)], person)
 
 
-def association_of(prior: Findings, title: str, person: Mention) -> Mention | None:
+def association_of(prior: Findings, title: str) -> Mention | None:
     """The association a post only associations have (会长, 理事长, 会董) written without it is held
     in: the association (商会, 协会, 总会 …) the article names most often, the first named of those
     (the one the article is about)."""
-    if not title.endswith(ASSOCIATION_TITLES):
-        return None
-    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(ASSOCIATION_HEADS)]
-    counts = Counter(m.norm for m in named)
-    return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
+    return _most_named(prior, ASSOCIATION_HEADS) if title.endswith(ASSOCIATION_TITLES) else None
 
 
-def board_of(prior: Findings, title: str, person: Mention) -> Mention | None:
+def board_of(prior: Findings, title: str) -> Mention | None:
     """The company a director's post (执行董事, 独立非执行董事) written without it is held in: the
     company the article names most often, the first named of those (an announcement's issuer)."""
-    if not title.endswith("董事"):
-        return None
-    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(COMPANY_ENDS)]
+    return _most_named(prior, COMPANY_ENDS) if title.endswith("董事") else None
+
+
+def _most_named(prior: Findings, heads: tuple[str, ...]) -> Mention | None:
+    """Of the organisations whose names end in one of heads, the one the article names most often,
+    the first named of those."""
+    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(heads)]
     counts = Counter(m.norm for m in named)
     return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
 
@@ -326,8 +326,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
-                or seat_of(lex, prior, title, person) or association_of(prior, title, person) \
-                or board_of(prior, title, person)
+                or seat_of(lex, prior, title, person) or association_of(prior, title) \
+                or board_of(prior, title)
             outlet = target is None and (target := outlet_of(doc.text, prior, title, person)) is not None
             if target is not None and GOV_POST.search(title):
                 if BARE_COMMITTEE.fullmatch(target.norm):
