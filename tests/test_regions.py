@@ -54,7 +54,8 @@ def test_regions_place_region_from_name(name: str, region: Region | None) -> Non
 def refined(text: str) -> Findings:
     doc = Doc.of(Article("t", text))
     found = places.find(doc, default(), Findings())
-    found = Findings(found.mentions + organizations.find(doc, default(), found).mentions)
+    orgs = organizations.find(doc, default(), found)
+    found = Findings(found.mentions + orgs.mentions, orgs.links)
     return regions.refine(doc, default(), settle(found))
 
 
@@ -68,9 +69,11 @@ def refined(text: str) -> Findings:
     ("香港中华总商会会长表示,省政府支持。", "省政府", Region.CN),
     ("澳门特别行政区政府经济财政司司长出席。他表示,特区政府将继续支持。", "特区政府", Region.MO),
     ("香港特区政府投资推广署署长出席。他表示,特区政府将继续支持。", "特区政府", Region.HK),
+    ("香港齐鲁青年发展协会(以下简称“齐鲁青协”)主办。齐鲁青协表示。", "齐鲁青协", Region.HK),
 ], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
         "bare-department-from-article", "special-region-short-name", "province-body-in-shandong-article",
-        "province-body-is-never-hong-kong", "sar-government-of-macau-named-before", "sar-government-of-hong-kong"])
+        "province-body-is-never-hong-kong", "sar-government-of-macau-named-before", "sar-government-of-hong-kong",
+        "abbreviation-is-where-its-full-name-is"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

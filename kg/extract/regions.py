@@ -111,8 +111,8 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
             by_name[m] = m.region or place_region(m.norm, lex)
         elif m.kind is Kind.ORGANIZATION:
             by_name[m] = m.region or org_region(m.norm, lex)
-    for link in found.links:  # an abbreviation is where its full name is
-        if link.type is Rel.ALIAS_OF and by_name.get(link.source) is None:
+    for link in found.links:  # an abbreviation is where its full name is (齐鲁青协 of 香港齐鲁青年发展协会)
+        if link.type is Rel.ALIAS_OF and (by_name.get(link.target) or by_name.get(link.source) is None):
             by_name[link.source] = by_name.get(link.target)
     named = [(m, r) for m, r in by_name.items() if r is not None]
     for m in by_name:
