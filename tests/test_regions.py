@@ -70,10 +70,12 @@ def refined(text: str) -> Findings:
     ("澳门特别行政区政府经济财政司司长出席。他表示,特区政府将继续支持。", "特区政府", Region.MO),
     ("香港特区政府投资推广署署长出席。他表示,特区政府将继续支持。", "特区政府", Region.HK),
     ("香港齐鲁青年发展协会(以下简称“齐鲁青协”)主办。齐鲁青协表示。", "齐鲁青协", Region.HK),
+    ("沂水县代表团访问香港。县商务局局长表示,香港客商很多。", "县商务局", Region.SD),
+    ("市建局表示,项目将于明年动工。", "市建局", Region.HK),
 ], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
         "bare-department-from-article", "special-region-short-name", "province-body-in-shandong-article",
         "province-body-is-never-hong-kong", "sar-government-of-macau-named-before", "sar-government-of-hong-kong",
-        "abbreviation-is-where-its-full-name-is"])
+        "abbreviation-is-where-its-full-name-is", "bare-county-body-is-mainland", "known-hong-kong-city-body"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

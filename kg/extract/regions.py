@@ -37,6 +37,7 @@ LATIN_HK = re.compile(r"""
 OFFICES = ("代表处", "办事处", "联络处")
 CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
 SAR_SHORT = ("特区",)  # a body named without its special administrative region: 特区政府 is Hong Kong's or Macau's
+MAINLAND_LEVELS = ("省", "市", "县")  # a body named by these levels alone is a mainland one (省政府, 市商务局, 县委)
 WIDE = ("CN", "INTL")  # regions of world and macro-region names (亚洲, 华北)
 PREFIX_FILES = {Region.HK: "region_prefix_hk", Region.SD: "region_prefix_sd", Region.MO: "region_prefix_mo",
                 Region.CN: "region_prefix_cn"}
@@ -152,10 +153,10 @@ def _from_longer(m: Mention, named: list[tuple[Mention, Region]]) -> Region | No
 
 
 def _provincial(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
-    """A provincial body named without its province (省政府, 省委, 省商务厅) is of a mainland
-    province, never of Hong Kong or Macau: Shandong's where the article names a Shandong place or
-    body, else the mainland's."""
-    if m.kind is not Kind.ORGANIZATION or not m.norm.startswith("省"):
+    """A provincial, city or county body named without its place (省政府, 市商务局, 县委) is a
+    mainland one, never Hong Kong's or Macau's: Shandong's where the article names a Shandong place
+    or body, else the mainland's."""
+    if m.kind is not Kind.ORGANIZATION or not m.norm.startswith(MAINLAND_LEVELS):
         return None
     return Region.SD if any(r is Region.SD for _, r in named) else Region.CN
 
