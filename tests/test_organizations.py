@@ -188,9 +188,12 @@ def test_organizations_university_students_are_no_university() -> None:
     ("东营日报社出品。", "东营日报社"),
     ("山东省供销合作社与香港企业签约。", "山东省供销合作社"),
     ("县政协副主席、县工商联主席　仉某华。", "县工商联"),
+    ("来源:齐鲁壹点 作者:记者某某", "齐鲁壹点"),
+    ("据中评社报道,会议在济南举行。", "中评社"),
     ("大众日报社地址:济南市泺源大街6号", "大众日报社"),
     ("请于6月30日前将项目推进情况报市商务局外资科。", "市商务局外资科"),
-], ids=["paper-office-by-suffix", "co-operative", "bare-county-federation", "known-paper-and-its-office",
+], ids=["paper-office-by-suffix", "co-operative", "bare-county-federation", "shandong-media-brand", "hong-kong-news-agency",
+        "known-paper-and-its-office",
         "report-to-a-bare-level-body"])
 def test_organizations_paper_offices_and_bodies_reported_to(text: str, name: str) -> None:
     assert name in org_names(text)

@@ -56,6 +56,7 @@ def reasons(*articles):
 WITHIN_SAME = [
     pytest.param(ORG, "香港科技园公司", "科技园公司", id="short-form-suffix"),
     pytest.param(ORG, "香港科技园公司", "香港科技园", id="short-form-without-company"),
+    pytest.param(ORG, "中国评论通讯社", "中评社", id="news-agency-abbreviation"),
     pytest.param(ORG, "山东省工商业联合会", "省工商联", id="federation-of-industry-and-commerce"),
     pytest.param(ORG, "大众日报社", "大众日报", id="paper-without-its-office"),
     pytest.param(ORG, "青岛啤酒股份有限公司", "青岛啤酒", id="legal-form"),

@@ -264,8 +264,8 @@ def test_roles_director_without_a_company_is_held_in_the_issuer() -> None:
                  id="outlet-opening-the-dateline"),
     pytest.param("大众日报\n\n本报济南3月17日讯 (记者慕容某 通讯员桂某川)3月17日上午,会议举行。", ("慕容某", "记者", "大众日报"),
                  id="own-paper-is-the-masthead"),
-    pytest.param("来源:齐鲁壹点  作者:记者华某琛\n\n会议举行。", ("华某琛", "记者", "齐鲁壹点"),
-                 id="page-publisher"),
+    pytest.param("鲁东晚报\n\n记者华某琛  通讯员王某\n\n会议举行。", ("华某琛", "记者", "鲁东晚报"),
+                 id="masthead-paper-without-a-dateline"),
 ])
 def test_roles_reporter_works_for_the_outlet_of_the_dateline(text: str, expected: tuple) -> None:
     assert expected in _entity_roles(text)

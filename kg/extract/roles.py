@@ -280,9 +280,9 @@ def _most_named(prior: Findings, heads: tuple[str, ...]) -> Mention | None:
 
 
 def outlet_of(text: str, prior: Findings, title: str, person: Mention) -> Mention | None:
-    """The outlet a reporter (记者) written without it works for: the one opening the dateline of the
-    reporter's line (东营日报10月19日讯(记者某某), 中评社济南6月12日电), else the page's publisher
-    (来源:香港商报网), else the first paper the article names (its masthead: 本报, 'this paper')."""
+    """The outlet a reporter (记者) written without it works for: the one opening the dateline of a
+    line of theirs (东营日报10月19日讯(记者某某), 中评社济南6月12日电), else the first paper the
+    article names (its masthead: 本报, 'this paper')."""
     if title not in REPORTER_TITLES:
         return None
     orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
@@ -291,9 +291,8 @@ def outlet_of(text: str, prior: Findings, title: str, person: Mention) -> Mentio
         dated = [m for m in orgs if line <= m.nstart and m.nend <= p.nstart and DATELINE.match(text, m.nend)]
         if dated:
             return dated[-1]
-    publisher = [m for m in orgs if m.rule == "publisher"]
     papers = [m for m in orgs if m.norm.endswith(PAPER_ENDS)]
-    return min(publisher or papers, key=lambda m: m.nstart, default=None)
+    return min(papers, key=lambda m: m.nstart, default=None)
 
 
 def _nearest(named: list[Mention], person: Mention) -> Mention | None:
