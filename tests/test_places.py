@@ -259,3 +259,17 @@ def test_places_road_is_where_the_place_before_it_is() -> None:
         "shandong-landmark", "hong-kong-park"])
 def test_places_regions_and_landmarks_around_shandong(text: str, name: str) -> None:
     assert name in {m.norm for m in settle(find(text)).mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("项目位于兰陵县向城镇。", "向城镇"),
+    ("来自兴福镇的企业参展。", "兴福镇"),
+], ids=["town-after-its-county", "town-alone"])
+def test_places_towns(text: str, name: str) -> None:
+    assert name in {m.norm for m in settle(find(text)).mentions}
+
+
+@pytest.mark.parametrize("text", ["全县城镇化率提高。", "沂水县乡镇企业发展快。", "全国的特色小镇很多。", "这里是工业和重镇。"],
+                         ids=["urbanisation", "township-enterprises", "small-towns", "function-word-first"])
+def test_places_no_town_from_common_words(text: str) -> None:
+    assert not [m for m in find(text).mentions if m.rule == "town"]

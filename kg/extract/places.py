@@ -39,6 +39,11 @@ ROAD = re.compile(r"""
     (?:公路|大街|大道|路|道|街)           # a road word
     (?=[ \t]*(?:[0-9]+号|电话|邮编|传真|$))   # then a house number, the next field or the line's end
     """, re.VERBOSE | re.MULTILINE)
+# a town or township after its county: two or three characters and 镇/乡/街道, not a title (镇长) or 镇化
+TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![长化委区政])")
+COUNTY_ENDS = ("县", "区", "市")  # what the place before a town ends in
+# a town named alone: two characters and 镇, after a function word or punctuation (来自兴福镇的)
+TOWN_ALONE = re.compile(r"(?<=[的在自到、,。与和及:\n])(?![的在是和与及为了])[\u4e00-\u9fff]{2}镇(?![长化委区政])")
 ROAD_WORD_FREQ = 100  # a 'road' this frequent in jieba's dictionary is a word (报道)
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
@@ -123,7 +128,22 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
     out += _roads(doc, lex, out)
+    out += _towns(doc, lex, out)
     return Findings(tuple(out), _alias_links(out))
+
+
+def _towns(doc: Doc, lex: Lexicon, places: list[Mention]) -> list[Mention]:
+    """A town or township right after its county, district or city, a place of its own
+    (兰陵县 + 向城镇, 博兴县 + 兴福镇), where the place before it is; or alone after a function
+    word or punctuation (来自兴福镇的, 在向城镇建成) when its name is no dictionary word (城镇, 小镇)."""
+    text = doc.text
+    out = [doc.mention(Kind.PLACE, t.start(), t.end(), "town", region=p.region)
+           for p in places if p.norm.endswith(COUNTY_ENDS) and (t := TOWN.match(text, p.nend))]
+    taken = {m.nstart for m in out} | {p.nstart for p in places}
+    freq = lex.tokenizer.FREQ
+    out += [doc.mention(Kind.PLACE, t.start(), t.end(), "town") for t in TOWN_ALONE.finditer(text)
+            if t.start() not in taken and not freq.get(text[t.start():t.end() - 1]) and not freq.get(t.group())]
+    return out
 
 
 def _roads(doc: Doc, lex: Lexicon, places: list[Mention]) -> list[Mention]:
