@@ -72,10 +72,12 @@ def refined(text: str) -> Findings:
     ("香港齐鲁青年发展协会(以下简称“齐鲁青协”)主办。齐鲁青协表示。", "齐鲁青协", Region.HK),
     ("沂水县代表团访问香港。县商务局局长表示,香港客商很多。", "县商务局", Region.SD),
     ("市建局表示,项目将于明年动工。", "市建局", Region.HK),
+    ("代表团拜会香港中联办经济部。", "香港中联办经济部", Region.CN),
 ], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
         "bare-department-from-article", "special-region-short-name", "province-body-in-shandong-article",
         "province-body-is-never-hong-kong", "sar-government-of-macau-named-before", "sar-government-of-hong-kong",
-        "abbreviation-is-where-its-full-name-is", "bare-county-body-is-mainland", "known-hong-kong-city-body"])
+        "abbreviation-is-where-its-full-name-is", "bare-county-body-is-mainland", "known-hong-kong-city-body",
+        "central-office-in-hong-kong"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

@@ -36,6 +36,7 @@ LATIN_HK = re.compile(r"""
 # the words ending the name of an office a body keeps elsewhere (驻港办事处, (香港)经贸代表处)
 OFFICES = ("代表处", "办事处", "联络处")
 CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
+CENTRAL_BODIES = ("中联办", "中央人民政府驻", "外交部驻", "解放军驻")  # central bodies stationed in Hong Kong or Macau
 SAR_SHORT = ("特区",)  # a body named without its special administrative region: 特区政府 is Hong Kong's or Macau's
 MAINLAND_LEVELS = ("省", "市", "县")  # a body named by these levels alone is a mainland one (省政府, 市商务局, 县委)
 WIDE = ("CN", "INTL")  # regions of world and macro-region names (亚洲, 华北)
@@ -77,6 +78,8 @@ def org_region(name: str, lex: Lexicon) -> Region | None:
     row = institutions(lex).get(name)
     if row and row.get("region"):
         return Region(row["region"])
+    if any(body in name for body in CENTRAL_BODIES):
+        return Region.CN  # the central government's office in Hong Kong or Macau (香港中联办经济部)
     owner = _leading_institution(name, lex)
     if owner is not None:
         return owner
