@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from array import array
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -89,8 +89,7 @@ class Lexicon:
         """Whether a phrase is nothing but common words (港口, 海洋功能): each word jieba's dictionary
         cuts it into has two or more characters and is at least COMMON_WORD_FREQ frequent (鲁维 cut
         into 鲁|维 is no such word). Brands are rare words there (海尔 230, 招商 595, 鲁维 absent)."""
-        freq = self.tokenizer.FREQ
-        return all(len(w) >= 2 and freq.get(w, 0) >= COMMON_WORD_FREQ for w in self.tokenizer.lcut(phrase, HMM=False))
+        return _common_words(self, phrase)
 
     def word_end(self, text: str, i: int, lo: int, hi: int) -> int:
         """The end of the word over text[i] when jieba's dictionary (without its HMM) cuts
@@ -148,6 +147,13 @@ class Lexicon:
             if path is not None:
                 save_prefix_dict(tok, path)
         return tok
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_words(lex: Lexicon, phrase: str) -> bool:
+    """Lexicon.common_words, worked out once for each phrase (the same ones are asked again and again)."""
+    freq = lex.tokenizer.FREQ
+    return all(len(w) >= 2 and freq.get(w, 0) >= COMMON_WORD_FREQ for w in lex.tokenizer.lcut(phrase, HMM=False))
 
 
 PREFIX_DICT = b"kg jieba prefix dictionary 1"  # the first line of kg's copy of jieba's prefix dictionary

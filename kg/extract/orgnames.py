@@ -96,7 +96,6 @@ def _lengths(words: frozenset[str]) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 16)
 def generic_brand(brand: str, lex: Lexicon) -> bool:
     """Whether a brand names no one: a generic, determiner or stop word, or one holding a place."""
     generic, openers = _generic_words(lex)
