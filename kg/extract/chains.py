@@ -180,12 +180,16 @@ class Chains:
     def ends_list(self, person: Mention, previous: Mention) -> bool:
         """Whether person follows previous across 、 (or an honorific and 、 or 及: 某甲先生、某乙女士及…)
         and ends the list (a comma, 等, or 、 or 及 and another name), maybe after an honorific."""
-        t, e = self.text, person.nend
-        between = t[previous.nend:person.nstart]
-        if between not in ("、", *(h + j for h in self.w.honorifics for j in "、及" if between.startswith(h))):
+        t = self.text
+        h = self.honorific_at(previous.nend)
+        if not (t[previous.nend:person.nstart] == "、" or h and t[previous.nend + len(h):person.nstart] in ("、", "及")):
             return False
-        e += len(next((h for h in self.w.honorifics if t.startswith(h, e)), ""))
+        e = person.nend + len(self.honorific_at(person.nend))
         return e == len(t) or t[e] in LIST_END or t[e] in "、及" and e + 1 in self.person_start
+
+    def honorific_at(self, i: int) -> str:
+        """The honorific starting at text[i] (after a name: 某某先生), or ''."""
+        return next((h for h in self.w.honorifics if self.text.startswith(h, i)), "")
 
     def honorific_before(self, k: int) -> str:
         """The honorific ending at text[k] right after a name (某某先生), or ''."""
@@ -200,7 +204,7 @@ class Chains:
         """A title right after a name: in brackets (黄克强(行政总裁)) or after a comma and naming an
         organisation (李凯声, 浪潮集团有限公司副总经理)."""
         t, e = self.text, person.nend
-        h = next((len(h) for h in self.w.honorifics if t.startswith(h, e)), 0)  # 王某先生(董事会主席)
+        h = len(self.honorific_at(e))  # 王某先生(董事会主席)
         if h and t[e:e + h] in self.seated and (CLAUSE_END.match(t, e + h) or self.w.verb_at.match(t, e + h)):
             return [Segment(e, e, e + h, None)]  # an honorific that is a post held in a known body (麦某恩议员:)
         e += h

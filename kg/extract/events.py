@@ -213,6 +213,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
     word_re = _event_words(lex)[1]
     segments = [g.span() for g in SEGMENTS.finditer(text)]
     inside = [*quoted_spans, *segments]  # no event word inside these counts
+    inside_names = {i for m in stops if m.kind is Kind.PERSON for i in range(m.nstart + 1, m.nend)}
     pos = 0
     while (w := word_re.search(text, pos)) is not None:
         pos = w.start() + 1
@@ -221,7 +222,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             continue
         if word == "周" and (NOT_AFTER_WEEK.match(text, e) or not any(m.nend == p for m in places)):
             continue
-        if any(m.kind is Kind.PERSON and m.nstart < p < m.nend for m in stops):
+        if p in inside_names:
             continue  # 栾海|峰会见: the word starts inside a person's name
         if word == "年会" and (p > 0 and text[p - 1] in COUNT_CHARS or text[e:e + 1] in MEETING_VERB_ENDS):
             continue  # 未来两年会: 两年 + 会; 省长某某年会见: a name in 年 + 会见

@@ -420,18 +420,18 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
         if past is None:
             return hs  # a registered name, then its project
         start = past
-    # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
-    for ps, _ in protected.starting(start + 1, hs):
-        person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
-        if 2 <= person - start <= 3 and text[start] in lex.words("surnames"):
-            if not any(a <= start < b for a, b in protected.near(start, start + 1)):
+    if text[start:start + 1] in lex.words("surnames") \
+            and not any(a <= start < b for a, b in protected.near(start, start + 1)):
+        # a person's name before a place, alone or with 和/任: 孙双香港特区政府…, 刘会平和山东省贸促会
+        for ps, _ in protected.starting(start + 1, hs):
+            person = ps - 1 if text[ps - 1] in PERSON_LINKS and ps - start >= 3 else ps
+            if 2 <= person - start <= 3:
                 return ps
-    # a person's name before a bare level's body (某某县投资促进服务中心): a name jieba does not know
-    for p in range(start + 2, min(start + 4, hs)):
-        if text[p] in "省市区县" and text[start] in lex.words("surnames") \
-                and not lex.tokenizer.FREQ.get(text[start:p]) and not lex.tokenizer.FREQ.get(text[start:start + 2]) \
-                and not any(a <= start < b for a, b in protected.near(start, start + 1)):
-            return p
+        # or before a bare level's body (某某县投资促进服务中心), a name jieba does not know
+        freq = lex.tokenizer.FREQ
+        for p in range(start + 2, min(start + 4, hs)):
+            if text[p] in "省市区县" and not freq.get(text[start:p]) and not freq.get(text[start:start + 2]):
+                return p
     # a preposition before a place: 据山东港口集团, 经济南市政府
     if text[start:start + 1] in PREPOSITION_FIRSTS:
         for word in PREPOSITIONS:

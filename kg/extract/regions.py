@@ -122,12 +122,12 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
     for m in by_name:
         if m.kind is Kind.ORGANIZATION and m.norm.startswith(SAR_SHORT):
             by_name[m] = _last_sar(m, named) or by_name[m]
-    by_norm: dict[tuple[Kind, str], Region | None] = {}  # _from_longer or _provincial: they read only m's kind and name
+    by_norm: dict[tuple[Kind, str], Region | None] = {}  # _from_longer or _mainland_level: they read only m's kind and name
     for m, r in list(by_name.items()):
         if r is None:
             k = (m.kind, m.norm)
             if k not in by_norm:
-                by_norm[k] = _from_longer(m, named) or _provincial(m, named)
+                by_norm[k] = _from_longer(m, named) or _mainland_level(m, named)
             by_name[m] = by_norm[k] or _from_context(doc, m, named)
     for link in found.links:  # a person is where the body they hold a post in is
         if (link.type is Rel.HOLDS_POSITION and link.target is not None and link.source.kind is Kind.PERSON
@@ -155,7 +155,7 @@ def _from_longer(m: Mention, named: list[tuple[Mention, Region]]) -> Region | No
     return regions.pop() if len(regions) == 1 else None
 
 
-def _provincial(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
+def _mainland_level(m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
     """A provincial, city or county body named without its place (省政府, 市商务局, 县委) is a
     mainland one, never Hong Kong's or Macau's: Shandong's where the article names a Shandong place
     or body, else the mainland's."""

@@ -340,6 +340,6 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if outlet:
                 guessed.add((person, target.norm, title))
     # a reporter's outlet guessed from the page gives way to one a byline of theirs names (观海新闻记者某某)
-    named = {(p.norm, title) for (p, target, title) in links if target is not None and (p, target, title) not in guessed}
-    kept = [link for key, link in links.items() if key not in guessed or (key[0].norm, key[2]) not in named]
+    named = {(p.norm, t) for (p, body, t) in links if body is not None and (p, body, t) not in guessed}
+    kept = [link for (p, body, t), link in links.items() if (p, body, t) not in guessed or (p.norm, t) not in named]
     return Findings(tuple(places.values()), tuple(kept))
