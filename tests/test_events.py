@@ -248,6 +248,22 @@ def test_events_organisers_written_after_the_event():
     assert _links(found, Rel.ORGANIZED) == {("香港贸发局", "第三届黄河论坛"), ("山东省商务厅", "第三届黄河论坛")}
 
 
+def test_events_delegation_led_by_a_head_goes_with_the_body_and_the_leader():
+    found = _find("江苏省商务厅厅长王明率经贸代表团,于9月15日至18日访问澳门。",
+                  organization=["江苏省商务厅"], person=["王明"], place=["澳门"],
+                  date=[("9月15日至18日", "2024-09-15/2024-09-18")])
+    assert _names(found) == ["经贸代表团访问澳门"]
+    assert _links(found, Rel.ORGANIZED) == {("江苏省商务厅", "经贸代表团访问澳门")}
+    assert _links(found, Rel.PARTICIPATED_IN) == {("王明", "经贸代表团访问澳门")}
+    assert _links(found, Rel.ON_DATE) == {("经贸代表团访问澳门", "2024-09-15/2024-09-18")}
+
+
+def test_events_a_body_leading_its_team_organizes_the_visit():
+    found = _find("苏州市贸促会率团访问澳门\n", organization=["苏州市贸促会"], place=["澳门"])
+    assert _names(found) == ["苏州市贸促会代表团访问澳门"]
+    assert _links(found, Rel.ORGANIZED) == {("苏州市贸促会", "苏州市贸促会代表团访问澳门")}
+
+
 def test_events_delegation_visits_to_one_place_are_one_visit():
     found = _find("(济南,2024年5月20日)浙江大学率领代表团访问山东省。代表团到访山东期间参观了企业。",
                   organization=["浙江大学"], place=["山东省", "山东"])

@@ -27,7 +27,7 @@ VISIT = re.compile(r"""
        (?:一行)?(?:\d+余?人|[一二三四五六七八九十百]+余?人)?   # 一行30余人
        (?:来[鲁港澳京])?                             # 来鲁访问
      | (?<=率)(?P<team>团))?                         # 率团赴: the leader's delegation
-    (?:于[^,。;:\n]{1,12}?)?                        # 于今年五月
+    (?:(?<=[团行]),?于[^,。;:\n]{1,12}?|于[^,。;:\n]{1,12}?)?   # 于今年五月; 代表团,于9月15日至18日
     (?:(?<=[团行])(?:先后|亦曾|亦|曾|也|还|再次|首次))?  # 代表团先后到访, 代表团亦曾访澳
     (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴   # 赴 only after a delegation
      | 访(?P<short>[港澳鲁])(?![港澳门])                   # 访港, 访澳, 访鲁: the place in one character
@@ -65,8 +65,9 @@ NAME_START = re.compile(r".*(?:的|在|于|为|,|。|、|:|\n|\s{2,})", re.DOTAL
 LISTING_CEREMONY = re.compile(r"(?:上市|挂牌)仪式")
 # where the article says who listed where: 在香港联合交易所主板挂牌上市
 LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|创业板|科创板|GEM)?(?:挂牌|成功)?上市")
-LEAD = re.compile(r"(?:率领|带领|组织|组团)")  # an organisation leading a delegation
+LEAD = re.compile(r"率领|带领|组织|组团|率(?!先)")  # an organisation leading a delegation (not 率先: first)
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
+Visit = tuple[Mention, Mention | None, str, Mention | None]  # a visit's mention, actor, destination, leader
 
 
 def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings:
@@ -78,7 +79,7 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
     visits = [v for v in _visits(doc, actors) if free(v[0].nstart, v[0].nend)]
     for group in _visit_groups(visits):
         head = group[0][0]
-        for m, actor, _ in group:
+        for m, actor, _, leader in group:
             mentions.append(m)
             if m is not head:
                 links.append(Link(Rel.ALIAS_OF, m, head, evidence=doc.evidence(m.nstart)))
@@ -86,6 +87,8 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
                 rel = Rel.PARTICIPATED_IN if actor.kind is Kind.PERSON else Rel.ORGANIZED
                 if actor.kind is not Kind.PLACE:
                     links.append(Link(rel, actor, m, evidence=doc.evidence(actor.nstart, m.nstart)))
+            if leader is not None and leader is not actor:  # 某局局长某某率代表团: the leader goes too
+                links.append(Link(Rel.PARTICIPATED_IN, leader, m, evidence=doc.evidence(leader.nstart, m.nstart)))
     for pattern, rule in ((UNVEIL, "unveiling"), (HUNG, "hanging"), (OPENING, "opening")):
         for t in pattern.finditer(doc.text):
             if free(*t.span()):
@@ -124,8 +127,8 @@ def _listing(doc: Doc, prior: Findings, actors: list[Mention], c: re.Match) -> t
     return m, links
 
 
-def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | None, str]]:
-    """(mention, actor, destination) of each visit."""
+def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
+    """(mention, actor, destination, leader) of each visit."""
     text, out = doc.text, []
     last_actor: tuple[tuple[int, int], Mention] | None = None
     for v in VISIT.finditer(text):
@@ -144,7 +147,7 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
             continue
         clause = doc.clause_start(v.start())
         sentence = doc.sentence_at(v.start())
-        actor = None
+        actor = leader = None
         name = ""
         if v.group("who") or v.group("team"):
             vs = v.start()
@@ -154,6 +157,7 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
             leaders = [m for m in actors if clause <= m.nstart and m.nend <= upto and m.kind is Kind.ORGANIZATION]
             led_by = [m for m in actors if clause <= m.nstart and lead and m.nend <= upto and m.kind is Kind.PERSON]
             actor = before[0] if before else (leaders[0] if leaders else (led_by[-1] if led_by else None))
+            leader = led_by[-1] if led_by else None
             called = DELEGATION.match(text[clause:v.start()]) if v.group("who") else None
             if called and any(clause + called.start("name") <= m.nstart < v.start() for m in actors
                               if m.kind is Kind.PERSON):
@@ -177,13 +181,13 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, Mention | No
         verb = "访问" if v.group("verb") == "赴" else v.group("verb")
         label = f"{name or (actor.norm if actor else '')}{who}{verb}{'' if v.group('short') else dest}"
         m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
-        out.append((replace(m, label=label), actor, dest))
+        out.append((replace(m, label=label), actor, dest, leader))
     return out
 
 
-def _visit_groups(visits: list[tuple[Mention, Mention | None, str]]) -> list[list[tuple[Mention, Mention | None, str]]]:
+def _visit_groups(visits: list[Visit]) -> list[list[Visit]]:
     """Visits joined when they share an actor or a destination (山东 and 山东省 are one)."""
-    groups: list[list[tuple[Mention, Mention | None, str]]] = []
+    groups: list[list[Visit]] = []
     for v in visits:
         akey = v[1].norm if v[1] else None
         dkey = _place_key(v[2])
