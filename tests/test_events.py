@@ -65,11 +65,17 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("苏港文化合作推介会(南京)在鼓楼区举行。", {"place": ["南京"]}, "苏港文化合作推介会(南京)"),
     ("由团市委主办的“2024苏港大学生交流营”顺利落幕。", {}, "2024苏港大学生交流营"),
     ("朗驰数字的“AR+海洋文化”项目在第四届烟台市港澳青年创新创业大赛中获奖。", {}, "第四届烟台市港澳青年创新创业大赛"),
+    ("2025苏港澳青年招聘会将于6月举行。", {}, "2025苏港澳青年招聘会"),
+    ("今年的苏港经贸合作交流周为期五天。", {}, "苏港经贸合作交流周"),
+    ("吴江区第十八届运动会开幕。", {}, "吴江区第十八届运动会"),
+    ("本届“江南丝竹”民乐展演在拙政园上演。", {}, "“江南丝竹”民乐展演"),
+    ("相关新闻\n·全市招商引资工作推进会召开\n", {}, "全市招商引资工作推进会"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
         "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
-        "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut"])
+        "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
+        "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -95,12 +101,17 @@ def test_events_named_span(text, kinds, name):
     ("市长栾海峰会见了代表团。", {"person": ["栾海峰"]}),
     ("吴某琳对代表团到访表示欢迎。", {}),
     ("东海科技在港交所主板挂牌,募资十亿元。", {"organization": ["东海科技", "港交所"]}),
+    ("香港吴江联谊会会长周某出席。", {"organization": ["香港吴江联谊会"]}),
+    ("代表团拜会了香港中华总商会。", {"organization": ["香港中华总商会"]}),
+    ("展区内,非遗展演轮番登场。", {}),
+    ("当天下午,学术报告会在礼堂举行。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
         "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will", "name-ending-in-year-then-meets", "interview-is-no-visit",
         "summit-inside-a-name", "welcome-is-no-destination",
-        "listing-is-no-plaque"])
+        "listing-is-no-plaque", "a-fellowship-association-is-a-body", "a-call-is-no-new-year-gathering",
+        "generic-showcase", "generic-lecture"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

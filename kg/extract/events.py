@@ -251,7 +251,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             found.append((start, e, word))
         pos = e
     for s, e, ws in found:
-        while s < e and not NAME_DASH.match(text, s) and text[s] in "—–":
+        while s < e and not NAME_DASH.match(text, s) and text[s] in "—–·":  # a list bullet (·全市…会议) too
             s += 1
         parts = tuple(p for p in text[s:e].split("暨") if p)
         named.append(Named(doc.mention(Kind.EVENT, s, e, "event-word"), frozenset(ws.split("|")), parts))
