@@ -24,6 +24,8 @@
 | blind7   | tests/blind7/texts    | tests/blind7/gold  | eight more, session 7, by an author who read no code: scores only, never errors |
 | dev13    | tests/dev13/texts     | tests/dev13/gold   | eight more (Sing Tao, 大众日报, Weifang government site, PolyU release, 齐鲁晚报 feature, a county WeChat post, a conference programme from PDF, Wen Wei Po), session 8 (development) |
 | blind8   | tests/blind8/texts    | tests/blind8/gold  | eight more, session 8, by an author who read no code: scores only, never errors |
+| dev14    | tests/dev14/texts     | tests/dev14/gold   | eight more (中新网 wire, Ming Pao, 烟台日报, HK government press release, OUC campus news, a Shandong TV transcript, a HK 同乡会 WeChat post, an investment handbook from PDF), session 9 (development) |
+| blind9   | tests/blind9/texts    | tests/blind9/gold  | eight more, session 9, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -70,6 +72,8 @@ SETS = {  # name: (texts, gold)
     "blind7": (TESTS / "blind7" / "texts", TESTS / "blind7" / "gold"),
     "dev13": (TESTS / "dev13" / "texts", TESTS / "dev13" / "gold"),
     "blind8": (TESTS / "blind8" / "texts", TESTS / "blind8" / "gold"),
+    "dev14": (TESTS / "dev14" / "texts", TESTS / "dev14" / "gold"),
+    "blind9": (TESTS / "blind9" / "texts", TESTS / "blind9" / "gold"),
 }
 
 FLOORS = {
@@ -252,6 +256,28 @@ FLOORS = {
         "roles": 0.91,  # 0.940; 0.961 in session 8
         "roles_with_org": 0.79,  # 0.804; 0.849 in session 8
         "agreement_parties": 0.82,  # 0.851; 0.871 in session 8
+    },
+    "dev14": {  # measured when the set arrived (session 9, at 5711e44), before any rule was written for it
+        "person": 0.91,  # 0.964
+        "organization": 0.82,  # 0.872
+        "place": 0.78,  # 0.829
+        "date": 0.92,  # 0.978
+        "event": 0.49,  # 0.545
+        "agreement": 0.77,  # 0.820
+        "roles": 0.88,  # 0.932
+        "roles_with_org": 0.72,  # 0.779
+        "agreement_parties": 0.83,  # 0.889
+    },
+    "blind9": {  # measured when the set arrived (session 9, at 642fc48; the same at 5711e44); nobody reads its errors
+        "person": 0.91,  # 0.962
+        "organization": 0.80,  # 0.859
+        "place": 0.85,  # 0.909
+        "date": 0.93,  # 0.980
+        "event": 0.58,  # 0.636
+        "agreement": 0.89,  # 0.947
+        "roles": 0.88,  # 0.935
+        "roles_with_org": 0.76,  # 0.817
+        "agreement_parties": 0.87,  # 0.923
     },
     "blind8": {  # measured when the set arrived (session 8, at a3d22a6); nobody reads its errors
         "person": 0.88,  # 0.903; 0.930 in session 8
