@@ -141,8 +141,17 @@ def test_organizations_name_ends_before_a_function_word(text: str, name: str) ->
     ("省里正式启用烟台市政务服务中心。", "烟台市政务服务中心"),
     ("他每周都会去鲁信投资集团开会。", "鲁信投资集团"),
     ("中心将以鲁东海洋职业学院为主要研发基地。", "鲁东海洋职业学院"),
-], ids=["after-award", "after-put-into-use", "after-go", "after-by-means-of"])
+    ("来看闪电新闻记者发回的报道。", "闪电新闻"),
+], ids=["after-award", "after-put-into-use", "after-go", "after-by-means-of", "after-come-and-watch"])
 def test_organizations_start_after_a_verb(text: str, name: str) -> None:
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("代表团参观了海洋高等研究院。", "海洋高等研究院"),
+    ("香港山东同乡联谊会成立十五周年。", "香港山东同乡联谊会"),
+], ids=["deng-ending-a-word", "tong-starting-a-word"])
+def test_organizations_a_stop_character_inside_a_word_stops_no_name(text: str, name: str) -> None:
     assert name in org_names(text)
 
 
@@ -254,6 +263,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "14:30    青年科创项目路演              1号报告厅", "活动在酒店二楼宴会厅举行。", "参观了加工车间和产品展厅。",
     "展会因疫情停办。",
     "双方聘请了律师事务所和会计师事务所。", "泓远航运母公司表示支持。", "该公司已成为主板上市公司。",
+    "公司计划明年上半年完成一期投资。", "今年全市新设外商投资企业23家。", "【关闭窗口】 【打印本页】 【返回顶部】",
+    "学校高度重视与内地高水平大学的合作。", "六百人欢聚一堂,共庆联谊会十五周年。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -266,7 +277,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "centre-described-after-de", "centre-of-a-kind-after-de", "centre-of-a-kind-before-deng", "platform-described-after-de",
         "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch",
         "lecture-room", "banquet-hall", "showroom", "suspended", "bare-law-and-accounting-firms", "parent-company",
-        "listed-company"])
+        "listed-company", "first-phase-investment", "foreign-investment", "back-to-top", "values-cooperation-with-universities",
+        "celebrate-the-association"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

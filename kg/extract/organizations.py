@@ -108,6 +108,7 @@ BARE_GOVERNMENT = re.compile(r"""
       | (?:(?<=[,。;:\n])|^)[省市区县]委      # or a committee at a clause's start
         (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
+VAGUE_PLACES = ("内地",)  # a place too vague to make a name of generic words (内地高水平大学: mainland universities)
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府", "重点实验室")  # need more than generic words and places (山东省重点实验室 is a rank)
 KIND_SUFFIXES = ("平台", "中心", "基金")  # name a kind of body after 的 or before 等 (建设的冷链物流中心, 结算中心等)
 # a one-character suffix that is the first half of a word, not a head: 处理, 局长, 办法
@@ -479,6 +480,10 @@ def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: li
             continue  # 联合实验室, 信达建设集团: the word modifies the head after a brand
         if text[a] == "各" and a >= 2 and text[a - 2] == "全":
             continue  # 全港各区, 全国各地: 'all the districts' names a body, not a determiner
+        if word == "等" and lex.word_start(text, a, max(0, a - WORD_WINDOW), hs) < a:
+            continue  # 海洋高等研究院: 等 ending a word (高等, 同等) is no 'and so on'
+        if word == "同" and lex.word_end(text, a, a, min(hs, a + WORD_WINDOW)) > b:
+            continue  # 同乡联谊会, 同济大学: 同 starting a word is no 'and'
         if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name
         start = b
@@ -563,7 +568,8 @@ def _is_name(name: str, lex: Lexicon, places: Spans, start: int) -> bool:
     """Whether a candidate says more than generic words and places (园区公司, 科技公司, 国际创科中心);
     a government body may be a place and its suffix alone (山东省科技厅, 淄博市政府)."""
     end = start + len(name)
-    inner = tuple([(ps - start, pe - start) for ps, pe in places.starting(start, end + 1) if pe <= end])
+    inner = tuple([(ps - start, pe - start) for ps, pe in places.starting(start, end + 1)
+                   if pe <= end and name[ps - start:pe - start] not in VAGUE_PLACES])
     return _is_name_placed(name, inner, lex)
 
 
