@@ -191,9 +191,16 @@ def test_places_keeps_region_alone(text: str, name: str) -> None:
     ("代表团在新口岸参观,随后游览议事亭前地。", "议事亭前地"),
     ("游客登上光岳楼,泛舟东昌湖。", "光岳楼"),
     ("活动在维多利亚公园举行。", "维多利亚公园"),
+    ("服务鲁西南及豫东地区农产品出口。", "鲁西南"),
+    ("服务鲁西南及豫东地区农产品出口。", "豫东"),
+    ("过去主要从北欧进口原料。", "北欧"),
+    ("公司在将军澳工业邨设厂。", "将军澳工业邨"),
+    ("航班从青岛胶东国际机场起飞。", "青岛胶东国际机场"),
+    ("旅客经黄山屯溪国际机场出行。", "黄山屯溪国际机场"),
 ], ids=["mountain", "temple", "temple-in-list", "hk-tech-hub",
         "yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark",
-        "shandong-landmark", "hong-kong-park"])
+        "shandong-landmark", "hong-kong-park", "southwest-shandong", "east-henan", "northern-europe",
+        "hk-industrial-estate", "shandong-airport", "any-airport"])
 def test_places_finds_landmarks(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
