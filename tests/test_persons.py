@@ -136,6 +136,11 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("议题包括港口和物流。", [], id="list-of-words-is-no-list-of-names"),
         pytest.param("市商务局党组书记、局长官淑某参加会见。", ["官淑某"], id="wordlike-surname-guan-after-a-title"),
         pytest.param("司马先生负责本集团整体战略。薛女士毕业于中国海洋大学。", [], id="surname-and-honorific-is-no-name"),
+        pytest.param("闪电新闻记者庞某宫某\n责任编辑:訾某\n", ["庞某", "宫某", "訾某"], id="two-byline-names-run-together"),
+        pytest.param("记者欧阳某某\n", ["欧阳某某"], id="double-surname-byline-is-one-name"),
+        pytest.param("编辑|李某欣\n审核|关某然\n", ["李某欣", "关某然"], id="byline-word-and-a-bar"),
+        pytest.param("秘书长:关某然\n司库:谭某怡\n", ["关某然", "谭某怡"], id="treasurer"),
+        pytest.param("香港青年女高音文某晴献唱《我的祖国》。", ["文某晴"], id="performer-descriptor"),
     ],
 )
 def test_persons_found(text, expected):

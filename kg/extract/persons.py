@@ -363,7 +363,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
                   interview=INTERVIEW.search(doc.text) is not None)
     bodies = {m.nstart: m.nend for m in others if m.kind is Kind.ORGANIZATION}
-    spans = dict(chinese_names(ctx) + byline_names(doc, ctx, bodies) + latin_names(ctx, lex) + line_names(ctx))
+    bylined = byline_names(doc, ctx, bodies)
+    pairs = [b for b, rule in bylined if rule == "person-byline-pair"]  # 记者庞某宫某: the byline parts them
+    titled = [x for x in chinese_names(ctx) if not any(overlap(x[0], b) for b in pairs)]
+    spans = dict(titled + bylined + latin_names(ctx, lex) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
@@ -447,7 +450,7 @@ def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
-            i = end + (t[end:end + 1] == ":")
+            i = end + (t[end:end + 1] in ":|")  # 编辑:某某, 编辑|某某
             if bodies and i in bodies and (g := t.find("  ", bodies[i], bodies[i] + 8)) >= 0 \
                     and all(map(is_han, t[bodies[i]:g])):
                 i = g  # the organisation, maybe with its unit (省商务厅|外资处), then a column gap
@@ -456,7 +459,9 @@ def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -
                 i = g  # a unit not found as an organisation (国际合作与交流处), then a column gap
             i = _past_spaces(t, i)
             while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
-                out.append(((i, i + n), "person-byline"))
+                pair = n == 2 and _two_names_run(ctx, i) or bool(out) and out[-1][1] == "person-byline-pair" \
+                    and out[-1][0][1] == i and _two_names_run(ctx, i - 2)
+                out.append(((i, i + n), "person-byline-pair" if pair else "person-byline"))
                 i = _past_spaces(t, i + n)
     return out
 
@@ -486,7 +491,18 @@ def run_name(doc: Doc, ctx: Context, i: int) -> int | None:
                 and name not in ctx.w.nonnames:
             return n
     hit = ctx.best(i, strong=True)
+    if hit and hit[0] == 3 and _two_names_run(ctx, i):
+        return 2  # 记者庞某宫某香港报道: two two-character names run together
     return hit[0] if hit and hit[1] >= WEAK else None
+
+
+def _two_names_run(ctx: Context, i: int) -> bool:
+    """Whether text[i:i + 4] is two two-character names with no space between (庞某宫某): the third
+    character a single surname, the first two no double surname, the four ending cleanly where the
+    first three do not."""
+    t, w = ctx.text, ctx.w
+    return (i + 4 <= len(t) and t[i + 2] in w.surnames and t[i:i + 2] not in w.surnames and is_han(t[i + 3])
+            and ctx.right(i + 4) == END and ctx.right(i + 3) != END)
 
 
 def raw_gap(doc: Doc, j: int) -> bool:
