@@ -251,6 +251,17 @@ def test_roles_association_post_without_its_association_is_held_in_the_one_the_a
     assert ("凌某远", "副会长", "香港鲁兴商会") in roles and ("戚某福", "副会长", "香港鲁兴商会") in roles
 
 
+def test_roles_an_association_s_officers_listed_line_by_line() -> None:
+    """A list of officers, one post a line: each name of a line's list holds the post (the last one too,
+    a Latin name too), and a secretary-general or treasurer with no body named is the association's."""
+    text = ("香港鲁兴同乡会举行典礼。香港鲁兴同乡会成立于2009年。\n主要成员名单\n会长:蔡某琪\n常务副会长:滕某伟、徐某敏\n"
+            "副会长:郎某明、陈某贤、Jennifer Lam\n秘书长:关某然\n司库:谭某怡\n")
+    roles = _entity_roles(text)
+    assert {("徐某敏", "常务副会长", "香港鲁兴同乡会"), ("陈某贤", "副会长", "香港鲁兴同乡会"),
+            ("Jennifer Lam", "副会长", "香港鲁兴同乡会"), ("关某然", "秘书长", "香港鲁兴同乡会"),
+            ("谭某怡", "司库", "香港鲁兴同乡会")} <= roles
+
+
 def test_roles_director_without_a_company_is_held_in_the_issuer() -> None:
     """执行董事 written without a company: the company the announcement names most often."""
     text = ("瑞兴海洋控股有限公司公告。瑞兴海洋控股有限公司与某物流集团有限公司签署框架协议。"

@@ -19,7 +19,7 @@ from kg.model import Findings, Kind, Mention
 
 # words that join two posts of one person, or two persons of one list
 JOINERS = frozenset("、暨兼及和与")
-LIST_END = frozenset(",。;等")  # what ends a list of names sharing a post (立法会议员简某、巫某,)
+LIST_END = frozenset(",。;等\n")  # what ends a list of names sharing a post (立法会议员简某、巫某, or the line's end)
 # words that join two posts of one person and never stand inside a title
 POST_JOINERS = frozenset("、暨兼")
 # characters that never stand between an organisation and its post: verbs and particles of a

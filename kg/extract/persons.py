@@ -626,6 +626,9 @@ def listed_names(ctx: Context, spans: dict) -> dict:
                 break
             out[span] = "person-list"
             e = span[1]
+        if t[e:e + 1] in LIST_JOINS and (m := LATIN_NAME.match(t, e + 1)) and ctx.right(m.end()) == END \
+                and not LATIN_ORG.match(t, e + 1) and not any(overlap(m.span(), x) for x in spans):
+            out[m.span()] = "person-list"  # 副会长:某甲、某乙、Jennifer Lam: a Latin name ending the list
     for s, _ in sorted(spans, reverse=True):
         while t[s - 1:s] == "、" and (span := leading(ctx, s - 1)) and not any(overlap(span, x) for x in spans):
             out[span] = "person-list"

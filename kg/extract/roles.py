@@ -61,7 +61,7 @@ BARE_COMMITTEE = re.compile(r"[省市区县]委")
 # (……香港山东社团总会……。总会主席衣某: the 总会 is that one)
 BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联会", "大学", "学院", "医院", "银行"})
 # posts only an association has, and what an association's name ends in (association_of)
-ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长")
+ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长", "司库", "秘书长")
 ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
 COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company's name ends in (board_of)
 # a reporter's titles, and a dateline after an outlet's name: a place maybe, the day, 电 or 讯
