@@ -70,12 +70,15 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("吴江区第十八届运动会开幕。", {}, "吴江区第十八届运动会"),
     ("本届“江南丝竹”民乐展演在拙政园上演。", {}, "“江南丝竹”民乐展演"),
     ("相关新闻\n·全市招商引资工作推进会召开\n", {}, "全市招商引资工作推进会"),
+    ("他说:“我们希望借这次鲁港文旅推介会,让更多香港市民认识山东的好山好水好人,也欢迎大家春节期间到济南、青岛和烟台走一走看一看。”",
+     {}, "鲁港文旅推介会"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
         "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
         "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
-        "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet"])
+        "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
+        "cut-inside-an-open-quote-of-speech"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -105,13 +108,17 @@ def test_events_named_span(text, kinds, name):
     ("代表团拜会了香港中华总商会。", {"organization": ["香港中华总商会"]}),
     ("展区内,非遗展演轮番登场。", {}),
     ("当天下午,学术报告会在礼堂举行。", {}),
+    ("主任谭某在烟台与访问团会面时表示欢迎。", {"person": ["谭某"], "place": ["烟台"]}),
+    ("【正文】\n走进推介会现场,展台前人头攒动。", {}),
+    ("副省长欧阳某在济南会见考察团一行。", {"person": ["欧阳某"], "place": ["济南"]}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
         "segments-of-a-bigger-event", "this-time-in-cantonese", "counted-editions", "years-then-will", "name-ending-in-year-then-meets", "interview-is-no-visit",
         "summit-inside-a-name", "welcome-is-no-destination",
         "listing-is-no-plaque", "a-fellowship-association-is-a-body", "a-call-is-no-new-year-gathering",
-        "generic-showcase", "generic-lecture"])
+        "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
+        "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
@@ -267,6 +274,20 @@ def test_events_delegation_led_by_a_head_goes_with_the_body_and_the_leader():
     assert _links(found, Rel.ORGANIZED) == {("江苏省商务厅", "经贸代表团访问澳门")}
     assert _links(found, Rel.PARTICIPATED_IN) == {("王明", "经贸代表团访问澳门")}
     assert _links(found, Rel.ON_DATE) == {("经贸代表团访问澳门", "2024-09-15/2024-09-18")}
+
+
+def test_events_headline_meeting_of_a_delegation_is_the_article_s_event():
+    text = ("王某会见苏州商会访问团\n6月4日下午,省长王某在南京会见了由苏州商会会长李某率领的访问团一行。")
+    found = _find(text, person=["王某", "李某"], organization=["苏州商会"], place=["南京"],
+                  date=[("6月4日", "2024-06-04")])
+    assert _names(found) == ["王某会见苏州商会访问团"]
+    assert _links(found, Rel.PARTICIPATED_IN) >= {("王某", "王某会见苏州商会访问团"), ("苏州商会", "王某会见苏州商会访问团")}
+    assert ("王某会见苏州商会访问团", "2024-06-04") in _links(found, Rel.ON_DATE)
+
+
+def test_events_delegation_after_its_leader_and_de():
+    found = _find("去年5月,接待苏州市委书记率领的苏州市经贸代表团访港。", place=["苏州市"])
+    assert _names(found) == ["苏州市经贸代表团访港"]
 
 
 def test_events_a_body_leading_its_team_organizes_the_visit():

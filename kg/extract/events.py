@@ -389,8 +389,9 @@ def _headline(raw: str, at: int) -> bool:
 
 def _outside_quotes(span: str, k: int) -> bool:
     """Whether span[k] stands outside quotes: every “ before it is closed (a ” whose “ lies before the
-    span, as in 海洋文化”项目在…, leaves what follows it outside)."""
-    return span[:k].count("“") <= span[:k].count("”")
+    span, as in 海洋文化”项目在…, leaves what follows it outside), or the quote open at k runs on to the
+    event word (“我们希望借这次推介会…: speech, not a quoted name)."""
+    return span[:k].count("“") <= span[:k].count("”") or "”" not in span[k:]
 
 
 def _fold(name: str) -> str:

@@ -32,11 +32,16 @@ VISIT = re.compile(r"""
     (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴   # 赴 only after a delegation
      | 访(?P<short>[港澳鲁])(?![港澳门])                   # 访港, 访澳, 访鲁: the place in one character
     )""", re.VERBOSE)
+# a delegation met by a host: 会见(了) + who they are (由…率领的) + the delegation word
+MEETING = re.compile(r"""
+    会见了?
+    (?P<guest>[^,。;:!?\n]{0,30}?(?:访问团|考察团|代表团|交流团|经贸团))   # 香港某商会访问团, 由某某率领的访问团
+    """, re.VERBOSE)
 INTERVIEWED = ("接受", "本报", "记者", "媒体")  # before 访问 where it is an interview (接受本报访问)
 # the place a one-character visit (访港) goes to
 SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东"}
 # what a delegation is called, right before 代表团: after 率/率领/带领 or the clause start
-DELEGATION = re.compile(r"(?:.*(?:率领|带领|率))?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
+DELEGATION = re.compile(r"(?:.*(?:率领|带领|率)的?)?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
 # an official visiting under a title with no name: 商务及经济发展局局长访问青岛
 TITLE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|书记|主席|专员)")
 # where a visit goes when no place or organisation mention starts there: up to a stop
@@ -67,6 +72,7 @@ LISTING_CEREMONY = re.compile(r"(?:上市|挂牌)仪式")
 LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|创业板|科创板|GEM)?(?:挂牌|成功)?上市")
 LEAD = re.compile(r"率领|带领|组织|组团|率(?!先)")  # an organisation leading a delegation (not 率先: first)
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
+HEADLINE = 40  # characters of a line short enough to be a headline
 Visit = tuple[Mention, Mention | None, str, Mention | None]  # a visit's mention, actor, destination, leader
 
 
@@ -89,6 +95,15 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
                     links.append(Link(rel, actor, m, evidence=doc.evidence(actor.nstart, m.nstart)))
             if leader is not None and leader is not actor:  # 某局局长某某率代表团: the leader goes too
                 links.append(Link(Rel.PARTICIPATED_IN, leader, m, evidence=doc.evidence(leader.nstart, m.nstart)))
+    for group in _meeting_groups(doc, _meetings(doc, actors)):
+        head = group[0][0]
+        for m, present in group:
+            if not free(m.nstart, m.nend):
+                continue
+            mentions.append(m)
+            if m is not head:
+                links.append(Link(Rel.ALIAS_OF, m, head, evidence=doc.evidence(m.nstart)))
+            links += [Link(Rel.PARTICIPATED_IN, a, m, evidence=doc.evidence(a.nstart, m.nstart)) for a in present]
     for pattern, rule in ((UNVEIL, "unveiling"), (HUNG, "hanging"), (OPENING, "opening")):
         for t in pattern.finditer(doc.text):
             if free(*t.span()):
@@ -134,6 +149,8 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
     for v in VISIT.finditer(text):
         if v.group("verb") == "访问" and (text.startswith("时", v.end()) or text.endswith(INTERVIEWED, 0, v.start("verb"))):
             continue  # 接受本报访问时说: an interview, not a visit
+        if not (v.group("who") or v.group("team")) and text.startswith("团", v.end()):
+            continue  # 与访问团会面, 会见考察团一行: the delegation named, not a visit
         dest_m = max((m for m in actors if m.nstart == v.end() and m.kind is not Kind.PERSON),
                      key=lambda m: m.nend, default=None)
         d = DESTINATION.match(text, v.end()) if v.group("verb") != "赴" and not v.group("short") else None
@@ -183,6 +200,45 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
         m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
         out.append((replace(m, label=label), actor, dest, leader))
     return out
+
+
+def _meetings(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, list[Mention]]]:
+    """(mention, those present) of each meeting of a delegation by a named host (省长某某在济南会见了
+    香港某商会访问团): labelled host + 会见 + the delegation as written, the host and the delegation's
+    organisations and persons present."""
+    text, out = doc.text, []
+    for g in MEETING.finditer(text):
+        clause = doc.clause_start(g.start())
+        host = [m for m in actors if m.kind is Kind.PERSON and clause <= m.nstart and 0 <= g.start() - m.nend <= ACTOR_GAP]
+        if not host:
+            continue
+        guests = [m for m in actors if m.kind is not Kind.PLACE and g.start("guest") <= m.nstart and m.nend <= g.end("guest")]
+        m = doc.mention(Kind.EVENT, g.start(), g.start() + 2, "meeting")
+        out.append((replace(m, label=f"{host[-1].norm}会见{g.group('guest')}"), [host[-1], *guests]))
+    return out
+
+
+def _meeting_groups(doc: Doc, meetings: list[tuple[Mention, list[Mention]]]) -> list[list[tuple[Mention, list[Mention]]]]:
+    """Meetings joined when their hosts are one person, kept only where a headline has one (某某会见
+    香港某商会访问团 over its report): a meeting the headline gives is the article's event, one inside
+    a report of a visit is a stop on that visit."""
+    groups: dict[str, list[tuple[Mention, list[Mention]]]] = {}
+    for m in meetings:
+        groups.setdefault(m[1][0].norm, []).append(m)
+    kept = []
+    for group in groups.values():
+        headed = sorted(group, key=lambda m: not _in_headline(doc, m[0].nstart))
+        if _in_headline(doc, headed[0][0].nstart):
+            kept.append(headed)
+    return kept
+
+
+def _in_headline(doc: Doc, i: int) -> bool:
+    """Whether text[i] is on a short line with no full stop: a headline."""
+    text = doc.text
+    start, end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line.strip()) <= HEADLINE and not re.search(r"[。!?]", line)
 
 
 def _visit_groups(visits: list[Visit]) -> list[list[Visit]]:
