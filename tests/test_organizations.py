@@ -48,12 +48,14 @@ def org_names(text: str) -> set[str]:
     ("山大—威海海洋研究院揭牌。", "山大—威海海洋研究院"),
     ("澳门恒丰建设集团派员出席。", "澳门恒丰建设集团"),
     ("嘉宾包括宏图制药董事长。", "宏图制药"),
+    ("理大－山大－海澜海洋智能装备联合研究中心揭牌。", "理大-山大-海澜海洋智能装备联合研究中心"),
+    ("双方将依托吴江先进材料联合研究中心开展合作。", "吴江先进材料联合研究中心"),
 ], ids=["company-head", "university-after-conjunction", "bureau-before-title", "university-with-place-bracket",
         "company-with-place-bracket", "office-stationed-elsewhere", "cut-at-verb-and-conjunction", "latin-handle",
         "latin-fund", "short-form-before-conjunction", "short-form-after-preposition", "bare-government",
         "coordinated-department", "institution", "management-committee-before-conjunction",
         "company-after-management-committee", "government-office", "joint-institute-with-dash",
-        "building-word-before-head", "short-form-before-title"])
+        "building-word-before-head", "short-form-before-title", "joint-centre-with-hyphens", "joint-research-centre"])
 def test_organizations_finds(text: str, name: str) -> None:
     assert name in org_names(text)
 
@@ -406,8 +408,9 @@ def test_organizations_finds_gold(article_id: str, name: str, aliases: tuple[str
     ("城大副校长李明表示欢迎。", "城大"),
     ("港科大与山大共建实验室。", "港科大"),
     ("港科大与山大共建实验室。", "山大"),
+    ("香港金银业贸易场主席张某出席。", "香港金银业贸易场"),
 ], ids=["hk-secretariat", "macau-secretariat", "rating-agency", "hk-broker", "exchange-full-name", "bank-subsidiary",
-        "university-short-form", "university-short-form-2", "university-short-form-3"])
+        "university-short-form", "university-short-form-2", "university-short-form-3", "gold-exchange"])
 def test_organizations_finds_well_known_institutions(text: str, name: str) -> None:
     assert name in org_names(text)
 

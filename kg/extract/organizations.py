@@ -90,6 +90,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
 LATIN_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@&")
 CONJUNCTIONS = ("与", "和", "及", "同", "跟")
 APPOSITION = "<suffix>"  # marks an organisation suffix inside a candidate's window
+HEAD_FIELDS = ("研究", "研发", "创新")  # between a head modifier and its head: 联合研究中心, 联合创新中心
 HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务", "重点")  # stop words that may also modify a head: 联合实验室, 组织部, 服务中心, 重点实验室
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
@@ -306,8 +307,8 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
             s -= 1
         elif c == " " and s > 1 and LATIN.match(text[s - 2]):  # InnoHK 创新香港研发平台
             s -= 1
-        elif c in "—–" and s > 1 and HAN.match(text[s - 2]):
-            s -= 1  # 港大—枣庄新能源创新研究院: a joint institute
+        elif c in "—–-" and s > 1 and HAN.match(text[s - 2]):
+            s -= 1  # 港大—枣庄新能源创新研究院, 理大-山大-某某联合研究中心: a joint institute
         elif c == "·" and s > 1 and not text.endswith(tuple(lex.words("org_suffixes")) + MEDIA_ENDS, 0, s - 1):
             s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报, X新闻·Y导报 are two
         elif c == ")":
@@ -475,9 +476,9 @@ def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: li
         if word == APPOSITION and not (text[a:b] == "公司" or not (_is_name(text[start:b], lex, places, start)
                                                                   or _bare_department(text, lex, start, b))):
             continue  # a name inside a name (中国科学院香港创新研究院, 省商务厅外资处); but 园区公司泽浩…有限公司 is two
-        if b == hs and word in HEAD_MODIFIERS and (a == start or len(
+        if (b == hs or text[b:hs] in HEAD_FIELDS) and word in HEAD_MODIFIERS and (a == start or len(
                 words_pattern(lex, "org_generic").sub("", text[start:a])) >= 2):
-            continue  # 联合实验室, 信达建设集团: the word modifies the head after a brand
+            continue  # 联合实验室, 联合研究中心, 信达建设集团: the word modifies the head after a brand
         if text[a] == "各" and a >= 2 and text[a - 2] == "全":
             continue  # 全港各区, 全国各地: 'all the districts' names a body, not a determiner
         if word == "等" and lex.word_start(text, a, max(0, a - WORD_WINDOW), hs) < a:
