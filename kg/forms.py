@@ -48,6 +48,7 @@ ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
 FULL_ENDS = ("省", "市", "县")
 # a level of government that starts a body's name bare (省委, 市商务局)
 BARE_LEVELS = "省市区县"
+LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff](?<![园社景校厂港特])[区县]")  # a district or county in a long form (沾化区; not 园区, 特区)
 COMMITTEE = "委"  # a committee's head (山东省委, 市委)
 PARTY_PREFIXES = ("中共", "中国共产党")  # the party before its committee: 中共山东省委
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
@@ -144,6 +145,8 @@ class Forms:
                 return False  # the party's committee of a place (中共烟台市委, 济宁市委), not 共青团烟台市委
         if long.count(h) > 1 or not long.endswith(short) and self._has_head(kind, _unmatched(short, long)):
             return False  # two names run together, or one nested in another (中国科学院香港创新研究院)
+        if LOWER_LEVEL.search(_unmatched(short, long)):
+            return False  # a district's or county's body is not its city's (滨州市商务局, 滨州市沾化区商务局)
         region = self.region(short)
         # a region and a head alone (香港大学) is short only for a name that does not start with
         # that region (深圳分园 -> 香港科学园深圳分园, never 香港大学 -> 香港中文大学)

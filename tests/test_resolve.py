@@ -302,3 +302,14 @@ def test_resolve_committee_and_section_short_forms(short: str, long: str, same: 
     from kg.forms import Forms
     from kg.lexicon import default
     assert Forms.of(default()).is_short_form(Kind.ORGANIZATION, short, long) is same
+
+
+@pytest.mark.parametrize(("short", "long", "same"), [
+    ("苏州市商务局", "苏州市吴江区商务局", False), ("市商务局", "苏州市吴中县商务局", False),
+    ("区商务局", "苏州市吴江区商务局", True), ("教育局", "香港特区政府教育局", True),
+    ("科技园公司", "苏州科技园园区公司", True),
+])
+def test_resolve_a_city_s_body_is_no_short_form_of_its_district_s(short: str, long: str, same: bool) -> None:
+    from kg.forms import Forms
+    from kg.lexicon import default
+    assert Forms.of(default()).is_short_form(Kind.ORGANIZATION, short, long) is same
