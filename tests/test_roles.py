@@ -262,6 +262,22 @@ def test_roles_an_association_s_officers_listed_line_by_line() -> None:
             ("谭某怡", "司库", "香港鲁兴同乡会")} <= roles
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("东港区召开港资企业座谈会,区长卞某涛出席并致辞。", ("卞某涛", "区长", "东港区")),
+    ("兰陵县举行招商推介会,县长逄某川介绍县情。", ("逄某川", "县长", "兰陵县")),
+    ("苏州市与香港合作多年。苏州市·香港合作推介会上,副市长王某明致辞。", ("王某明", "副市长", "苏州市")),
+], ids=["district-head", "county-head", "city-named-again-outside-an-event"])
+def test_roles_a_mayor_without_a_body_is_held_in_the_place_of_that_level(text: str, role: tuple) -> None:
+    """区长, 县长, 副市长 written without a body: the district, county or city named nearest before; a
+    place inside an event's name (dropped when overlaps are settled) gives way to its other mention."""
+    assert role in _entity_roles(text)
+
+
+def test_roles_a_title_after_the_said_company_is_held_in_the_company_named_before() -> None:
+    text = "苏州海启智能装备有限公司主要生产港口设备。该公司人力资源总监钮某慧告诉记者,公司接收了实习生。"
+    assert ("钮某慧", "人力资源总监", "苏州海启智能装备有限公司") in _entity_roles(text)
+
+
 def test_roles_director_without_a_company_is_held_in_the_issuer() -> None:
     """执行董事 written without a company: the company the announcement names most often."""
     text = ("瑞兴海洋控股有限公司公告。瑞兴海洋控股有限公司与某物流集团有限公司签署框架协议。"

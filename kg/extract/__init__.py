@@ -9,6 +9,7 @@ need every organisation and role known).
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from collections.abc import Callable
 
 from kg.doc import Doc
@@ -53,7 +54,8 @@ def extract(doc: Doc, lex: Lexicon) -> Findings:
 def settle(found: Findings) -> Findings:
     """Drop mentions that lie inside a mention of a kind of higher precedence (a place inside an
     organisation's name), except dates, which may sit inside events, and a committee's place that a
-    post is held in (青岛市 of 青岛市委, see roles.COMMITTEE_PLACE); and links to dropped mentions."""
+    post is held in (青岛市 of 青岛市委, see roles.COMMITTEE_PLACE); and links to dropped mentions, but
+    for one whose target is named again elsewhere, which then takes the link."""
     rank = {k: i for i, k in enumerate(PRECEDENCE)}
     ordered = sorted(found.mentions, key=lambda m: (rank[m.kind], -(m.nend - m.nstart), m.nstart))
     longest = max((m.nend - m.nstart for m in ordered), default=0)
@@ -77,8 +79,16 @@ def settle(found: Findings) -> Findings:
             bisect.insort(starts, (ms, len(kept)))
             kept.append(m)
     keep = set(kept)
-    links = tuple(l for l in found.links if l.source in keep and (l.target is None or l.target in keep))
-    return Findings(tuple(sorted(kept, key=lambda m: (m.nstart, m.nend, m.kind))), links)
+    named: dict[tuple[Kind, str], Mention] = {}
+    for m in sorted(kept, key=lambda m: m.nstart):
+        named.setdefault((m.kind, m.norm), m)
+    links = []
+    for l in found.links:
+        if l.target is not None and l.target not in keep and (other := named.get((l.target.kind, l.target.norm))):
+            l = replace(l, target=other)  # the place dropped inside an event's name is named elsewhere too
+        if l.source in keep and (l.target is None or l.target in keep):
+            links.append(l)
+    return Findings(tuple(sorted(kept, key=lambda m: (m.nstart, m.nend, m.kind))), tuple(links))
 
 
 def _inside(m: Mention, k: Mention) -> bool:

@@ -50,7 +50,9 @@ BIO_VERB = re.compile(r"""
     (?:现为|现任|曾任|担任|出任|为|任)  # is, was, holds
     """, re.VERBOSE)
 # a provincial governor's post, held in the article's province when no place is written with it
-PROVINCIAL = re.compile(r"^(?:常务)?副?省长$")
+# a governor's or mayor's post, and the type of place it is held in (province_of)
+LEVEL_POST = re.compile(r"^(?:常务)?副?(?P<level>[省市区县])长$")
+LEVEL_TYPES = {"省": "province", "市": "city", "区": "district", "县": "county"}
 # the rule of a place read out of a party committee's name (青岛市 of 青岛市委) because a government
 # post is held there; settle keeps it inside the name. It is made even where the article names the
 # place elsewhere, since that mention may yet fall inside an event's or another name (文化济宁推介会)
@@ -64,6 +66,9 @@ BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联�
 ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长", "司库", "秘书长")
 ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
 COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company's name ends in (board_of)
+# 'the said company, school, association' before a title, and what the body it points back to ends in
+DEICTIC_BODIES = {"该公司": COMPANY_ENDS, "该集团": COMPANY_ENDS, "该行": ("银行",), "该校": ("大学", "学院", "学校"),
+                  "该会": ASSOCIATION_HEADS}
 # a reporter's titles, and a dateline after an outlet's name: a place maybe, the day, 电 or 讯
 REPORTER_TITLES = frozenset({"记者", "首席记者", "特约记者", "见习记者", "实习记者", "本报记者"})
 DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -238,15 +243,18 @@ def stacked(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segmen
 
 
 def province_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Mention | None:
-    """The province a provincial governor's post (省长, 副省长) written without it is held in: the
-    province the article names nearest before the person, else first after."""
-    if not PROVINCIAL.search(title):
+    """The province, city, district or county a governor's or mayor's post (省长, 副市长, 区长, 县长)
+    written without it is held in: the place of that level the article names nearest before the
+    person, else first after."""
+    post = LEVEL_POST.search(title)
+    if post is None:
         return None
+    level = LEVEL_TYPES[post.group("level")]
     orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
-    provinces = [m for m in prior.mentions if m.kind is Kind.PLACE
-                 and (place_gazetteer(lex).get(m.norm) or {}).get("type") == "province"
-                 and not any(o.nstart <= m.nstart and m.nend <= o.nend for o in orgs)]  # 山东省 of 山东省人民政府
-    return _nearest(provinces, person)
+    places = [m for m in prior.mentions if m.kind is Kind.PLACE
+              and (place_gazetteer(lex).get(m.norm) or {}).get("type") == level
+              and not any(o.nstart <= m.nstart and m.nend <= o.nend for o in orgs)]  # 山东省 of 山东省人民政府
+    return _nearest(places, person)
 
 
 def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Mention | None:
@@ -263,6 +271,16 @@ def association_of(prior: Findings, title: str) -> Mention | None:
     in: the association (商会, 协会, 总会 …) the article names most often, the first named of those
     (the one the article is about)."""
     return _most_named(prior, ASSOCIATION_HEADS) if title.endswith(ASSOCIATION_TITLES) else None
+
+
+def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
+    """The body a title after 该公司, 该校, 该会 … ('the said company') is held in: the nearest one
+    of that kind named before it (青岛某某有限公司…。该公司人力资源总监某某)."""
+    heads = next((h for word, h in DEICTIC_BODIES.items() if text.endswith(word, 0, seg.tstart)), None)
+    if heads is None:
+        return None
+    return max((m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.nend <= seg.tstart - 3
+                and m.norm.endswith(heads)), key=lambda m: m.nend, default=None)
 
 
 def board_of(prior: Findings, title: str) -> Mention | None:
@@ -324,7 +342,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             title = doc.text[seg.tstart:seg.tend]
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
-            target = seg.org or earlier_body(chains, seg, title) or province_of(lex, prior, title, person) \
+            target = seg.org or earlier_body(chains, seg, title) or deictic_body(doc.text, prior, seg) \
+                or province_of(lex, prior, title, person) \
                 or seat_of(lex, prior, title, person) or association_of(prior, title) \
                 or board_of(prior, title)
             outlet = target is None and (target := outlet_of(doc.text, prior, title, person)) is not None
