@@ -72,13 +72,16 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("相关新闻\n·全市招商引资工作推进会召开\n", {}, "全市招商引资工作推进会"),
     ("他说:“我们希望借这次鲁港文旅推介会,让更多香港市民认识山东的好山好水好人,也欢迎大家春节期间到济南、青岛和烟台走一走看一看。”",
      {}, "鲁港文旅推介会"),
+    ("9月将在香港举办江苏优质产品推介活动。", {"place": ["香港", "江苏"]}, "江苏优质产品推介活动"),
+    ("现场同步举办苏州市港澳合作成果展。", {}, "苏州市港澳合作成果展"),
+    ("联谊会举办香港青年苏州寻根之旅。", {}, "香港青年苏州寻根之旅"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
         "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
         "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
         "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
-        "cut-inside-an-open-quote-of-speech"])
+        "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -111,6 +114,7 @@ def test_events_named_span(text, kinds, name):
     ("主任谭某在烟台与访问团会面时表示欢迎。", {"person": ["谭某"], "place": ["烟台"]}),
     ("【正文】\n走进推介会现场,展台前人头攒动。", {}),
     ("副省长欧阳某在济南会见考察团一行。", {"person": ["欧阳某"], "place": ["济南"]}),
+    ("双方同意联合举办投资推介活动。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
@@ -118,7 +122,7 @@ def test_events_named_span(text, kinds, name):
         "summit-inside-a-name", "welcome-is-no-destination",
         "listing-is-no-plaque", "a-fellowship-association-is-a-body", "a-call-is-no-new-year-gathering",
         "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
-        "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own"])
+        "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

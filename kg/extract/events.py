@@ -85,6 +85,7 @@ BARE_EDITION = re.compile(EDITION_IN_NAME.pattern + "$")
 CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
 # Chinese numbers up to 99, folded to digits when comparing names: 二十 -> 20
 CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
+NEEDS_PLACE = frozenset({"推介活动"})  # event words naming an event only with a place in the name
 # event words too common to stand for the article's one named event on their own
 NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
 # a quoted name followed by the kind of happening it is: 「香港时尚荟萃」推广活动
@@ -239,6 +240,9 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
                                                        for m in places):
             e = b.end()
         mod = _modifier(text[start:p + len(word)], word)
+        if word in NEEDS_PLACE and not any(start <= m.nstart and m.nend <= p for m in places):
+            generic.append((p, word))
+            continue  # 联合举办投资推介活动: a kind of activity, not one (but 山东优质产品推介活动)
         if ROUTINE.search(text, max(0, p + len(word) - 8), p + len(word)):  # it ends there: look only there
             continue
         if len(mod) < 2 or mod in generic_mods or COUNTED.match(mod):
