@@ -75,13 +75,16 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("9月将在香港举办江苏优质产品推介活动。", {"place": ["香港", "江苏"]}, "江苏优质产品推介活动"),
     ("现场同步举办苏州市港澳合作成果展。", {}, "苏州市港澳合作成果展"),
     ("联谊会举办香港青年苏州寻根之旅。", {}, "香港青年苏州寻根之旅"),
+    ("5月14日至16日,由苏州商会组织的“苏州工商界浙江经贸考察团”一行30余人在浙江访问。", {}, "苏州工商界浙江经贸考察团"),
+    ("港生曲阜习礼 「齐鲁寻根」交流团满载而归\n", {}, "齐鲁寻根"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
         "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
         "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
         "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
-        "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey"])
+        "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
+        "quoted-delegation-tour", "quoted-name-then-exchange-group"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 

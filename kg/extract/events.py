@@ -91,9 +91,11 @@ NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
 # a quoted name followed by the kind of happening it is: 「香港时尚荟萃」推广活动
 QUOTED_KIND = re.compile(r"""
     (?:推广|宣传|主题|系列|交流|文化)?      # 推广活动, 文化节
-    (?:活动|展览|展销会|展会|周|节)           # the kind: not 展 alone (“…”展开)
+    (?:活动|展览|展销会|展会|周|节|交流团|考察团|访问团)   # the kind: not 展 alone (“…”展开); “齐鲁行”交流团
     (?![馆厅区位年边末岁目约点奏能])           # not 展览馆, 周年, 周边, 节目, 节约
     """, re.VERBOSE)
+# a delegation named in quotes is a named tour (“香港工商界山东经贸考察团”)
+QUOTED_DELEGATION = re.compile(r"(?:考察团|访问团|交流团|代表团|经贸团)$")
 # the opening or closing ceremony of a quoted event: “2025澳门山东周”开幕式
 OPENING_STAGE = re.compile(r"(?:开幕|闭幕)(?:式|典礼|仪式)")
 # a routine meeting named after its business, not a happening: 安全生产工作会议
@@ -202,6 +204,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
                 m = doc.mention(Kind.EVENT, s, stage.end(), "event-quoted-stage")
                 named.append(Named(replace(m, label=inner + stage.group()), frozenset({stage.group()}),
                                    (inner + stage.group(),)))
+        elif not word and QUOTED_DELEGATION.search(inner) and len(inner) >= 5:  # “香港工商界山东经贸考察团”: a named tour
+            named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({"团"}), (inner,)))
         elif not word and (k := QUOTED_KIND.match(text, q.end())) and len(inner) >= 4:
             named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({k.group()}), (inner,)))
     cuts = _cuts_by_first(lex)
