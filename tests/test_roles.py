@@ -273,6 +273,17 @@ def test_roles_a_mayor_without_a_body_is_held_in_the_place_of_that_level(text: s
     assert role in _entity_roles(text)
 
 
+def test_roles_a_deputy_of_a_people_s_congress() -> None:
+    """代表 is a post only after a people's congress (全国人大代表), never alone (代表团, 代表公司)."""
+    roles = _entity_roles("全国人大代表、苏州商会副会长龙某恩出席。王某代表公司致辞。")
+    assert {("龙某恩", "代表", "全国人大"), ("龙某恩", "副会长", "苏州商会")} <= roles
+    assert not any(name == "王某" for name, _, _ in roles)
+
+
+def test_roles_a_life_honorary_post() -> None:
+    assert ("黄某林", "永远名誉会长", "苏州同乡会") in _entity_roles("苏州同乡会举行典礼。永远名誉会长黄某林致辞。")
+
+
 def test_roles_a_title_after_the_said_company_is_held_in_the_company_named_before() -> None:
     text = "苏州海启智能装备有限公司主要生产港口设备。该公司人力资源总监钮某慧告诉记者,公司接收了实习生。"
     assert ("钮某慧", "人力资源总监", "苏州海启智能装备有限公司") in _entity_roles(text)

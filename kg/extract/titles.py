@@ -111,9 +111,15 @@ COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千万]+[余多]?
 MAX_COUNT = 8  # the longest count looked at (3000余名)
 
 
+CONGRESSES = ("人大", "人民代表大会")  # a people's congress, whose members are its 代表 (deputies)
+
+
 def title_before(text: str, i: int, w: Words) -> int | None:
     """Start of the title (with its modifiers) that ends at text[i], or None; a field in brackets
-    after it is part of it (副校长(研究), 助理署长(投资推广))."""
+    after it is part of it (副校长(研究), 助理署长(投资推广)); 代表 is one only after a people's congress
+    (全国人大代表, 省人大代表)."""
+    if text.endswith("代表", 0, i) and text.endswith(CONGRESSES, 0, i - 2):
+        return i - 2
     if i == 0 or text[i - 1] not in w.title_lasts:
         if text[i - 1:i] == ")" and (field := TITLE_FIELD.search(text, max(0, i - MAX_FIELD - 2), i)):
             return title_before(text, field.start(), w)
