@@ -33,7 +33,7 @@ def find(text: str) -> Findings:
     ("他参观了香港科学园东莞分园。", "香港科学园东莞分园"),
     ("公司位于经十路的舜耕大厦。", "舜耕大厦"),
     ("船舶停靠日照港,随后出发。", "日照港"),
-    ("游客参观了蒙山景区。", "蒙山景区"),
+    ("游客参观了蒙山景区。", "蒙山"),  # a scenic area is named by its sight
     ("这位祖籍烟台栖霞的企业家。", "栖霞"),
     ("航线通往巴西、安哥拉等国家。", "安哥拉"),
     ("科大在广州南沙已有校园。", "南沙"),
@@ -197,10 +197,11 @@ def test_places_keeps_region_alone(text: str, name: str) -> None:
     ("公司在将军澳工业邨设厂。", "将军澳工业邨"),
     ("航班从青岛胶东国际机场起飞。", "青岛胶东国际机场"),
     ("旅客经黄山屯溪国际机场出行。", "黄山屯溪国际机场"),
+    ("对郓城县水浒好汉城景区进行整体提升。", "水浒好汉城"),
 ], ids=["mountain", "temple", "temple-in-list", "hk-tech-hub",
         "yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark",
         "shandong-landmark", "hong-kong-park", "southwest-shandong", "east-henan", "northern-europe",
-        "hk-industrial-estate", "shandong-airport", "any-airport"])
+        "hk-industrial-estate", "shandong-airport", "any-airport", "scenic-area-named-by-its-sight"])
 def test_places_finds_landmarks(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 

@@ -44,6 +44,7 @@ TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![长化委区政])
 COUNTY_ENDS = ("县", "区", "市")  # what the place before a town ends in
 # a town named alone: two characters and 镇, after a function word or punctuation (来自兴福镇的)
 TOWN_ALONE = re.compile(r"(?<=[的在自到、,。与和及:\n])(?![的在是和与及为了])[\u4e00-\u9fff]{2}镇(?![长化委区政])")
+SCENIC_AREA = "景区"  # after a sight's name, the area around it: the place is the sight (蓬莱阁景区 -> 蓬莱阁)
 ROAD_WORD_FREQ = 100  # a 'road' this frequent in jieba's dictionary is a word (报道)
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
@@ -257,6 +258,10 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             branch = re.match(r"[\u4e00-\u9fff]{0,2}?分园", doc.text[pe:pe + 4])
             if branch:
                 e = pe + branch.end()
+        if m.group() == SCENIC_AREA and hs - s >= 2:
+            e = hs  # 蓬莱阁景区: a scenic area is named by its sight, the place (蓬莱阁)
+            if hs in ends and ends[hs][0] == s:
+                continue  # the sight is a gazetteer place already
         out.append(doc.mention(Kind.PLACE, s, e, "site"))  # its region: kg.extract.regions
     return out
 
