@@ -198,10 +198,12 @@ def test_places_keeps_region_alone(text: str, name: str) -> None:
     ("航班从青岛胶东国际机场起飞。", "青岛胶东国际机场"),
     ("旅客经黄山屯溪国际机场出行。", "黄山屯溪国际机场"),
     ("对郓城县水浒好汉城景区进行整体提升。", "水浒好汉城"),
+    ("项目落户临清经济开发区轴承产业园。", "临清经济开发区轴承产业园"),
 ], ids=["mountain", "temple", "temple-in-list", "hk-tech-hub",
         "yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark",
         "shandong-landmark", "hong-kong-park", "southwest-shandong", "east-henan", "northern-europe",
-        "hk-industrial-estate", "shandong-airport", "any-airport", "scenic-area-named-by-its-sight"])
+        "hk-industrial-estate", "shandong-airport", "any-airport", "scenic-area-named-by-its-sight",
+        "park-inside-a-zone"])
 def test_places_finds_landmarks(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 

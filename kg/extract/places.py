@@ -44,6 +44,9 @@ TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![长化委区政])
 COUNTY_ENDS = ("县", "区", "市")  # what the place before a town ends in
 # a town named alone: two characters and 镇, after a function word or punctuation (来自兴福镇的)
 TOWN_ALONE = re.compile(r"(?<=[的在自到、,。与和及:\n])(?![的在是和与及为了])[\u4e00-\u9fff]{2}镇(?![长化委区政])")
+PARKS = ("产业园", "产业园区", "片区")  # parks and sections named at length inside a place or zone (蓬莱区海上风电装备产业园)
+PARK = re.compile("|".join(sorted(PARKS, key=len, reverse=True)))
+MAX_PARK_NAME = 6  # characters of a park's own name before its park word
 SCENIC_AREA = "景区"  # after a sight's name, the area around it: the place is the sight (蓬莱阁景区 -> 蓬莱阁)
 ROAD_WORD_FREQ = 100  # a 'road' this frequent in jieba's dictionary is a word (报道)
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
@@ -211,9 +214,20 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                                and not NOT_IN_NAME.match(doc.text, m.end())):
                 continue
             if len(between) <= 4 and not NOT_IN_NAME.search(between):
-                out.append(doc.mention(Kind.PLACE, s, m.end(), "zone", region=region_of_row(row)))
+                out.append(doc.mention(Kind.PLACE, s, _park_end(doc.text, m.end()), "zone", region=region_of_row(row)))
                 break
     return out
+
+
+def _park_end(text: str, e: int) -> int:
+    """The end of a zone, or of the park or section inside it named right after it (临清经济开发区 +
+    轴承产业园, 自由贸易试验区 + 烟台片区)."""
+    run = NAME_RUN.match(text, e)
+    if run:
+        for p in PARK.finditer(text, e, min(run.end(), e + MAX_PARK_NAME + 4)):
+            if 2 <= p.start() - e <= MAX_PARK_NAME and not NOT_IN_NAME.search(text, e, p.start()):
+                return p.end()
+    return e
 
 
 SITE_WORD_WINDOW = 4  # characters before a site name's fourth character read for a word across it
