@@ -77,6 +77,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("联谊会举办香港青年苏州寻根之旅。", {}, "香港青年苏州寻根之旅"),
     ("5月14日至16日,由苏州商会组织的“苏州工商界浙江经贸考察团”一行30余人在浙江访问。", {}, "苏州工商界浙江经贸考察团"),
     ("港生曲阜习礼 「齐鲁寻根」交流团满载而归\n", {}, "齐鲁寻根"),
+    ("“好品江苏”亮相东盟博览会。", {}, "东盟博览会"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
@@ -84,7 +85,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
         "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
-        "quoted-delegation-tour", "quoted-name-then-exchange-group"])
+        "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -294,6 +295,11 @@ def test_events_headline_meeting_of_a_delegation_is_the_article_s_event():
 
 def test_events_delegation_after_its_leader_and_de():
     found = _find("去年5月,接待苏州市委书记率领的苏州市经贸代表团访港。", place=["苏州市"])
+    assert _names(found) == ["苏州市经贸代表团访港"]
+
+
+def test_events_delegation_with_a_rough_headcount():
+    found = _find("市长王某率领的苏州市经贸代表团一行近百人,于9月10日至13日访港。", person=["王某"], place=["苏州市"])
     assert _names(found) == ["苏州市经贸代表团访港"]
 
 
