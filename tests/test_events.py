@@ -303,6 +303,15 @@ def test_events_delegation_with_a_rough_headcount():
     assert _names(found) == ["苏州市经贸代表团访港"]
 
 
+def test_events_headline_visit_takes_the_date_opening_its_report():
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "王某明率江苏省代表团访问香港 苏港合作签约仪式举行\n"
+                                     "4月15日至16日,江苏省委书记王某明率江苏省代表团在香港开展经贸交流活动。", "2024-04-20"))
+    ents = {e.id: e for e in x.entities}
+    dated = {(ents[r.source].name, ents[r.target].value) for r in x.relations if r.type is Rel.ON_DATE}
+    assert ("江苏省代表团访问香港", "2024-04-15/2024-04-16") in dated
+
+
 def test_events_a_body_leading_its_team_organizes_the_visit():
     found = _find("苏州市贸促会率团访问澳门\n", organization=["苏州市贸促会"], place=["澳门"])
     assert _names(found) == ["苏州市贸促会代表团访问澳门"]

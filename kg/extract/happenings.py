@@ -73,6 +73,7 @@ LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|�
 LEAD = re.compile(r"率领|带领|组织|组团|率(?!先)")  # an organisation leading a delegation (not 率先: first)
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
 HEADLINE = 40  # characters of a line short enough to be a headline
+LEDE_DATE = re.compile(r"[\s\u3000]*(?:[(（]?[^,。;\n]{0,20}?[)）]?)?$")  # before a lede's date: nothing, or a short dateline
 Visit = tuple[Mention, Mention | None, str, Mention | None]  # a visit's mention, actor, destination, leader
 
 
@@ -95,6 +96,8 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
                     links.append(Link(rel, actor, m, evidence=doc.evidence(actor.nstart, m.nstart)))
             if leader is not None and leader is not actor:  # 某局局长某某率代表团: the leader goes too
                 links.append(Link(Rel.PARTICIPATED_IN, leader, m, evidence=doc.evidence(leader.nstart, m.nstart)))
+        if all(_in_headline(doc, v[0].nstart) for v in group) and (lede := _lede_date(doc, prior, group)):
+            links.append(Link(Rel.ON_DATE, head, lede, evidence=doc.evidence(head.nstart, lede.nstart)))
     for group in _meeting_groups(doc, _meetings(doc, actors)):
         head = group[0][0]
         for m, present in group:
@@ -231,6 +234,22 @@ def _meeting_groups(doc: Doc, meetings: list[tuple[Mention, list[Mention]]]) -> 
         if _in_headline(doc, headed[0][0].nstart):
             kept.append(headed)
     return kept
+
+
+def _lede_date(doc: Doc, prior: Findings, group: list[Visit]) -> Mention | None:
+    """The date a visit named only in a headline (某某率代表团访问香港) takes from the report below it:
+    the written date opening the first sentence after the headline that names its leader or actor
+    (4月15日至16日,某某率代表团在香港开展经贸交流活动)."""
+    who = {x.norm for v in group for x in (v[1], v[3]) if x is not None and x.kind is not Kind.PLACE}
+    end = max(v[0].nend for v in group)
+    if not who or any(d.kind is Kind.DATE and doc.sentence_at(d.nstart) == doc.sentence_at(end) for d in prior.mentions):
+        return None
+    named = [m for m in prior.mentions if m.norm in who and m.nstart > end]
+    if not named:
+        return None
+    s, _ = doc.sentence_at(named[0].nstart)
+    return next((d for d in sorted(prior.mentions, key=lambda m: m.nstart) if d.kind is Kind.DATE and d.value
+                 and s <= d.nstart < named[0].nstart and LEDE_DATE.match(doc.text, s, d.nstart)), None)
 
 
 def _in_headline(doc: Doc, i: int) -> bool:
