@@ -48,7 +48,6 @@ ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
 FULL_ENDS = ("省", "市", "县")
 # a level of government that starts a body's name bare (省委, 市商务局)
 BARE_LEVELS = "省市区县"
-LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff](?<![园社景校厂港特])[区县]")  # a district or county in a long form (沾化区; not 园区, 特区)
 COMMITTEE = "委"  # a committee's head (山东省委, 市委)
 PARTY_PREFIXES = ("中共", "中国共产党")  # the party before its committee: 中共山东省委
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
@@ -82,6 +81,7 @@ class Forms:
     bare: dict[str, str]  # a place name -> the form it is compared as (山东省 -> 山东)
     full: dict[str, str]  # a place's short name -> its full one (烟台 -> 烟台市)
     industries: frozenset[str] = frozenset()  # industry words of company names (石化, 航运: kg/data/org_industry_heads.txt)
+    lower_levels: frozenset[str] = frozenset()  # the gazetteer's districts and counties with their 区/县 (沾化区)
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Forms":
@@ -145,13 +145,17 @@ class Forms:
                 return False  # the party's committee of a place (中共烟台市委, 济宁市委), not 共青团烟台市委
         if long.count(h) > 1 or not long.endswith(short) and self._has_head(kind, _unmatched(short, long)):
             return False  # two names run together, or one nested in another (中国科学院香港创新研究院)
-        if LOWER_LEVEL.search(_unmatched(short, long)):
+        if self._names_lower_level(_unmatched(short, long)):
             return False  # a district's or county's body is not its city's (滨州市商务局, 滨州市沾化区商务局)
         region = self.region(short)
         # a region and a head alone (香港大学) is short only for a name that does not start with
         # that region (深圳分园 -> 香港科学园深圳分园, never 香港大学 -> 香港中文大学)
         return len(self.stem(kind, short)) >= min_stem or (
             min_stem <= 1 and region is not None and not long.startswith(region))
+
+    def _names_lower_level(self, rest: str) -> bool:
+        """Whether rest holds a district's or county's name with its 区 or 县 (沾化区, 兰陵县)."""
+        return any(rest[i:j] in self.lower_levels for i in range(len(rest)) for j in range(i + 3, min(len(rest), i + 6) + 1))
 
     def is_brand_of(self, short: str, long: str) -> bool:
         """Whether organisation form `short` is the brand and industry a company form `long` is
@@ -216,7 +220,9 @@ def _forms(lex: Lexicon) -> Forms:
     return Forms(whole=whole, parts=tuple(sorted(parts, key=lambda p: -len(p[0]))),
                  heads={k: frozenset(v) for k, v in heads.items()}, regions=frozenset(names), bare=bare,
                  full={short: next(iter(f)) for short, f in fulls.items() if len(f) == 1},
-                 industries=lex.words("org_industry_heads"))
+                 industries=lex.words("org_industry_heads"),
+                 lower_levels=frozenset(n for n, row in names.items()
+                                        if row["type"] in ("district", "county") and n.endswith(("区", "县"))))
 
 
 @cache

@@ -74,7 +74,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
      {}, "鲁港文旅推介会"),
     ("9月将在香港举办江苏优质产品推介活动。", {"place": ["香港", "江苏"]}, "江苏优质产品推介活动"),
     ("现场同步举办苏州市港澳合作成果展。", {}, "苏州市港澳合作成果展"),
-    ("联谊会举办香港青年苏州寻根之旅。", {}, "香港青年苏州寻根之旅"),
+    ("联谊会举办香港青年苏州寻根之旅。", {"place": ["香港", "苏州"]}, "香港青年苏州寻根之旅"),
     ("5月14日至16日,由苏州商会组织的“苏州工商界浙江经贸考察团”一行30余人在浙江访问。", {}, "苏州工商界浙江经贸考察团"),
     ("港生曲阜习礼 「齐鲁寻根」交流团满载而归\n", {}, "齐鲁寻根"),
     ("“好品江苏”亮相东盟博览会。", {}, "东盟博览会"),
@@ -119,6 +119,8 @@ def test_events_named_span(text, kinds, name):
     ("【正文】\n走进推介会现场,展台前人头攒动。", {}),
     ("副省长欧阳某在济南会见考察团一行。", {"person": ["欧阳某"], "place": ["济南"]}),
     ("双方同意联合举办投资推介活动。", {}),
+    ("他从此开启了自己的创业之旅。", {}),
+    ("“香港特区代表团”共获得12枚金牌。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
@@ -126,7 +128,8 @@ def test_events_named_span(text, kinds, name):
         "summit-inside-a-name", "welcome-is-no-destination",
         "listing-is-no-plaque", "a-fellowship-association-is-a-body", "a-call-is-no-new-year-gathering",
         "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
-        "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place"])
+        "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place",
+        "figurative-journey", "quoted-team"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

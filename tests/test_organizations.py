@@ -157,6 +157,14 @@ def test_organizations_a_stop_character_inside_a_word_stops_no_name(text: str, n
     assert name in org_names(text)
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("消息-青岛港集团昨日宣布。", {"青岛港集团"}),
+    ("省政府同意青岛港集团在香港设立子公司。", {"省政府", "青岛港集团"}),
+], ids=["hyphen-after-a-headline-word", "agree-is-a-verb"])
+def test_organizations_no_name_runs_over_a_hyphen_or_a_verb_of_tong(text: str, names: set[str]) -> None:
+    assert org_names(text) == names
+
+
 @pytest.mark.parametrize("text", ["在服务国家所需、香港所长中作出贡献。", "他身处困境。", "这是有关部门的职责。"],
                          ids=["suo-before-verb", "chu-in-word", "bu-in-word"])
 def test_organizations_suffix_starting_a_word_is_no_head(text: str) -> None:

@@ -276,6 +276,14 @@ def test_persons_name_in_the_other_script_in_brackets_is_the_same_person(text: s
 
 
 
+@pytest.mark.parametrize("name", ["陈晓梅", "王丽华", "张文江"])
+def test_persons_byline_name_before_a_preposition_is_one_name(name: str) -> None:
+    """记者陈晓梅在济南报道: a three-character name whose last character is also a surname, then 在 or
+    于 and a place, is one name, not two run together (as 记者庞某宫某 is)."""
+    x = extract_article(Article("t", f"记者{name}在济南报道\n", "2025-01-01"))
+    assert [e.name for e in x.entities if e.kind == "person"] == [name]
+
+
 def test_persons_no_name_runs_into_a_place() -> None:
     x = extract_article(Article("t", "科学系学生于日内瓦国际发明展获金奖。", "2025-01-01"))
     assert [e.name for e in x.entities if e.kind == "person"] == []

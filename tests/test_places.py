@@ -197,15 +197,25 @@ def test_places_keeps_region_alone(text: str, name: str) -> None:
     ("公司在将军澳工业邨设厂。", "将军澳工业邨"),
     ("航班从青岛胶东国际机场起飞。", "青岛胶东国际机场"),
     ("旅客经黄山屯溪国际机场出行。", "黄山屯溪国际机场"),
-    ("对郓城县水浒好汉城景区进行整体提升。", "水浒好汉城"),
+    ("对郓城县水浒好汉城景区进行整体提升。", "水浒好汉城景区"),
     ("项目落户临清经济开发区轴承产业园。", "临清经济开发区轴承产业园"),
 ], ids=["mountain", "temple", "temple-in-list", "hk-tech-hub",
         "yellow-river-delta", "bohai-rim", "northeast-asia", "bridge", "macau-area", "macau-landmark",
         "shandong-landmark", "hong-kong-park", "southwest-shandong", "east-henan", "northern-europe",
-        "hk-industrial-estate", "shandong-airport", "any-airport", "scenic-area-named-by-its-sight",
+        "hk-industrial-estate", "shandong-airport", "any-airport", "scenic-area-of-an-unknown-sight",
         "park-inside-a-zone"])
 def test_places_finds_landmarks(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("游客参观了蒙山景区。", "蒙山景区"),
+    ("各大景区人头攒动。", "各大景区"),
+    ("烟台经济技术开发区规划建设产业园。", "烟台经济技术开发区规划建设产业园"),
+    ("淄博高新区全力打造产业园区。", "淄博高新区全力打造产业园区"),
+], ids=["known-sight-s-scenic-area", "every-scenic-area", "planned-park", "park-campaign"])
+def test_places_no_scenic_area_of_a_sight_and_no_park_of_a_verb(text: str, absent: str) -> None:
+    assert absent not in {m.norm for m in find(text).mentions}
 
 
 def test_places_skips_landmark_naming_a_product() -> None:

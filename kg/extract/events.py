@@ -85,7 +85,7 @@ BARE_EDITION = re.compile(EDITION_IN_NAME.pattern + "$")
 CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
 # Chinese numbers up to 99, folded to digits when comparing names: 二十 -> 20
 CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
-NEEDS_PLACE = frozenset({"推介活动"})  # event words naming an event only with a place in the name
+NEEDS_PLACE = frozenset({"推介活动", "之旅"})  # event words naming an event only with a place in the name (not 创业之旅)
 # event words too common to stand for the article's one named event on their own
 NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
 # a quoted name followed by the kind of happening it is: 「香港时尚荟萃」推广活动
@@ -95,7 +95,7 @@ QUOTED_KIND = re.compile(r"""
     (?![馆厅区位年边末岁目约点奏能])           # not 展览馆, 周年, 周边, 节目, 节约
     """, re.VERBOSE)
 # a delegation named in quotes is a named tour (“香港工商界山东经贸考察团”)
-QUOTED_DELEGATION = re.compile(r"(?:考察团|访问团|交流团|代表团|经贸团)$")
+QUOTED_DELEGATION = re.compile(r"(?:考察团|访问团|交流团|经贸团)$")  # (not a quoted team: “香港特区代表团”获12枚金牌)
 # the opening or closing ceremony of a quoted event: “2025澳门山东周”开幕式
 OPENING_STAGE = re.compile(r"(?:开幕|闭幕)(?:式|典礼|仪式)")
 # a routine meeting named after its business, not a happening: 安全生产工作会议

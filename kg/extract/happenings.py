@@ -70,7 +70,7 @@ NAME_START = re.compile(r".*(?:的|在|于|为|,|。|、|:|\n|\s{2,})", re.DOTAL
 LISTING_CEREMONY = re.compile(r"(?:上市|挂牌)仪式")
 # where the article says who listed where: 在香港联合交易所主板挂牌上市
 LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|创业板|科创板|GEM)?(?:挂牌|成功)?上市")
-LEAD = re.compile(r"率领|带领|组织|组团|率(?!先)")  # an organisation leading a delegation (not 率先: first)
+LEAD = re.compile(r"率领|带领|组织|组团|(?<![效汇比概频利税速])率(?!先)")  # leading a delegation (not 率先, 效率, 汇率)
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
 HEADLINE = 40  # characters of a line short enough to be a headline
 LEDE_DATE = re.compile(r"[\s\u3000]*(?:[(（]?[^,。;\n]{0,20}?[)）]?)?$")  # before a lede's date: nothing, or a short dateline
@@ -98,11 +98,9 @@ def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings
                 links.append(Link(Rel.PARTICIPATED_IN, leader, m, evidence=doc.evidence(leader.nstart, m.nstart)))
         if all(_in_headline(doc, v[0].nstart) for v in group) and (lede := _lede_date(doc, prior, group)):
             links.append(Link(Rel.ON_DATE, head, lede, evidence=doc.evidence(head.nstart, lede.nstart)))
-    for group in _meeting_groups(doc, _meetings(doc, actors)):
+    for group in _meeting_groups(doc, [g for g in _meetings(doc, actors) if free(g[0].nstart, g[0].nend)]):
         head = group[0][0]
         for m, present in group:
-            if not free(m.nstart, m.nend):
-                continue
             mentions.append(m)
             if m is not head:
                 links.append(Link(Rel.ALIAS_OF, m, head, evidence=doc.evidence(m.nstart)))

@@ -307,8 +307,10 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
             s -= 1
         elif c == " " and s > 1 and LATIN.match(text[s - 2]):  # InnoHK 创新香港研发平台
             s -= 1
-        elif c in "—–-" and s > 1 and HAN.match(text[s - 2]):
-            s -= 1  # 港大—枣庄新能源创新研究院, 理大-山大-某某联合研究中心: a joint institute
+        elif c in "—–" and s > 1 and HAN.match(text[s - 2]):
+            s -= 1  # 港大—枣庄新能源创新研究院: a joint institute
+        elif c == "-" and s > 1 and any(pe == s - 1 for _, pe in protected.near(s - 2, s - 1)):
+            s -= 1  # 理大-山大-某某联合研究中心: a hyphen joins known partners (not 消息-青岛港集团)
         elif c == "·" and s > 1 and not text.endswith(tuple(lex.words("org_suffixes")) + MEDIA_ENDS, 0, s - 1):
             s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报, X新闻·Y导报 are two
         elif c == ")":

@@ -96,6 +96,7 @@ PAIR_JOINS = "与和同"
 LIST_LEADS = ("包括", "还有", "分别是", "分别为", "依次为")
 LIST_NEXT = "、,。;和与及等"
 LIST_JOINS = "、和"  # between two names of a list
+PAIR_BREAKS = "在于向从对与和及的是为将被把给到自"  # no given name ends in these: 记者陈某梅在济南报道 is one name
 GROUP_NOUNS = ("领导", "嘉宾", "人", "同志", "官员", "负责人", "专家", "代表")  # after 等 at a list's end
 # words that introduce a name: 叫庹某某, 名叫王某
 CALLED = ("名叫", "叫")
@@ -502,6 +503,7 @@ def _two_names_run(ctx: Context, i: int) -> bool:
     first three do not."""
     t, w = ctx.text, ctx.w
     return (i + 4 <= len(t) and t[i + 2] in w.surnames and t[i:i + 2] not in w.surnames and is_han(t[i + 3])
+            and t[i + 3] not in PAIR_BREAKS and not ctx.wordlike(t[i + 2:i + 4])
             and ctx.right(i + 4) == END and ctx.right(i + 3) != END)
 
 

@@ -44,10 +44,10 @@ TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![长化委区政])
 COUNTY_ENDS = ("县", "区", "市")  # what the place before a town ends in
 # a town named alone: two characters and 镇, after a function word or punctuation (来自兴福镇的)
 TOWN_ALONE = re.compile(r"(?<=[的在自到、,。与和及:\n])(?![的在是和与及为了])[\u4e00-\u9fff]{2}镇(?![长化委区政])")
-PARKS = ("产业园", "产业园区", "片区")  # parks and sections named at length inside a place or zone (蓬莱区海上风电装备产业园)
+PARKS = ("产业园", "产业园区", "片区")  # parks and sections named right after their zone (临清经济开发区 + 轴承产业园)
 PARK = re.compile("|".join(sorted(PARKS, key=len, reverse=True)))
 MAX_PARK_NAME = 6  # characters of a park's own name before its park word
-SCENIC_AREA = "景区"  # after a sight's name, the area around it: the place is the sight (蓬莱阁景区 -> 蓬莱阁)
+SCENIC_AREA = "景区"  # after a known sight's name, the area around it: the place is the sight (蓬莱阁景区 -> 蓬莱阁)
 ROAD_WORD_FREQ = 100  # a 'road' this frequent in jieba's dictionary is a word (报道)
 # characters a zone's or venue's own name may hold: Chinese, no function words or stops
 NAME_RUN = re.compile(r"""
@@ -214,18 +214,21 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                                and not NOT_IN_NAME.match(doc.text, m.end())):
                 continue
             if len(between) <= 4 and not NOT_IN_NAME.search(between):
-                out.append(doc.mention(Kind.PLACE, s, _park_end(doc.text, m.end()), "zone", region=region_of_row(row)))
+                out.append(doc.mention(Kind.PLACE, s, _park_end(doc.text, lex, m.end()), "zone", region=region_of_row(row)))
                 break
     return out
 
 
-def _park_end(text: str, e: int) -> int:
+def _park_end(text: str, lex: Lexicon, e: int) -> int:
     """The end of a zone, or of the park or section inside it named right after it (临清经济开发区 +
-    轴承产业园, 自由贸易试验区 + 烟台片区)."""
+    轴承产业园, 自由贸易试验区 + 烟台片区), whose own name holds no verb or stop word (开发区规划建设产业园,
+    高新区全力打造产业园区)."""
     run = NAME_RUN.match(text, e)
     if run:
         for p in PARK.finditer(text, e, min(run.end(), e + MAX_PARK_NAME + 4)):
-            if 2 <= p.start() - e <= MAX_PARK_NAME and not NOT_IN_NAME.search(text, e, p.start()):
+            if 2 <= p.start() - e <= MAX_PARK_NAME and not NOT_IN_NAME.search(text, e, p.start()) \
+                    and not _suffixes(lex, "org_left_stops").search(text, e, p.start()) \
+                    and not _suffixes(lex, "place_park_verbs").search(text, e, p.start()):
                 return p.end()
     return e
 
@@ -253,7 +256,8 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                 ws = lex.word_start(doc.text, s, max(0, s - SITE_WORD_WINDOW), hs)
                 s = ws if ws >= hs - MAX_SITE_NAME and (ws in ends or not NOT_IN_NAME.search(doc.text, ws, s)) else s
         if hs not in ends:
-            stop = list(_suffixes(lex, "org_left_stops").finditer(doc.text, s, hs))
+            stop = sorted([*_suffixes(lex, "org_left_stops").finditer(doc.text, s, hs),
+                           *_suffixes(lex, "org_determiners").finditer(doc.text, s, hs)], key=lambda x: x.end())  # 各大景区
             s = stop[-1].end() if stop else s
             if hs - s < 2 or (m.group() in NEEDS_PLACE and s not in ends) or re.search(r"[年月日]", doc.text[s:hs]):
                 continue
@@ -272,10 +276,8 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             branch = re.match(r"[\u4e00-\u9fff]{0,2}?分园", doc.text[pe:pe + 4])
             if branch:
                 e = pe + branch.end()
-        if m.group() == SCENIC_AREA and hs - s >= 2:
-            e = hs  # 蓬莱阁景区: a scenic area is named by its sight, the place (蓬莱阁)
-            if hs in ends and ends[hs][0] == s:
-                continue  # the sight is a gazetteer place already
+        if m.group() == SCENIC_AREA and hs in ends and ends[hs][0] == s:
+            continue  # 蓬莱阁景区: a scenic area is named by its sight, a gazetteer place already
         out.append(doc.mention(Kind.PLACE, s, e, "site"))  # its region: kg.extract.regions
     return out
 

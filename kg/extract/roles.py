@@ -249,10 +249,11 @@ def province_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> M
     post = LEVEL_POST.search(title)
     if post is None:
         return None
-    level = LEVEL_TYPES[post.group("level")]
+    level = post.group("level")
     orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
     places = [m for m in prior.mentions if m.kind is Kind.PLACE
-              and (place_gazetteer(lex).get(m.norm) or {}).get("type") == level
+              and ((place_gazetteer(lex).get(m.norm) or {}).get("type") == LEVEL_TYPES[level]
+                   or level == "市" and m.norm.endswith("市"))  # a county-level city has a 市长 too (龙口市)
               and not any(o.nstart <= m.nstart and m.nend <= o.nend for o in orgs)]  # 山东省 of 山东省人民政府
     return _nearest(places, person)
 
@@ -276,11 +277,11 @@ def association_of(prior: Findings, title: str) -> Mention | None:
 def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
     """The body a title after 该公司, 该校, 该会 … ('the said company') is held in: the nearest one
     of that kind named before it (青岛某某有限公司…。该公司人力资源总监某某)."""
-    heads = next((h for word, h in DEICTIC_BODIES.items() if text.endswith(word, 0, seg.tstart)), None)
-    if heads is None:
+    word = next((w for w in DEICTIC_BODIES if text.endswith(w, 0, seg.tstart)), None)
+    if word is None:
         return None
-    return max((m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.nend <= seg.tstart - 3
-                and m.norm.endswith(heads)), key=lambda m: m.nend, default=None)
+    return max((m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.nend <= seg.tstart - len(word)
+                and m.norm.endswith(DEICTIC_BODIES[word])), key=lambda m: m.nend, default=None)
 
 
 def board_of(prior: Findings, title: str) -> Mention | None:
