@@ -120,6 +120,7 @@ class Lexicon:
         can: text[k:j] for some lo <= k <= i < i + 1 < j <= hi. The prefix dictionary holds every
         prefix of every word, so a start's walk stops at the first prefix it lacks. Anything else
         (letters and digits jieba runs together, a line break \\r\\n) is left to the cut."""
+        hi = min(hi, len(text))  # a window may reach past the text's end (a head at its very end: 院)
         if i + 1 >= hi:
             return False
         if not ("\u4e00" <= text[i] <= "\u9fd5" and "\u4e00" <= text[i + 1] <= "\u9fd5"):  # jieba's Han

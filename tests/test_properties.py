@@ -2,7 +2,7 @@
 mention offset is valid, and the output is deterministic."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.export import extraction_record
@@ -36,6 +36,8 @@ def _check(x, text: str) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT, st.sampled_from([None, "2023-10-24", "2022-07-06"]))
+@example("院", None)  # a head at the text's very end: a dictionary window once read past it
+@example("研究所", None)
 def test_properties_extraction_never_raises_and_offsets_are_valid(text, published):
     x = extract_article(Article("prop", text, published))
     _check(x, text)
