@@ -22,6 +22,7 @@ The across-article joining rules and their blocks are in kg/blocking.py; this mo
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -138,10 +139,10 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     for m, written, short in defined:
         if (m.kind, short) not in uf.parent:
             extra[uf.find(node[m])].add(written)
-    entities, ent_of = [], {}
+    entities, ent_of = [], {}  # (entity ids are interned: every article numbers its entities e1, e2, ...)
     for i, (root, group) in enumerate(sorted(groups.items(), key=lambda g: min(m.start for m, _ in g[1])), 1):
         ms = [m for m, _ in group]
-        ent = _entity(f"e{i}", ms, extra[root], {_surface(m): reasons.get(n, "") for m, n in group}, forms)
+        ent = _entity(sys.intern(f"e{i}"), ms, extra[root], {_surface(m): reasons.get(n, "") for m, n in group}, forms)
         entities.append(ent)
         ent_of.update(dict.fromkeys(ms, ent.id))
     relations: dict[tuple, Relation] = {}
