@@ -22,6 +22,7 @@ from kg.forms import ADMIN, ORG_TAILS, Forms, key
 from kg.model import Kind
 
 NAMED = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)
+SHORTENED = (Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose names have short forms (kg.forms)
 FUZZY_MIN = 90.0  # rapidfuzz ratio for an OCR or spacing variant
 FUZZY_MIN_LEN = 6  # shorter forms differ in too few characters to tell a variant from a neighbour
 ACROSS_MIN_STEM = 2  # across articles a bare short form must say more than 市政府
@@ -88,7 +89,7 @@ def short_forms(forms: Forms, names: Iterable[tuple[Kind, str]]) -> dict[tuple[K
     """For each (kind, form) that is a short form of others, those longer forms, sorted. Blocked:
     a long form is looked up by its kind, head noun and each character before the head (the short
     form's rarest character picks the candidates), or as the short form plus a tail (济南 -> 济南市)."""
-    names = sorted({(k, f) for k, f in names if k in (Kind.ORGANIZATION, Kind.PLACE)})
+    names = sorted({(k, f) for k, f in names if k in SHORTENED})
     present = set(names)
     index: dict[tuple[Kind, str, str], set[str]] = defaultdict(set)
     for kind, f in names:
@@ -127,7 +128,7 @@ def join_fuzzy(ents, name_form, forms, uf, join) -> None:
     by_form: dict[tuple[Kind, str], Ref] = {}
     for r, f in name_form.items():
         kind = ents[r].kind
-        if kind not in (Kind.ORGANIZATION, Kind.PLACE) or len(f) < FUZZY_MIN_LEN:
+        if kind not in SHORTENED or len(f) < FUZZY_MIN_LEN:
             continue
         by_form.setdefault((kind, f), r)
         head, half = forms.head(kind, f), len(f) // 2

@@ -126,7 +126,14 @@ class Doc:
                 lo = s
             if hi is None or e > hi:
                 hi = e
-        return self.view.to_raw(lo, hi)
+        got = self._evidence.get((lo, hi))
+        if got is None:  # one tuple for each span, however many relations cite it: a build keeps them all
+            got = self._evidence[(lo, hi)] = self.view.to_raw(lo, hi)
+        return got
+
+    @cached_property
+    def _evidence(self) -> dict[tuple[int, int], tuple[int, int]]:
+        return {}
 
     @cached_property
     def peripheral_zones(self) -> tuple[tuple[int, int], ...]:

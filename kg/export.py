@@ -54,15 +54,18 @@ def atomic(path: Path, mode: str = "w", *, errors: str = "strict") -> Iterator[I
         raise
 
 
+REGIONED = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose records say a region
+
+
 def entity_record(e: Entity, *, resolved: bool = True) -> dict:
     """An entity's JSON record; `resolved=False` leaves out what resolution adds (node null, no merge)."""
     rec = {"id": e.id, "node": e.node if resolved else None, "type": str(e.kind), "name": e.name,
            "aliases": list(e.aliases)}
-    if e.kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE):
+    if e.kind in REGIONED:
         rec["region"] = str(e.region) if e.region else None
-    if e.kind is Kind.DATE:
+    elif e.kind is Kind.DATE:
         rec["value"] = e.value
-    if e.kind is Kind.AGREEMENT:
+    elif e.kind is Kind.AGREEMENT:
         rec["title"] = e.title
         rec["kind"] = e.agreement_kind
     rec["peripheral"] = e.peripheral

@@ -22,6 +22,7 @@ The across-article joining rules and their blocks are in kg/blocking.py; this mo
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -30,8 +31,8 @@ from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 # ACROSS_MIN_STEM and short_forms stay importable as resolve.ACROSS_MIN_STEM, resolve.short_forms
-from kg.blocking import (ACROSS_MIN_STEM, NAMED, Ref, cached_form, form_of, join_aliases,  # noqa: F401
-                         join_fuzzy, join_short_forms, short_forms)
+from kg.blocking import (ACROSS_MIN_STEM, NAMED, SHORTENED, Ref, cached_form, form_of,  # noqa: F401
+                         join_aliases, join_fuzzy, join_short_forms, short_forms)
 from kg.doc import Doc
 from kg.forms import Forms, is_subsequence, key, squeeze
 from kg.lexicon import Lexicon, default
@@ -44,7 +45,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a name with one is 
 
 NODE_PREFIX = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.PLACE: "place",
                Kind.DATE: "date", Kind.EVENT: "event", Kind.AGREEMENT: "agreement"}
-SHORTENED = (Kind.ORGANIZATION, Kind.PLACE)  # the kinds whose names have short forms (kg.forms)
 # a definition in brackets right after a name: 华鲁控股集团有限公司(华鲁集团), 建造业创新及科技基金(CITF)
 DEFINITION = re.compile(r"""
     \(                          # the opening bracket, right after the name (folded to ASCII in Doc.text)
@@ -80,9 +80,10 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     forms = Forms.of(lex or default())
     uf = UnionFind()
     nodes = []  # each mention's node (a date's value, an unnamed event's label, else the form), in order
+    date, alias_of = Kind.DATE, Rel.ALIAS_OF  # (read once: see model.of_kind)
     for m in found.mentions:
         kind = m.kind
-        if kind is Kind.DATE and m.value:
+        if kind is date and m.value:
             nodes.append((kind, m.value))
         elif m.label:
             nodes.append((kind, key(m.label)))
@@ -99,7 +100,7 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     for n in node.values():
         uf.find(n)
     for link in found.links:
-        if link.type is Rel.ALIAS_OF and link.source.kind is link.target.kind:
+        if link.type is alias_of and link.source.kind is link.target.kind:
             join(node[link.source], node[link.target], "alias-definition")
     defined = _definitions(doc, found, forms)
     for m, _, short in defined:
@@ -138,15 +139,15 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
     for m, written, short in defined:
         if (m.kind, short) not in uf.parent:
             extra[uf.find(node[m])].add(written)
-    entities, ent_of = [], {}
+    entities, ent_of = [], {}  # (entity ids are interned: every article numbers its entities e1, e2, ...)
     for i, (root, group) in enumerate(sorted(groups.items(), key=lambda g: min(m.start for m, _ in g[1])), 1):
         ms = [m for m, _ in group]
-        ent = _entity(f"e{i}", ms, extra[root], {_surface(m): reasons.get(n, "") for m, n in group}, forms)
+        ent = _entity(sys.intern(f"e{i}"), ms, extra[root], {_surface(m): reasons.get(n, "") for m, n in group}, forms)
         entities.append(ent)
         ent_of.update(dict.fromkeys(ms, ent.id))
     relations: dict[tuple, Relation] = {}
     for link in found.links:
-        if link.type is Rel.ALIAS_OF:
+        if link.type is alias_of:
             continue
         s, t = ent_of[link.source], ent_of[link.target] if link.target is not None else None
         rel = Relation(link.type, s, t, link.title, link.evidence)
@@ -184,7 +185,7 @@ def _definitions(doc: Doc, found: Findings, forms: Forms) -> list[tuple[Mention,
     """(mention, short form as written, its form) for each name followed by a bracketed short form."""
     out = []
     for m in found.mentions:
-        if m.kind not in (Kind.ORGANIZATION, Kind.PLACE):
+        if m.kind not in SHORTENED:
             continue
         d = DEFINITION.match(doc.text, m.nend)
         if not d:
@@ -234,8 +235,9 @@ def _entity(eid: str, ms: Sequence[Mention], defined: Iterable[str], why: dict[s
 def _one_mention_entity(eid: str, m: Mention, defined: set[str], why: dict[str, str], forms: Forms) -> Entity:
     """_entity of a single mention (most entities): the same record without the counting."""
     kind, label = m.kind, m.label
+    dated = kind is Kind.DATE
     said = label or m.norm
-    name = m.norm if kind is Kind.DATE else said
+    name = m.norm if dated else said
     surfaces = {_tidy(said)}
     if not label and "\n" not in m.text:
         surfaces.add(_tidy(m.text))
@@ -249,14 +251,14 @@ def _one_mention_entity(eid: str, m: Mention, defined: set[str], why: dict[str, 
                        for a in aliases])
     # the fields in Entity's order, by position (a call by keyword costs more, made for most entities)
     return Entity(eid, kind, name, aliases, (m,), m.region or None, bool(m.peripheral),
-                  m.value if kind is Kind.DATE else None, m.title or None, m.agreement_kind or None,
+                  m.value if dated else None, m.title or None, m.agreement_kind or None,
                   None, None, alias_why)
 
 
 def _full_name(kind: Kind, name: str, surfaces: set[str], forms: Forms) -> str:
     """A place's full name where the gazetteer gives one (烟台 -> 烟台市), the name as said then
     among the surfaces; else the name."""
-    if kind is Kind.PLACE and name in forms.full:
+    if name in forms.full and kind is Kind.PLACE:
         surfaces.add(name)
         return forms.full[name]
     return name

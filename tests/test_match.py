@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.match import Gazetteer, Spans, outermost
+from kg.extract.match import Gazetteer, Spans, outermost, trie_pattern
 
 
 @dataclass(eq=False)
@@ -78,3 +80,16 @@ def test_match_spans_find_what_a_pass_over_all_finds(pairs, lo, width):
     assert index.starting(lo, hi) == sorted(sp for sp in spans if lo <= sp[0] < hi)
     assert {sp for sp in spans if sp[0] < hi and lo < sp[1]} <= set(index.near(lo, hi))
     assert {sp for sp in spans if sp[0] <= lo < sp[1]} <= set(index.near(lo, lo + 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("山东省济南市a.", min_size=1, max_size=4), min_size=1, max_size=12),
+       st.text("山东省济南市ab.", max_size=30))
+def test_match_trie_pattern_is_the_longest_first_alternation(words, text):
+    alternation = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    trie = re.compile(trie_pattern(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    assert [(m := trie.match(text, i)) and m.span() for i in range(len(text))] == \
+        [(m := alternation.match(text, i)) and m.span() for i in range(len(text))]
+    assert re.search(f"(?:{trie.pattern})$", text) == re.search(f"(?:{alternation.pattern})$", text) or \
+        re.search(f"(?:{trie.pattern})$", text).span() == re.search(f"(?:{alternation.pattern})$", text).span()

@@ -24,7 +24,7 @@ from functools import cache
 from kg.doc import Doc
 from kg.extract.slots import groups_of, main_event
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # a quoted title: 《…》, 「…」 or “…”
 TITLE = re.compile(r"""
@@ -190,15 +190,16 @@ def _sign_before(text: str, npos: int, reach: int = 6) -> re.Match | None:
 def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
            table: dict[Mention, tuple[Mention, ...]]) -> Findings:
     actors = doc.actors(prior.mentions)
-    dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
-    events = [m for m in prior.mentions if m.kind is Kind.EVENT]
+    dates = [m for m in of_kind(prior.mentions, Kind.DATE) if m.value]
+    events = of_kind(prior.mentions, Kind.EVENT)
     groups = groups_of(events, prior.links)
     main, main_date = _main_event(prior, events, groups)
     dateline = next((d for d in dates if d.nstart < DATELINE_REACH and len(d.value or "") == 10), None)
     mentions: list[Mention] = []
     links: list[Link] = []
     rows = []
-    bodies = {(l.source, l.target.norm) for l in prior.links if l.type is Rel.HOLDS_POSITION and l.target}
+    holds = Rel.HOLDS_POSITION
+    bodies = {(l.source, l.target.norm) for l in prior.links if l.type is holds and l.target}
     named = []
     for m, verb in found + [(r, r.nstart) for r in table]:
         clause = _party_clause(doc.text, verb)
@@ -212,7 +213,8 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         signed.append((m, verb, clause, parties))
-    alias = {l.source.norm: l.target.norm for l in prior.links if l.type is Rel.ALIAS_OF}
+    alias_of = Rel.ALIAS_OF
+    alias = {l.source.norm: l.target.norm for l in prior.links if l.type is alias_of}
     body = lambda p: alias.get(p.norm, p.norm)  # noqa: E731  a party's name, its full one where defined (理大)
     for m, verb, clause, parties in _apart(_retold(_echoes(signed, headline=doc.text.find("\n"), text=doc.text, body=body),
                                                    headline=doc.text.find("\n")), body=body):
@@ -384,12 +386,12 @@ def _implied(doc: Doc, actors: list[Mention], signed: list[tuple[Mention, int, i
     """Parties the clause names without their names: the issuer as 本公司 (the first organisation at
     the top), the body of the signing just before as 公司, and the bodies of the sentence before as
     各承销机构."""
-    text, orgs = doc.text, [a for a in actors if a.kind is Kind.ORGANIZATION]
+    text, orgs = doc.text, of_kind(actors, Kind.ORGANIZATION)
     if SELF.match(text, clause):
         return [o for o in orgs[:1] if o.nstart < DATELINE_REACH]
     if AGAIN.match(text, clause):
         before = sorted(((v, ps) for _, v, _, ps in signed if 0 < clause - v <= AGAIN_REACH), key=lambda b: b[0])
-        return [p for p in before[-1][1] if p.kind is Kind.ORGANIZATION][:1] if before else []
+        return of_kind(before[-1][1], Kind.ORGANIZATION)[:1] if before else []
     if COLLECTIVE.search(text, clause, verb) and (s := doc.sentence_at(clause)[0]) > 0:
         ps, pe = doc.sentence_at(s - 1)
         listed = _parties([o for o in orgs if ps <= o.nstart and o.nend <= pe], text)
@@ -419,7 +421,8 @@ def _main_event(prior: Findings, events: list[Mention],
     main = main_event(events, groups)
     if main is None:
         return None, None
-    dated = [l.target for l in prior.links if l.type is Rel.ON_DATE and l.source in groups and groups[l.source] == main]
+    on_date = Rel.ON_DATE
+    dated = [l.target for l in prior.links if l.type is on_date and l.source in groups and groups[l.source] == main]
     return main, (dated[0] if dated else None)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.doc import Doc
 from kg.extract.titles import APPOINTEE_END, APPOINTER, Words, as_post, is_han, post_end, title_before
-from kg.model import Findings, Kind, Mention
+from kg.model import Findings, Kind, Mention, of_kind
 
 # words that join two posts of one person, or two persons of one list
 JOINERS = frozenset("、暨兼及和与")
@@ -80,12 +80,14 @@ class Chains:
                  seated: Container[str] = frozenset()) -> None:
         self.doc, self.text, self.w = doc, doc.text, w
         self.seated = seated  # posts that name their body by usage (议员), a post even as an honorific
-        self.orgs = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
+        self.orgs = of_kind(prior.mentions, Kind.ORGANIZATION, Kind.PLACE)
         self.org_end: dict[int, Mention] = {}
-        for m in sorted(self.orgs, key=lambda m: (m.kind is Kind.ORGANIZATION, m.nend - m.nstart)):
+        org = Kind.ORGANIZATION
+        for m in sorted(self.orgs, key=lambda m: (m.kind is org, m.nend - m.nstart)):
             self.org_end[m.nend] = m  # the organisation, then the longest, wins at one end
-        self.person_end = {m.nend: m for m in prior.mentions if m.kind is Kind.PERSON}
-        self.person_start = {m.nstart: m for m in prior.mentions if m.kind is Kind.PERSON}
+        persons = of_kind(prior.mentions, Kind.PERSON)
+        self.person_end = {m.nend: m for m in persons}
+        self.person_start = {m.nstart: m for m in persons}
         self.english = english
 
     def segment(self, end: int, *, floor: int = 0) -> Segment | None:
@@ -135,7 +137,7 @@ class Chains:
         (记者 ...)): the organisation the dateline starts with."""
         if self.text[ts:end] not in self.w.bylines:
             return None
-        ends = [e for e, m in self.org_end.items() if m.kind is Kind.ORGANIZATION and ts - 20 <= e < ts]
+        ends = [e for e, m in self.org_end.items() if ts - 20 <= e < ts and m.kind is Kind.ORGANIZATION]
         return next((self.org_end[e] for e in sorted(ends, reverse=True) if DATELINE.fullmatch(self.text, e, ts)), None)
 
     def before(self, person: Mention) -> list[Segment]:

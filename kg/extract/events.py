@@ -32,7 +32,7 @@ from kg.doc import Doc
 from kg.extract import happenings
 from kg.extract.slots import Slots
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # characters an unquoted event name is made of
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()“”·@&—–]")
@@ -210,15 +210,16 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             named.append(Named(doc.mention(Kind.EVENT, s, e, "event-quoted"), frozenset({k.group()}), (inner,)))
     cuts = _cuts_by_first(lex)
     generic_mods = lex.words("event_generic")
-    places = [m for m in prior.mentions if m.kind is Kind.PLACE]
-    stops = [m for m in prior.mentions if m.kind is Kind.PERSON or (
-        m.kind is Kind.DATE and re.search(r"[年月日]", m.norm) and len(m.value or "") != 4)]  # 2024年X大会 keeps its year
+    places = of_kind(prior.mentions, Kind.PLACE)
+    person, date = Kind.PERSON, Kind.DATE
+    stops = [m for m in prior.mentions if m.kind is person or (
+        m.kind is date and re.search(r"[年月日]", m.norm) and len(m.value or "") != 4)]  # 2024年X大会 keeps its year
     found: list[tuple[int, int, str]] = []  # (start, end, word)
     generic: list[tuple[int, str]] = []
     word_re = _event_words(lex)[1]
     segments = [g.span() for g in SEGMENTS.finditer(text)]
     inside = [*quoted_spans, *segments]  # no event word inside these counts
-    inside_names = {i for m in stops if m.kind is Kind.PERSON for i in range(m.nstart + 1, m.nend)}
+    inside_names = {i for m in stops if m.kind is person for i in range(m.nstart + 1, m.nend)}
     pos = 0
     while (w := word_re.search(text, pos)) is not None:
         pos = w.start() + 1
@@ -284,8 +285,8 @@ def _corporate(doc: Doc, prior: Findings, named: list[Named]) -> list[Named]:
     """A company's own event named without the company (本公司之股东周年大会, 公司举行全球投资者路演)
     is labelled with the article's company: its first organisation ending in 有限公司."""
     company = next((m.norm for m in sorted(prior.mentions, key=lambda m: m.nstart)
-                    if m.kind is Kind.ORGANIZATION and m.norm.endswith("有限公司")), None)
-    orgs = sorted((m for m in prior.mentions if m.kind is Kind.ORGANIZATION), key=lambda m: m.nstart)
+                    if m.norm.endswith("有限公司") and m.kind is Kind.ORGANIZATION), None)
+    orgs = sorted(of_kind(prior.mentions, Kind.ORGANIZATION), key=lambda m: m.nstart)
     out = []
     for n in named:
         m = n.mention

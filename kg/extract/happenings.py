@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from kg.doc import Doc
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
 VISIT = re.compile(r"""
@@ -157,7 +157,7 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
         d = DESTINATION.match(text, v.end()) if v.group("verb") != "赴" and not v.group("short") else None
         dest = dest_m.norm if dest_m and not v.group("short") else (d.group() if d else None)
         dest = SHORT_PLACE[v.group("short")] if v.group("short") else dest
-        also = dest_m and next((m for m in actors if m.kind is Kind.PLACE and m.nstart == dest_m.nend + 1
+        also = dest_m and next((m for m in actors if m.nstart == dest_m.nend + 1 and m.kind is Kind.PLACE
                                 and text[dest_m.nend] in "和及、"), None)
         if also and not v.group("short"):  # 访问青岛和烟台
             dest = text[dest_m.nstart:also.nend]
@@ -177,14 +177,13 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
             actor = before[0] if before else (leaders[0] if leaders else (led_by[-1] if led_by else None))
             leader = led_by[-1] if led_by else None
             called = DELEGATION.match(text[clause:v.start()]) if v.group("who") else None
-            if called and any(clause + called.start("name") <= m.nstart < v.start() for m in actors
-                              if m.kind is Kind.PERSON):
+            if called and any(clause + called.start("name") <= m.nstart < v.start() for m in of_kind(actors, Kind.PERSON)):
                 called = None  # 香港特区行政长官李家超率领代表团: the leader, not the delegation's name
             name = called.group("name") if called and not before else (actor.norm if actor else "")
         else:
-            persons = [m for m in actors if m.kind is Kind.PERSON and clause <= m.nstart
-                       and 0 <= v.start() - m.nend <= ACTOR_GAP]
-            office = next((m for m in actors if m.kind is Kind.ORGANIZATION and clause <= m.nstart
+            persons = [m for m in actors if clause <= m.nstart and 0 <= v.start() - m.nend <= ACTOR_GAP
+                       and m.kind is Kind.PERSON]
+            office = next((m for m in actors if clause <= m.nstart and m.kind is Kind.ORGANIZATION
                            and TITLE_BEFORE.fullmatch(text, m.nend, v.start())), None)
             if persons:
                 actor = persons[-1]

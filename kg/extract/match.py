@@ -89,6 +89,30 @@ def outermost(spans: Sequence[_S]) -> list[_S]:
     return [m for m in spans if (m.nstart, m.nend) not in inner]
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression that matches, where it is tried, the longest of `words` that starts
+    there: the same as their alternation longest first (`ab|a`), written as the trie of the words
+    (`ab?`). The alternation makes re test every word's first character at each position it tries;
+    the trie tests each distinct first character once and goes on only down the words that start
+    with it. Each node's next characters are tried before the word that ends there, so a longer
+    word wins, and backtracking tries the shorter ones along the same path, longest first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[END] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c != END]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if END in node else body
+
+    return branch(trie)
+
+
 def _chars(cs: Iterable[str]) -> str:
     """A character class of cs ([] when there are none)."""
     return "[" + "".join(sorted(map(re.escape, set(cs)))) + "]"

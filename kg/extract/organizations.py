@@ -20,7 +20,7 @@ from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.sources import publishers
 from kg.forms import PARTY_PREFIXES
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # characters that may stand inside an organisation name
 NAME_CHAR = re.compile(r"""
@@ -208,7 +208,7 @@ def institutions(lex: Lexicon) -> Gazetteer:
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     text = doc.text
-    places = Spans((m.nstart, m.nend) for m in prior.mentions if m.kind is Kind.PLACE)
+    places = Spans((m.nstart, m.nend) for m in of_kind(prior.mentions, Kind.PLACE))
     known = [(_party_start(text, s), _press_end(text, _branch_end(text, lex, _bracketed_place(text, lex, e))), row)
              for s, e, row in institutions(lex).scan(text)
              if not (ALNUM.match(text[e:e + 1]) or ALNUM.match(text[s - 1:s]) or _straddles(text, lex, s, e)

@@ -8,6 +8,7 @@ import re
 from functools import cache, lru_cache
 
 from kg.doc import Doc
+from kg.extract.match import trie_pattern
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.titles import is_han
 from kg.lexicon import Lexicon
@@ -36,9 +37,9 @@ def word_across_end(text: str, lex: Lexicon, hs: int, he: int) -> bool:
 
 @cache
 def words_pattern(lex: Lexicon, name: str) -> re.Pattern[str]:
-    """An alternation of the words of kg/data/<name>.txt, longest first."""
-    words = sorted(lex.words(name), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    """The longest word of kg/data/<name>.txt where it is tried (their alternation longest first,
+    written as a trie: match.trie_pattern)."""
+    return re.compile(trie_pattern(lex.words(name)))
 
 
 def short_forms(doc: Doc, lex: Lexicon) -> list[Mention]:

@@ -32,7 +32,7 @@ from kg.extract.organizations import LATIN_NAME as LATIN_ORG
 from kg.extract.titles import (APPOINTEE_END, APPOINTER, Words, alternation, as_post, chars, english_title, inside_titles, is_han, post_end,
                                title_before, title_cell, title_starts, words)
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # characters that end a name: punctuation, brackets, quotes, whitespace
 BOUNDARY = frozenset(",、。;:!?()「」『』“”\"《》〈〉[]【】·-—…/| \t\n")
@@ -360,10 +360,10 @@ def _ends(w: Words) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
 
 
 def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
-    others = [m for m in prior.mentions if m.kind in (Kind.ORGANIZATION, Kind.PLACE)]
+    others = of_kind(prior.mentions, Kind.ORGANIZATION, Kind.PLACE)
     ctx = Context(doc.text, words(lex), frozenset(m.nstart for m in others), frozenset(m.nend for m in others),
                   interview=INTERVIEW.search(doc.text) is not None)
-    bodies = {m.nstart: m.nend for m in others if m.kind is Kind.ORGANIZATION}
+    bodies = {m.nstart: m.nend for m in of_kind(others, Kind.ORGANIZATION)}
     bylined = byline_names(doc, ctx, bodies)
     pairs = [b for b, rule in bylined if rule == "person-byline-pair"]  # 记者庞某宫某: the byline parts them
     titled = [x for x in chinese_names(ctx) if not any(overlap(x[0], b) for b in pairs)]
@@ -376,7 +376,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     spans.update({g: "person-gloss" for g, _ in glosses})
     spans.update(repeated_names(ctx, spans, others))
     taken = {(m.nstart, m.nend) for m in others}  # 诸城市等: a place or organisation is no name
-    starts = {m.nstart: m.nend for m in others if m.kind is Kind.PLACE}  # nor one a place starts inside and runs past (于|日内瓦)
+    starts = {m.nstart: m.nend for m in of_kind(others, Kind.PLACE)}  # nor one a place starts inside and runs past (于|日内瓦)
     mentions = {span: doc.mention(Kind.PERSON, *span, rule) for span, rule in sorted(spans.items())
                 if span not in taken and not any(starts.get(k, 0) > span[1] for k in range(span[0] + 1, span[1]))}
     return Findings(tuple(mentions.values()), tuple(Link(Rel.ALIAS_OF, mentions[g], mentions[n]) for g, n in glosses
@@ -674,7 +674,7 @@ def repeated_names(ctx: Context, spans: dict, others: Iterable[Mention]) -> dict
     where its right side ends it (孙东 in 孙东亦有出席, not in 孙东升)."""
     t, out = ctx.text, {}
     taken = list(spans)
-    blocked = [(m.nstart, m.nend) for m in others if m.kind is Kind.ORGANIZATION]
+    blocked = [(m.nstart, m.nend) for m in of_kind(others, Kind.ORGANIZATION)]
     for name in sorted({t[s:e] for s, e in spans}, key=len, reverse=True):
         for span in occurrences(t, name):
             s, e = span  # overlap(span, x), inline: every occurrence is tested against every name taken

@@ -126,7 +126,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                  for s, e, row in scanned if _before_landform(text, e, row)]
     zones = _zones(doc, lex, hits)
     zoned = {z.nstart for z in zones}
-    out: list[Mention] = [doc.mention(Kind.PLACE, s, e, "gazetteer", region=region_of_row(row))
+    place = Kind.PLACE  # (read once: see model.of_kind)
+    out: list[Mention] = [doc.mention(place, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in _join_districts(hits, zoned)]
     out += zones + landforms
     out += _sites(doc, lex, hits)
@@ -304,14 +305,14 @@ def _alias_links(mentions: list[Mention]) -> tuple[Link, ...]:
     first: dict[str, Mention] = {}
     for m in mentions:
         first.setdefault(m.norm, m)
-    links = []
+    links, alias_of = [], Rel.ALIAS_OF
     for m in mentions:
         if m.rule != "gazetteer":
             continue  # only a gazetteer name is linked (to a gazetteer name)
         for full_form in _full_forms(m.norm):
             full = first.get(full_form)
             if full is not None and full.rule == "gazetteer":
-                links.append(Link(Rel.ALIAS_OF, m, full))
+                links.append(Link(alias_of, m, full))
                 break
     return tuple(links)
 

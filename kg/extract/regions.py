@@ -110,17 +110,18 @@ def _leading_institution(name: str, lex: Lexicon) -> Region | None:
 
 def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
     by_name: dict[Mention, Region | None] = {}
+    place, org, person, alias_of, holds = Kind.PLACE, Kind.ORGANIZATION, Kind.PERSON, Rel.ALIAS_OF, Rel.HOLDS_POSITION
     for m in found.mentions:
-        if m.kind is Kind.PLACE:
+        if m.kind is place:
             by_name[m] = m.region or place_region(m.norm, lex)
-        elif m.kind is Kind.ORGANIZATION:
+        elif m.kind is org:
             by_name[m] = m.region or org_region(m.norm, lex)
     for link in found.links:  # an abbreviation is where its full name is (齐鲁青协 of 香港齐鲁青年发展协会)
-        if link.type is Rel.ALIAS_OF and (by_name.get(link.target) or by_name.get(link.source) is None):
+        if link.type is alias_of and (by_name.get(link.target) or by_name.get(link.source) is None):
             by_name[link.source] = by_name.get(link.target)
     named = [(m, r) for m, r in by_name.items() if r is not None]
     for m in by_name:
-        if m.kind is Kind.ORGANIZATION and m.norm.startswith(SAR_SHORT):
+        if m.kind is org and m.norm.startswith(SAR_SHORT):
             by_name[m] = _last_sar(m, named) or by_name[m]
     by_norm: dict[tuple[Kind, str], Region | None] = {}  # _from_longer or _mainland_level: they read only m's kind and name
     for m, r in list(by_name.items()):
@@ -130,7 +131,7 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
                 by_norm[k] = _from_longer(m, named) or _mainland_level(m, named)
             by_name[m] = by_norm[k] or _from_context(doc, m, named)
     for link in found.links:  # a person is where the body they hold a post in is
-        if (link.type is Rel.HOLDS_POSITION and link.target is not None and link.source.kind is Kind.PERSON
+        if (link.type is holds and link.target is not None and link.source.kind is person
                 and link.source not in by_name):
             by_name[link.source] = by_name.get(link.target)
     new = {m: remade(m, region=r) for m, r in by_name.items() if r is not None and r != m.region}

@@ -27,7 +27,7 @@ from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.titles import english_title, is_han, title_before, title_cell, words
 from kg.lexicon import Lexicon
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # a line holding nothing but a short word: a title heading a list of names (执行董事\n王某先生\n...)
 HEADING = re.compile(r"""
@@ -121,7 +121,7 @@ def listed(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
     t = chains.text
     first = t.find("\n")
     issuer = next((m for m in sorted(chains.orgs, key=lambda m: m.nstart)
-                   if m.kind is Kind.ORGANIZATION and m.nend <= first), None)
+                   if m.nend <= first and m.kind is Kind.ORGANIZATION), None)
     out: dict[Mention, list[Segment]] = {}
     for h in HEADING.finditer(t):
         ts, te = h.start("title"), h.end("title")
@@ -186,7 +186,7 @@ def first_line_org(chains: Chains) -> Mention | None:
     """The organisation on the text's first line: the issuer of a report."""
     first = chains.text.find("\n")
     return next((m for m in sorted(chains.orgs, key=lambda m: m.nstart)
-                 if m.kind is Kind.ORGANIZATION and m.nend <= first), None)
+                 if m.nend <= first and m.kind is Kind.ORGANIZATION), None)
 
 
 def tabled(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
@@ -331,7 +331,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     links: dict[tuple, Link] = {}
     guessed: set[tuple] = set()  # the keys of links to a reporter's outlet guessed by outlet_of
     places: dict[int, Mention] = {}  # committee places made here, by the committee's start
-    persons = [m for m in prior.mentions if m.kind is Kind.PERSON]
+    persons = of_kind(prior.mentions, Kind.PERSON)
     heads = listed(chains, persons)
     heads.update({p: segs for p, segs in biographies(chains, persons).items() if p not in heads})
     heads.update({p: segs for p, segs in tabled(chains, persons).items() if p not in heads})

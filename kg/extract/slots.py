@@ -11,7 +11,7 @@ from collections import Counter
 
 from kg.doc import Doc
 from kg.unionfind import UnionFind
-from kg.model import Findings, Kind, Link, Mention, Rel
+from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
 # a date written out (2月23日, 2023年) rather than relative (今天, 近日)
 EXPLICIT_DATE = re.compile(r"\d|[年月日]")
@@ -41,7 +41,7 @@ class Slots:
     def __init__(self, doc: Doc, prior: Findings, events: tuple[Mention, ...], links: tuple[Link, ...]) -> None:
         self.doc = doc
         self.events = sorted(events, key=lambda m: m.nstart)
-        self.dates = [m for m in prior.mentions if m.kind is Kind.DATE and m.value]
+        self.dates = [m for m in of_kind(prior.mentions, Kind.DATE) if m.value]
         self.actors = doc.actors(prior.mentions)  # mentions not inside a longer one
         self.groups = groups_of(self.events, links)
 
@@ -98,7 +98,7 @@ class Slots:
             h = HELD.match(self.doc.text, m.nend) or HELD.match(self.doc.text, m.nend + 1)
             if not h:
                 continue
-            places = [p for p in self.actors if p.kind is Kind.PLACE and h.start("place") <= p.nstart and p.nend <= h.end("place")]
+            places = [p for p in of_kind(self.actors, Kind.PLACE) if h.start("place") <= p.nstart and p.nend <= h.end("place")]
             if places:
                 out.append(Link(Rel.HELD_IN, m, places[0], evidence=self.doc.evidence(m.nstart)))
         return out
@@ -115,19 +115,19 @@ class Slots:
                     verb = v
             orgs: list[Mention] = []
             if verb:
-                orgs = [a for a in self.actors if a.kind is Kind.ORGANIZATION and clause <= a.nstart
+                orgs = [a for a in of_kind(self.actors, Kind.ORGANIZATION) if clause <= a.nstart
                         and a.nend <= clause + verb.start()]
             else:
                 chain = re.search(r"(?:举办|主办|承办|召开)了?(?:[^,。;]*[、和及])?$", head)
                 if chain:
                     s, _ = self.doc.sentence_at(m.nstart)
-                    before = [a for a in self.actors if a.kind is Kind.ORGANIZATION and s <= a.nstart
+                    before = [a for a in of_kind(self.actors, Kind.ORGANIZATION) if s <= a.nstart
                               and a.nend <= clause + chain.start()]
                     orgs = before[-1:]
             by = ORGANIZED_BY.match(text, m.nend)
             if by:
-                orgs += [a for a in self.actors if a.kind is Kind.ORGANIZATION
-                         and by.start("orgs") <= a.nstart and a.nend <= by.end("orgs")]
+                orgs += [a for a in of_kind(self.actors, Kind.ORGANIZATION)
+                         if by.start("orgs") <= a.nstart and a.nend <= by.end("orgs")]
             target = self.groups[m]
             out += [Link(Rel.ORGANIZED, o, target, evidence=self.doc.evidence(o.nstart, m.nstart)) for o in orgs]
         return out
@@ -177,8 +177,9 @@ def groups_of(events: list[Mention], links: tuple[Link, ...]) -> dict[Mention, M
             uf.union(by_name[k], m)
         else:
             by_name[k] = m
+    alias_of = Rel.ALIAS_OF
     for l in links:
-        if l.type is Rel.ALIAS_OF and l.source in uf.parent and l.target in uf.parent:
+        if l.type is alias_of and l.source in uf.parent and l.target in uf.parent:
             uf.union(l.source, l.target)
     first = {}  # each group's earliest mention (the first of equal starts, in the events' order)
     for m in events:
