@@ -275,6 +275,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "双方聘请了律师事务所和会计师事务所。", "泓远航运母公司表示支持。", "该公司已成为主板上市公司。",
     "公司计划明年上半年完成一期投资。", "今年全市新设外商投资企业23家。", "【关闭窗口】 【打印本页】 【返回顶部】",
     "学校高度重视与内地高水平大学的合作。", "六百人欢聚一堂,共庆联谊会十五周年。",
+    "联络处已协助超过100个香港商会访问山东。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -288,7 +289,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch",
         "lecture-room", "banquet-hall", "showroom", "suspended", "bare-law-and-accounting-firms", "parent-company",
         "listed-company", "first-phase-investment", "foreign-investment", "back-to-top", "values-cooperation-with-universities",
-        "celebrate-the-association"])
+        "celebrate-the-association", "counted-chambers-of-a-place"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

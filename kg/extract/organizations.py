@@ -67,6 +67,7 @@ QUANTITY = re.compile(r"""
 """, re.VERBOSE)
 # a number right before a one-character suffix that is also a classifier: 12所 (twelve of them)
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几数多]$")
+COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千几数多]+)余?[家间个所]$")  # 100个, 三家, 十余间
 CLASSIFIER_SUFFIXES = ("所", "院", "家")
 # a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
 # ends in one (but 日本, 资本, 成本 are words: STRADDLE_FREQ decides)
@@ -238,6 +239,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             continue  # 工总签署: a word that ends in a suffix's character (签署, 格局) ends no name
         if span and _described(text, *span, places):
             continue  # 共建海洋装备联合实验室, 设立规模10亿元的海洋产业基金, 等开放平台
+        if span and COUNT_BEFORE.search(text, max(0, span[0] - 6), span[0]) and _placed_kind(text, lex, *span, places):
+            continue  # 超过100个香港商会: bodies of a kind counted, none named
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
                      or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
@@ -336,6 +339,13 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
         return s
     end = lex.word_end(text, s - 1, max(0, s - WORD_WINDOW), hs)
     return end if s < end < hs else s
+
+
+def _placed_kind(text: str, lex: Lexicon, s: int, e: int, places: Spans) -> bool:
+    """Whether text[s:e] is only places, generic words and organisation suffixes (香港商会, 山东企业)."""
+    rest = "".join(c for i, c in enumerate(text[s:e], s) if not any(a <= i < b for a, b in places.near(s, e)))
+    rest = words_pattern(lex, "org_suffixes").sub("", words_pattern(lex, "org_generic").sub("", rest))
+    return not rest
 
 
 def _described(text: str, s: int, e: int, places: Spans) -> bool:
