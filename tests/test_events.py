@@ -121,6 +121,7 @@ def test_events_named_span(text, kinds, name):
     ("双方同意联合举办投资推介活动。", {}),
     ("他从此开启了自己的创业之旅。", {}),
     ("“香港特区代表团”共获得12枚金牌。", {}),
+    ("会上举行了重点项目签约仪式。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
@@ -129,7 +130,7 @@ def test_events_named_span(text, kinds, name):
         "listing-is-no-plaque", "a-fellowship-association-is-a-body", "a-call-is-no-new-year-gathering",
         "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
         "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place",
-        "figurative-journey", "quoted-team"])
+        "figurative-journey", "quoted-team", "ceremony-of-generic-projects"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
