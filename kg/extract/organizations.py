@@ -184,6 +184,8 @@ def _suffix_continues(text: str, lex: Lexicon, m: re.Match[str]) -> bool:
     """Whether a suffix is the first half of a word with the character after it (局长, 处理): a
     one-character suffix before SUFFIX_CONTINUES unless that is a function word jieba does not join
     to it (商务局|在, but 处在); a longer one only where jieba joins them (学院院长 follows a name)."""
+    if m.group().endswith("会") and text.startswith("场", m.end()) and word_across_end(text, lex, m.start(), m.end()):
+        return True  # 澳门分会场, 主会场: a venue, not a body (but 商会|场地)
     c = SUFFIX_CONTINUES.match(text, m.end())
     if c is None:
         return False
@@ -239,8 +241,9 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             continue  # 工总签署: a word that ends in a suffix's character (签署, 格局) ends no name
         if span and _described(text, *span, places):
             continue  # 共建海洋装备联合实验室, 设立规模10亿元的海洋产业基金, 等开放平台
-        if span and COUNT_BEFORE.search(text, max(0, span[0] - 6), span[0]) and _placed_kind(text, lex, *span, places):
-            continue  # 超过100个香港商会: bodies of a kind counted, none named
+        if span and (c := COUNT_BEFORE.search(text, max(0, span[0] - 6), span[0])) \
+                and (_placed_kind(text, lex, *span, places) or c.group()[0] == "一" and text[c.start() - 1:c.start()] != "第"):
+            continue  # 超过100个香港商会: bodies of a kind counted; 建设一所…国际学校: one to be, not named
         if span and (_is_name(text[span[0]:span[1]], lex, places, span[0]) or _coordinated_body(text, *span)
                      or _bare_department(text, lex, *span)):
             out.append(doc.mention(Kind.ORGANIZATION, *span, "suffix"))
