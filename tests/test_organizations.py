@@ -162,7 +162,9 @@ def test_organizations_a_stop_character_inside_a_word_stops_no_name(text: str, n
     ("省政府同意青岛港集团在香港设立子公司。", {"省政府", "青岛港集团"}),
     ("香港山东商会场地宽敞。", {"香港山东商会"}),
     ("全国第一家民营银行苏州某某银行成立。", {"苏州某某银行"}),
-], ids=["hyphen-after-a-headline-word", "agree-is-a-verb", "chamber-before-its-premises", "first-of-a-kind"])
+    ("原创苏州同乡联谊会苏州同乡联谊会 2024年12月02日", {"苏州同乡联谊会"}),
+], ids=["hyphen-after-a-headline-word", "agree-is-a-verb", "chamber-before-its-premises", "first-of-a-kind",
+        "name-given-twice-in-a-header"])
 def test_organizations_no_name_runs_over_a_hyphen_or_a_verb_of_tong(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 
@@ -278,6 +280,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "公司计划明年上半年完成一期投资。", "今年全市新设外商投资企业23家。", "【关闭窗口】 【打印本页】 【返回顶部】",
     "学校高度重视与内地高水平大学的合作。", "六百人欢聚一堂,共庆联谊会十五周年。",
     "联络处已协助超过100个香港商会访问山东。", "其余项目在香港、澳门分会场同步签约。", "双方将合作建设一所十二年一贯制国际学校。",
+    "第二届暑期学校将于明年举行。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -291,7 +294,8 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "bare-joint-lab", "bare-joint-lab-before-agreement", "from-now-on-chamber", "open-a-branch",
         "lecture-room", "banquet-hall", "showroom", "suspended", "bare-law-and-accounting-firms", "parent-company",
         "listed-company", "first-phase-investment", "foreign-investment", "back-to-top", "values-cooperation-with-universities",
-        "celebrate-the-association", "counted-chambers-of-a-place", "sub-venue", "one-school-to-be-built"])
+        "celebrate-the-association", "counted-chambers-of-a-place", "sub-venue", "one-school-to-be-built",
+        "an-edition-is-no-body"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

@@ -67,6 +67,7 @@ QUANTITY = re.compile(r"""
 """, re.VERBOSE)
 # a number right before a one-character suffix that is also a classifier: 12所 (twelve of them)
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几数多]$")
+EDITION_START = re.compile(r"第[0-9一二三四五六七八九十百]+[届期次]")  # an edition's number: 第二届
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千几数多]+)余?[家间个所]$")  # 100个, 三家, 十余间
 CLASSIFIER_SUFFIXES = ("所", "院", "家")
 # a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
@@ -241,6 +242,10 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             continue  # 工总签署: a word that ends in a suffix's character (签署, 格局) ends no name
         if span and _described(text, *span, places):
             continue  # 共建海洋装备联合实验室, 设立规模10亿元的海洋产业基金, 等开放平台
+        if span and EDITION_START.match(text, span[0]):
+            continue  # 第二届暑期学校: an edition of an event, not a body
+        if span and (n := span[1] - span[0]) % 2 == 0 and text[span[0]:span[0] + n // 2] == text[span[0] + n // 2:span[1]]:
+            span = (span[0] + n // 2, span[1])  # 某某联谊会某某联谊会: a page header gives the name twice
         if span and (c := COUNT_BEFORE.search(text, max(0, span[0] - 6), span[0])) \
                 and (_placed_kind(text, lex, *span, places) or c.group()[0] == "一" and text[c.start() - 1:c.start()] != "第"):
             continue  # 超过100个香港商会: bodies of a kind counted; 建设一所…国际学校: one to be, not named
