@@ -273,6 +273,12 @@ def test_roles_a_mayor_without_a_body_is_held_in_the_place_of_that_level(text: s
     assert role in _entity_roles(text)
 
 
+def test_roles_a_post_at_our_own_body_in_brackets() -> None:
+    """某某教授(我校某学院院长): a campus page's 'our school' before the body names no body of its own."""
+    text = "联合实验室设在苏州大学海洋科学学院,由隋某哲教授(我校海洋科学学院院长)负责。"
+    assert ("隋某哲", "院长", "苏州大学海洋科学学院") in _entity_roles(text)  # the school's short form joins its full name
+
+
 def test_roles_a_deputy_of_a_people_s_congress() -> None:
     """代表 is a post only after a people's congress (全国人大代表), never alone (代表团, 代表公司)."""
     roles = _entity_roles("全国人大代表、苏州商会副会长龙某恩出席。王某代表公司致辞。")

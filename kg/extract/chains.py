@@ -30,6 +30,7 @@ APPOINT = re.compile(r"""
     (?:出任|担任|兼任|升任|改任|任)   # takes the post of
     """, re.VERBOSE)
 # the end of a clause: where a post written after a name ends
+OWN_SIDE = ("我校", "本校", "我院", "本院", "我会", "本会")  # 'our school', 'our association' before a body
 CLAUSE_END = re.compile(r"[,。;!?)\n]|$")
 # the end of an academic body's name, where a professor after a name holds a post (大学校长某某教授)
 ACADEMIC = re.compile(r"(?:大学|学院|学部|学系|系|学校)$")
@@ -212,10 +213,12 @@ class Chains:
         e += h
         if t[e:e + 1] == "(":
             close = t.find(")", e, e + MAX_TITLE + 2)
-            seg = self.segment(close, floor=e + 1) if close > 0 else None
-            return inherit([seg]) if seg and seg.start == e + 1 else []
+            o = e + 1 + _own_side(t, e + 1)  # 某某教授(我校某学院院长): 'our' names no body
+            seg = self.segment(close, floor=o) if close > 0 else None
+            return inherit([seg]) if seg and seg.start == o else []
         if t[e:e + 1] == ",":
             s = e + 1 + (t[e + 1:e + 2] == " ")
+            s += _own_side(t, s)
             seg = self.segment(self.apposition_end(s), floor=s)
             if seg and t[seg.tend:seg.tend + 1] == "(" and (close := t.find(")", seg.tend, seg.tend + 8)) > 0:
                 seg = Segment(seg.start, seg.tstart, close + 1, seg.org)  # 副校长(研究): the bracket is the post's
@@ -264,6 +267,12 @@ class Chains:
                                for o in self.orgs)
         places = [p for p in self.orgs if p.kind is Kind.PLACE and p.norm in names and not inside(p)]
         return min(places, key=lambda p: abs(p.nstart - committee.nstart), default=None)
+
+
+def _own_side(text: str, i: int) -> int:
+    """The length of a word for the writer's own body at text[i] (我校, 本校, 我院, 本会: a campus or
+    association page's 'our'), which a post's body may follow; else 0."""
+    return next((len(w) for w in OWN_SIDE if text.startswith(w, i)), 0)
 
 
 def appointed(text: str, start: int) -> bool:
