@@ -451,7 +451,7 @@ def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
-            i = end + (t[end:end + 1] in ":|")  # 编辑:某某, 编辑|某某
+            i = end + (t[end:end + 1] in (":", "|"))  # 编辑:某某, 编辑|某某 (a tuple: "" is in every string)
             if bodies and i in bodies and (g := t.find("  ", bodies[i], bodies[i] + 8)) >= 0 \
                     and all(map(is_han, t[bodies[i]:g])):
                 i = g  # the organisation, maybe with its unit (省商务厅|外资处), then a column gap
