@@ -38,6 +38,8 @@ def _check(x, text: str) -> None:
 @given(TEXT, st.sampled_from([None, "2023-10-24", "2022-07-06"]))
 @example("院", None)  # a head at the text's very end: a dictionary window once read past it
 @example("研究所", None)
+@example("记者", None)  # a byline word at the text's very end: no name after it to read
+@example("记者:", None)
 def test_properties_extraction_never_raises_and_offsets_are_valid(text, published):
     x = extract_article(Article("prop", text, published))
     _check(x, text)

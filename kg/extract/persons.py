@@ -191,8 +191,10 @@ class Context:
         return i == 0 or self.text[i - 1] in BOUNDARY or i in self.ends
 
     def lengths(self, i: int) -> tuple[int, ...]:
-        """Candidate name lengths at text[i], longest first; () where no surname starts."""
+        """Candidate name lengths at text[i], longest first; () where no surname starts (or the text ends)."""
         t = self.text
+        if i >= len(t):
+            return ()
         if t[i:i + 2] in self.w.surnames:
             return (4, 3)
         if t[i] not in self.w.surnames:
