@@ -76,6 +76,9 @@ def _found(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str]
         pytest.param("(香港,2022年9月6日)— 今日签署", [("2022年9月6日", "2022-09-06"), ("今日", "2022-09-06")],
                      id="today-after-dateline"),
         pytest.param("淄博2月23日讯 今天下午", [("2月23日", "2023-02-23"), ("今天", "2023-02-23")], id="today-after-xun"),
+        pytest.param("访问团上周日(10月22日)起访问山东。访问团昨日返港。",
+                     [("上周日", "2023-10-22"), ("10月22日", "2023-10-22"), ("昨日", "2023-10-23")],
+                     id="a-bracketed-gloss-is-no-dateline"),
         # ranges: one mention, an EDTF interval
         pytest.param("5月19日至23日", [("5月19日至23日", "2023-05-19/2023-05-23")], id="range-zhi"),
         pytest.param("5月19日-23日", [("5月19日-23日", "2023-05-19/2023-05-23")], id="range-dash"),

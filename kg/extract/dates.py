@@ -400,4 +400,8 @@ def _is_dateline(text: str, f: Found) -> bool:
     """`(香港,2022年9月6日)` or `淄博2月23日讯`: a date that sets the day for what follows."""
     if DATELINE_CLOSE.match(text, f.end) is None:
         return False
-    return text.startswith("讯", f.end) or DATELINE_OPEN.search(text, max(0, f.start - 13), f.start) is not None
+    if text.startswith("讯", f.end):
+        return True
+    o = DATELINE_OPEN.search(text, max(0, f.start - 13), f.start)
+    # the bracket opens a line (a paragraph's dateline), not a gloss of a day named before it: 上周日(9月17日)
+    return o is not None and (o.start() == 0 or text[o.start() - 1] in "\n \u3000")
