@@ -78,6 +78,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("5月14日至16日,由苏州商会组织的“苏州工商界浙江经贸考察团”一行30余人在浙江访问。", {}, "苏州工商界浙江经贸考察团"),
     ("港生曲阜习礼 「齐鲁寻根」交流团满载而归\n", {}, "齐鲁寻根"),
     ("“好品江苏”亮相东盟博览会。", {}, "东盟博览会"),
+    ("苏州同乡会第八届会董会就职典礼在湾仔举行。", {"organization": ["苏州同乡会"]}, "苏州同乡会第八届会董会就职典礼"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
@@ -85,7 +86,8 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
         "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
-        "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing"])
+        "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing",
+        "inauguration-ceremony"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 

@@ -85,6 +85,7 @@ BARE_EDITION = re.compile(EDITION_IN_NAME.pattern + "$")
 CHINESE_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")}
 # Chinese numbers up to 99, folded to digits when comparing names: 二十 -> 20
 CHINESE_NUMBER = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九]")
+WORD_STARTS = frozenset({"就"})  # one-character cut words that also start words of names (就职典礼)
 NEEDS_PLACE = frozenset({"推介活动", "之旅"})  # event words naming an event only with a place in the name (not 创业之旅)
 # event words too common to stand for the article's one named event on their own
 NOT_REFERENCE = frozenset({"会议", "活动", "典礼", "仪式"})
@@ -232,7 +233,7 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             continue  # 栾海|峰会见: the word starts inside a person's name
         if word == "年会" and (p > 0 and text[p - 1] in COUNT_CHARS or text[e:e + 1] in MEETING_VERB_ENDS):
             continue  # 未来两年会: 两年 + 会; 省长某某年会见: a name in 年 + 会见
-        start = _paragraph_start(doc, _start(text, p, cuts, stops), p)
+        start = _paragraph_start(doc, _start(text, p, cuts, stops, lex), p)
         start = next((qs for qs, qe in quoted_spans if qe == start and text[qs] == "「"), start)
         if (slogan := SLOGAN.match(text, start)) and slogan.end() < p:
             start = slogan.end()
@@ -351,9 +352,10 @@ def _modifier(name: str, word: str) -> str:
     return EDITION.sub("", core.strip())
 
 
-def _start(text: str, p: int, cuts: dict[str, tuple[str, ...]], stops: list[Mention]) -> int:
+def _start(text: str, p: int, cuts: dict[str, tuple[str, ...]], stops: list[Mention], lex: Lexicon) -> int:
     """Where the name ending at p starts: back over name characters, then after the last cut
-    word, person or dated mention, and past an unbalanced bracket."""
+    word (就 only where it starts no word: not 就 of 就职), person or dated mention,
+    and past an unbalanced bracket."""
     s = p
     while s > 0 and p - s < MAX_NAME and NAME_CHAR.match(text, s - 1) and (
             text[s - 1] not in "—–" or NAME_DASH.match(text, s - 1)):
@@ -362,6 +364,8 @@ def _start(text: str, p: int, cuts: dict[str, tuple[str, ...]], stops: list[Ment
     best = s
     for cut in (cut for c in set(span) for cut in cuts.get(c, ())):  # the cut words that may occur in span
         k = span.rfind(cut)
+        while k >= 0 and cut in WORD_STARTS and lex.word_end(text, s + k, s + k, p) > s + k + 1:
+            k = span.rfind(cut, 0, k)  # 就职典礼: 就 starting a word (就职) cuts nothing
         if k >= 0 and _outside_quotes(span, k):
             best = max(best, s + k + len(cut))
     for m in stops:
