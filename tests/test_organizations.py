@@ -157,6 +157,16 @@ def test_organizations_a_stop_character_inside_a_word_stops_no_name(text: str, n
     assert name in org_names(text)
 
 
+def test_organizations_committee_of_a_short_form_is_one_name_part_of_the_body() -> None:
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "苏州工商联合会(工商会)成立。工商会青年委员会主席麦某某带领团员访问。"))
+    names = {e.id: e.name for e in x.entities}
+    assert ("工商会青年委员会", "苏州工商联合会") in {(names[r.source], names[r.target]) for r in x.relations
+                                                    if r.type is Rel.PART_OF}
+    assert next(e.region for e in x.entities if e.name == "工商会青年委员会") == \
+        next(e.region for e in x.entities if e.name == "苏州工商联合会")
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("消息-青岛港集团昨日宣布。", {"青岛港集团"}),
     ("省政府同意青岛港集团在香港设立子公司。", {"省政府", "青岛港集团"}),

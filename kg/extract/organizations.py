@@ -111,6 +111,7 @@ BARE_GOVERNMENT = re.compile(r"""
       | (?:(?<=[,。;:\n])|^)[省市区县]委      # or a committee at a clause's start
         (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
+SUB_BODIES = ("青年委员会", "青委会", "妇女委员会", "秘书处")  # an association's own committees (厂商会青年委员会)
 VAGUE_PLACES = ("内地",)  # a place too vague to make a name of generic words (内地高水平大学: mainland universities)
 WEAK_SUFFIXES = ("平台", "中心", "基金", "政府", "重点实验室")  # need more than generic words and places (山东省重点实验室 is a rank)
 KIND_SUFFIXES = ("平台", "中心", "基金")  # name a kind of body after 的 or before 等 (建设的冷链物流中心, 结算中心等)
@@ -265,7 +266,29 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     out = _keep_maximal([m for m in out if (m.nstart, m.nend) not in buildings])
     aliases, links = _abbreviations(doc, lex, out)
     spans = {(m.nstart, m.nend) for m in aliases}
-    return Findings(tuple([m for m in out if (m.nstart, m.nend) not in spans] + aliases), links)
+    found = [m for m in out if (m.nstart, m.nend) not in spans] + aliases
+    return _committees_of_short_forms(doc, found, links)
+
+
+def _committees_of_short_forms(doc: Doc, found: list[Mention], links: list[Link]) -> Findings:
+    """A body's short form right before one of its own committees or its secretariat (厂商会 +
+    青年委员会, 联谊会 + 秘书处) names that committee: one name, as the full form does
+    (香港中华总商会青年委员会), PART_OF the body the short form stands for."""
+    uses = {m.nend: m for m in found if m.rule == "abbreviation-use"}
+    whole = {l.source: l.target for l in links if l.type is Rel.ALIAS_OF}
+    out, joined, parts = [], set(), []
+    for m in found:
+        a = uses.get(m.nstart)
+        if a is not None and m.rule == "suffix" and m.norm in SUB_BODIES:
+            sub = doc.mention(Kind.ORGANIZATION, a.nstart, m.nend, "sub-body")
+            out.append(sub)
+            joined.add(a)
+            if a in whole:
+                parts.append(Link(Rel.PART_OF, sub, whole[a], evidence=doc.evidence(sub.nstart)))
+        else:
+            out.append(m)
+    return Findings(tuple(m for m in out if m not in joined),
+                    tuple(l for l in links if l.source not in joined) + tuple(parts))
 
 
 def _government_departments(doc: Doc, orgs: list[Mention], known: list[tuple[int, int]]) -> list[Mention]:

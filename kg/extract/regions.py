@@ -8,7 +8,8 @@ In order, the first that answers wins:
   row of a known institution its name opens with (中国海洋大学海洋技术学院); the
   first place in its name that is not the mainland as a whole, the part before 驻 only
   (香港特区政府驻山东联络处 is Hong Kong's); a region prefix (鲁, 港, 中国, 全国 ...); a Latin name
-  ending in HK; the full name it abbreviates (ALIAS_OF) or a longer name it is part of; a
+  ending in HK; the full name it abbreviates (ALIAS_OF), the body it is a committee of (PART_OF), or a
+  longer name it is part of; a
   provincial body without its province (省政府) is Shandong's where the article names Shandong; a
   body without its special administrative region (特区政府) is that of Hong Kong or Macau, whichever
   the article named last before it; else the nearest organisation or place before it in its sentence.
@@ -116,8 +117,10 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
             by_name[m] = m.region or place_region(m.norm, lex)
         elif m.kind is org:
             by_name[m] = m.region or org_region(m.norm, lex)
-    for link in found.links:  # an abbreviation is where its full name is (齐鲁青协 of 香港齐鲁青年发展协会)
-        if link.type is alias_of and (by_name.get(link.target) or by_name.get(link.source) is None):
+    for link in found.links:  # an abbreviation is where its full name is (齐鲁青协 of 香港齐鲁青年发展协会),
+        # and a body's committee where the body is (厂商会青年委员会 of 香港中华厂商联合会)
+        if (link.type is alias_of or link.type is Rel.PART_OF) and (
+                by_name.get(link.target) or by_name.get(link.source) is None):
             by_name[link.source] = by_name.get(link.target)
     named = [(m, r) for m, r in by_name.items() if r is not None]
     for m in by_name:
