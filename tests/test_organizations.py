@@ -173,8 +173,9 @@ def test_organizations_committee_of_a_short_form_is_one_name_part_of_the_body() 
     ("香港山东商会场地宽敞。", {"香港山东商会"}),
     ("全国第一家民营银行苏州某某银行成立。", {"苏州某某银行"}),
     ("原创苏州同乡联谊会苏州同乡联谊会 2024年12月02日", {"苏州同乡联谊会"}),
+    ("港商北上苏州商会团访问青岛", {"苏州商会"}),
 ], ids=["hyphen-after-a-headline-word", "agree-is-a-verb", "chamber-before-its-premises", "first-of-a-kind",
-        "name-given-twice-in-a-header"])
+        "name-given-twice-in-a-header", "going-north-is-no-part-of-a-name"])
 def test_organizations_no_name_runs_over_a_hyphen_or_a_verb_of_tong(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

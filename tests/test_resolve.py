@@ -293,6 +293,13 @@ def test_resolve_names_a_province_city_or_county_in_full(text: str, name: str, a
     assert name in places and (alias is None or alias in places[name])
 
 
+def test_resolve_known_short_form_of_the_hong_kong_office_in_shandong() -> None:
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "香港特区政府驻山东联络处主任谭某某表示欢迎。驻鲁办:欢迎更多港商组团"))
+    orgs = {e.name: e.aliases for e in x.entities if e.kind is Kind.ORGANIZATION}
+    assert "驻鲁办" in orgs.get("香港特区政府驻山东联络处", ())
+
+
 @pytest.mark.parametrize(("short", "long", "same"), [
     ("市委", "济宁市委", True), ("省委", "山东省委", True), ("山东省委", "中共山东省委", True),
     ("市委", "中共青岛市委", True), ("区委", "日照市东港区委", True),
