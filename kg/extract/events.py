@@ -128,7 +128,6 @@ MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资�
 MIN_WEEK_SUFFIX = 3  # a week is named by its place: 山东周 is the tail of 2026港澳山东周
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
-HEADLINE = 40  # characters of a line short enough to be a headline
 MAX_NAME = 30  # characters of an unquoted name before its event word
 SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
 
@@ -397,7 +396,7 @@ def _headline(raw: str, at: int) -> bool:
     parts two titles (柏正元率代表团访问香港 鲁港合作签约仪式举行)."""
     start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
     line = raw[start:end if end >= 0 else len(raw)]
-    return len(line.strip()) <= HEADLINE and not re.search(r"[。.!?!?]", line)
+    return len(line.strip()) <= happenings.HEADLINE and not re.search(r"[。.!?!?]", line)
 
 
 def _outside_quotes(span: str, k: int) -> bool:

@@ -207,12 +207,13 @@ def _meetings(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, list[Menti
     香港某商会访问团): labelled host + 会见 + the delegation as written, the host and the delegation's
     organisations and persons present."""
     text, out = doc.text, []
+    persons, bodies = of_kind(actors, Kind.PERSON), of_kind(actors, Kind.PERSON, Kind.ORGANIZATION)
     for g in MEETING.finditer(text):
         clause = doc.clause_start(g.start())
-        host = [m for m in actors if m.kind is Kind.PERSON and clause <= m.nstart and 0 <= g.start() - m.nend <= ACTOR_GAP]
+        host = [m for m in persons if clause <= m.nstart and 0 <= g.start() - m.nend <= ACTOR_GAP]
         if not host:
             continue
-        guests = [m for m in actors if m.kind is not Kind.PLACE and g.start("guest") <= m.nstart and m.nend <= g.end("guest")]
+        guests = [m for m in bodies if g.start("guest") <= m.nstart and m.nend <= g.end("guest")]
         m = doc.mention(Kind.EVENT, g.start(), g.start() + 2, "meeting")
         out.append((replace(m, label=f"{host[-1].norm}会见{g.group('guest')}"), [host[-1], *guests]))
     return out
@@ -239,14 +240,16 @@ def _lede_date(doc: Doc, prior: Findings, group: list[Visit]) -> Mention | None:
     (4月15日至16日,某某率代表团在香港开展经贸交流活动)."""
     who = {x.norm for v in group for x in (v[1], v[3]) if x is not None and x.kind is not Kind.PLACE}
     end = max(v[0].nend for v in group)
-    if not who or any(d.kind is Kind.DATE and doc.sentence_at(d.nstart) == doc.sentence_at(end) for d in prior.mentions):
+    dates = sorted(of_kind(prior.mentions, Kind.DATE), key=lambda m: m.nstart)
+    headline = doc.sentence_at(end)
+    if not who or any(doc.sentence_at(d.nstart) == headline for d in dates):
         return None
     named = [m for m in prior.mentions if m.norm in who and m.nstart > end]
     if not named:
         return None
     s, _ = doc.sentence_at(named[0].nstart)
-    return next((d for d in sorted(prior.mentions, key=lambda m: m.nstart) if d.kind is Kind.DATE and d.value
-                 and s <= d.nstart < named[0].nstart and LEDE_DATE.match(doc.text, s, d.nstart)), None)
+    return next((d for d in dates if d.value and s <= d.nstart < named[0].nstart
+                 and LEDE_DATE.match(doc.text, s, d.nstart)), None)
 
 
 def _in_headline(doc: Doc, i: int) -> bool:

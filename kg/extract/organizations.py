@@ -374,7 +374,8 @@ def _past_word_across(text: str, lex: Lexicon, s: int, hs: int) -> int:
 
 def _placed_kind(text: str, lex: Lexicon, s: int, e: int, places: Spans) -> bool:
     """Whether text[s:e] is only places, generic words and organisation suffixes (香港商会, 山东企业)."""
-    rest = "".join(c for i, c in enumerate(text[s:e], s) if not any(a <= i < b for a, b in places.near(s, e)))
+    near = places.near(s, e)
+    rest = "".join(c for i, c in enumerate(text[s:e], s) if not any(a <= i < b for a, b in near))
     rest = words_pattern(lex, "org_suffixes").sub("", words_pattern(lex, "org_generic").sub("", rest))
     return not rest
 

@@ -250,9 +250,9 @@ def province_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> M
     if post is None:
         return None
     level = post.group("level")
-    orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
-    places = [m for m in prior.mentions if m.kind is Kind.PLACE
-              and ((place_gazetteer(lex).get(m.norm) or {}).get("type") == LEVEL_TYPES[level]
+    orgs = of_kind(prior.mentions, Kind.ORGANIZATION)
+    places = [m for m in of_kind(prior.mentions, Kind.PLACE)
+              if ((place_gazetteer(lex).get(m.norm) or {}).get("type") == LEVEL_TYPES[level]
                    or level == "市" and m.norm.endswith("市"))  # a county-level city has a 市长 too (龙口市)
               and not any(o.nstart <= m.nstart and m.nend <= o.nend for o in orgs)]  # 山东省 of 山东省人民政府
     return _nearest(places, person)
@@ -280,7 +280,7 @@ def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
     word = next((w for w in DEICTIC_BODIES if text.endswith(w, 0, seg.tstart)), None)
     if word is None:
         return None
-    return max((m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.nend <= seg.tstart - len(word)
+    return max((m for m in of_kind(prior.mentions, Kind.ORGANIZATION) if m.nend <= seg.tstart - len(word)
                 and m.norm.endswith(DEICTIC_BODIES[word])), key=lambda m: m.nend, default=None)
 
 
@@ -293,7 +293,7 @@ def board_of(prior: Findings, title: str) -> Mention | None:
 def _most_named(prior: Findings, heads: tuple[str, ...]) -> Mention | None:
     """Of the organisations whose names end in one of heads, the one the article names most often,
     the first named of those."""
-    named = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(heads)]
+    named = [m for m in of_kind(prior.mentions, Kind.ORGANIZATION) if m.norm.endswith(heads)]
     counts = Counter(m.norm for m in named)
     return max(named, key=lambda m: (counts[m.norm], -m.nstart), default=None)
 
@@ -304,8 +304,8 @@ def outlet_of(text: str, prior: Findings, title: str, person: Mention) -> Mentio
     article names (its masthead: 本报, 'this paper')."""
     if title not in REPORTER_TITLES:
         return None
-    orgs = [m for m in prior.mentions if m.kind is Kind.ORGANIZATION]
-    for p in [m for m in prior.mentions if m.kind is Kind.PERSON and m.norm == person.norm]:  # any byline of theirs
+    orgs = of_kind(prior.mentions, Kind.ORGANIZATION)
+    for p in [m for m in of_kind(prior.mentions, Kind.PERSON) if m.norm == person.norm]:  # any byline of theirs
         line = text.rfind("\n", 0, p.nstart) + 1
         dated = [m for m in orgs if line <= m.nstart and m.nend <= p.nstart and DATELINE.match(text, m.nend)]
         if dated:
