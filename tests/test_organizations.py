@@ -50,12 +50,16 @@ def org_names(text: str) -> set[str]:
     ("嘉宾包括宏图制药董事长。", "宏图制药"),
     ("理大－山大－海澜海洋智能装备联合研究中心揭牌。", "理大-山大-海澜海洋智能装备联合研究中心"),
     ("双方将依托吴江先进材料联合研究中心开展合作。", "吴江先进材料联合研究中心"),
+    ("九龙社团联会会长致辞。", "九龙社团联会"),
+    ("香港大律师公会派员出席。", "香港大律师公会"),
+    ("东营市教育局\n新界校长会\n2025年7月", "新界校长会"),
 ], ids=["company-head", "university-after-conjunction", "bureau-before-title", "university-with-place-bracket",
         "company-with-place-bracket", "office-stationed-elsewhere", "cut-at-verb-and-conjunction", "latin-handle",
         "latin-fund", "short-form-before-conjunction", "short-form-after-preposition", "bare-government",
         "coordinated-department", "institution", "management-committee-before-conjunction",
         "company-after-management-committee", "government-office", "joint-institute-with-dash",
-        "building-word-before-head", "short-form-before-title", "joint-centre-with-hyphens", "joint-research-centre"])
+        "building-word-before-head", "short-form-before-title", "joint-centre-with-hyphens", "joint-research-centre",
+        "federation-of-societies", "guild", "principals-association-on-its-own-line"])
 def test_organizations_finds(text: str, name: str) -> None:
     assert name in org_names(text)
 
