@@ -385,6 +385,11 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
     ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
     ("致各县区人民政府。", set()),
+    ("其中既有像潍坊泰和精密机械股份有限公司这样的龙头,也有青岛海纳生物科技股份有限公司等企业。",
+     {"潍坊泰和精密机械股份有限公司", "青岛海纳生物科技股份有限公司"}),
+    ("此次与新界东医院联网签署合作备忘录。", {"新界东医院联网"}),
+    ("新界东医院联网辖下包括威尔斯亲王医院等七家公立医院。", {"新界东医院联网", "威尔斯亲王医院"}),
+    ("推进合作是落实省委、省政府部署的具体举措。", {"省委", "省政府"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -397,7 +402,9 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "counted-secondary-students", "cornerstone-investors", "conjunction-before-company", "political-consultative-conference",
         "commissioners-office", "part-of-month-before-name", "honorific-ends-a-party", "university-department",
         "except-before-name",
-        "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
+        "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government",
+        "there-are-before-companies", "this-time-with-before-cluster", "hospital-cluster-and-public-hospitals",
+        "bare-committee-before-bare-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

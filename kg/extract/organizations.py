@@ -108,6 +108,8 @@ PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企�
 BARE_GOVERNMENT = re.compile(r"""
     (?=[省市区县])                            # (the first character of both: lets the scan skip ahead)
     (?: (?<=[、和及与])[省市区县](?:政府|委)  # after a list separator: 市政府, 省委, ...
+      | [省市区县](?:政府|委)                  # or before one and another such body (落实省委、省政府)
+        (?=[、和及与][省市区县](?:政府|委))
       | (?:(?<=[,。;:\n])|^)[省市区县]委      # or a committee at a clause's start
         (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
