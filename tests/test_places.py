@@ -147,8 +147,15 @@ def test_places_finds_gold(article_id: str, name: str, aliases: tuple[str, ...])
     ("论坛在潍坊鲁台会展中心举办。", "潍坊鲁台会展中心"),
     ("推介会在香港君悦酒店举行。", "香港君悦酒店"),
     ("大会在淄博齐盛宾馆举行。", "齐盛宾馆"),
+    ("代表团从济南遥墙机场出发。", "济南遥墙机场"),
+    ("航班抵达青岛胶东机场。", "青岛胶东机场"),
+    ("晚宴在湾仔君悦酒店举行。", "湾仔"),
+    ("晚宴在湾仔君悦酒店举行。", "君悦酒店"),
+    ("活动在九龙香格里拉酒店举行。", "九龙香格里拉酒店"),
 ], ids=["convention-centre", "expo-centre", "expo-hall", "campus", "innovation-park", "container-terminal",
-        "exchange-square", "tower", "science-museum", "venue-after-city", "chain-hotel-with-city", "guesthouse-without-city"])
+        "exchange-square", "tower", "science-museum", "venue-after-city", "chain-hotel-with-city", "guesthouse-without-city",
+        "airport-with-city", "airport-with-city-and-place", "district-before-hotel", "hotel-after-district",
+        "hotel-named-with-area"])
 def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
