@@ -152,10 +152,11 @@ def test_places_finds_gold(article_id: str, name: str, aliases: tuple[str, ...])
     ("晚宴在湾仔君悦酒店举行。", "湾仔"),
     ("晚宴在湾仔君悦酒店举行。", "君悦酒店"),
     ("活动在九龙香格里拉酒店举行。", "九龙香格里拉酒店"),
+    ("推介会在香港JW万豪酒店举行。", "香港JW万豪酒店"),
 ], ids=["convention-centre", "expo-centre", "expo-hall", "campus", "innovation-park", "container-terminal",
         "exchange-square", "tower", "science-museum", "venue-after-city", "chain-hotel-with-city", "guesthouse-without-city",
         "airport-with-city", "airport-with-city-and-place", "district-before-hotel", "hotel-after-district",
-        "hotel-named-with-area"])
+        "hotel-named-with-area", "hotel-with-latin-brand"])
 def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 

@@ -22,6 +22,7 @@ PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", 
                    "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店", "饭店", "会议中心",
                    "机场")
 AIRPORT = "机场"
+LATIN_AFTER_HAN = re.compile(r"[\u4e00-\u9fff]+(?=[A-Z])")
 # hotels named after a district stand in it, the district a place of its own (湾仔|君悦酒店; but an area
 # may be part of a hotel's name: 九龙香格里拉酒店)
 HOTELS, NEIGHBOURHOODS = ("酒店", "饭店", "宾馆"), ("district",)
@@ -257,9 +258,11 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                 s, _ = ends[s]  # an airport named after its city and a place near it: 青岛胶东机场, 烟台蓬莱国际机场
         else:
             s = hs
-            while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1]) \
+            while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fffA-Z]", doc.text[s - 1]) \
                     and not NOT_IN_NAME.match(doc.text[s - 1]) and s not in ends:
                 s -= 1
+            if (latin := LATIN_AFTER_HAN.search(doc.text, s, hs)):
+                s = latin.end()  # a Latin name starts a venue's name (JW万豪酒店), not Chinese before it (入住|W酒店)
             if s == hs - 4 and s not in ends and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1:s]):
                 ws = lex.word_start(doc.text, s, max(0, s - SITE_WORD_WINDOW), hs)
                 s = ws if ws >= hs - MAX_SITE_NAME and (ws in ends or not NOT_IN_NAME.search(doc.text, ws, s)) else s
