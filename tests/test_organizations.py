@@ -53,13 +53,16 @@ def org_names(text: str) -> set[str]:
     ("九龙社团联会会长致辞。", "九龙社团联会"),
     ("香港大律师公会派员出席。", "香港大律师公会"),
     ("东营市教育局\n新界校长会\n2025年7月", "新界校长会"),
+    ("宏盛(国际)贸易有限公司与港方签约。", "宏盛(国际)贸易有限公司"),
+    ("华润（集团）有限公司董事长致辞。", "华润(集团)有限公司"),
 ], ids=["company-head", "university-after-conjunction", "bureau-before-title", "university-with-place-bracket",
         "company-with-place-bracket", "office-stationed-elsewhere", "cut-at-verb-and-conjunction", "latin-handle",
         "latin-fund", "short-form-before-conjunction", "short-form-after-preposition", "bare-government",
         "coordinated-department", "institution", "management-committee-before-conjunction",
         "company-after-management-committee", "government-office", "joint-institute-with-dash",
         "building-word-before-head", "short-form-before-title", "joint-centre-with-hyphens", "joint-research-centre",
-        "federation-of-societies", "guild", "principals-association-on-its-own-line"])
+        "federation-of-societies", "guild", "principals-association-on-its-own-line",
+        "bracketed-international", "bracketed-group"])
 def test_organizations_finds(text: str, name: str) -> None:
     assert name in org_names(text)
 
