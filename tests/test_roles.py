@@ -279,6 +279,22 @@ def test_roles_a_post_at_our_own_body_in_brackets() -> None:
     assert ("隋某哲", "院长", "苏州大学海洋科学学院") in _entity_roles(text)  # the school's short form joins its full name
 
 
+def test_roles_posts_after_our_are_held_in_the_page_s_own_body() -> None:
+    """我院党委书记甲,院长乙: 'our' names the page's own institution for the sentence's list; a
+    partner named beside 'our' (我院与某大学医学院…) is not it."""
+    text = ("苏州市立医院与某某大学医学院签约。某某大学医学院副院长司马某仪教授,"
+            "我院党委书记丰某栋,党委副书记、院长郗某华,副院长眭某华等出席签约仪式。")
+    roles = _entity_roles(text)
+    assert {("丰某栋", "党委书记", "苏州市立医院"), ("郗某华", "院长", "苏州市立医院"),
+            ("眭某华", "副院长", "苏州市立医院"), ("司马某仪", "副院长", "某某大学医学院")} <= roles
+
+
+def test_roles_a_unit_of_ours_not_found_holds_the_post_not_the_school() -> None:
+    """我校科学技术处处长某某: the unit (not found as an organisation) holds the post, not the school."""
+    roles = _entity_roles("苏州大学举行仪式。仪式由我校科学技术处处长宫某涛主持。")
+    assert not any(name == "宫某涛" and org == "苏州大学" for name, _, org in roles)
+
+
 def test_roles_a_deputy_of_a_people_s_congress() -> None:
     """代表 is a post only after a people's congress (全国人大代表), never alone (代表团, 代表公司)."""
     roles = _entity_roles("全国人大代表、苏州商会副会长龙某恩出席。王某代表公司致辞。")

@@ -23,7 +23,7 @@ from functools import cache
 
 from kg.doc import Doc
 from kg.extract import tables
-from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, Chains, Segment
+from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, OWN_BODIES, Chains, Segment
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.titles import english_title, is_han, title_before, title_cell, words
 from kg.lexicon import Lexicon
@@ -284,6 +284,28 @@ def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
                 and m.norm.endswith(DEICTIC_BODIES[word])), key=lambda m: m.nend, default=None)
 
 
+def own_body(doc: Doc, lex: Lexicon, prior: Findings, seg: Segment) -> Mention | None:
+    """The body a title is held in after 'our' (我院党委书记某某, 我校副校长某某) earlier in its
+    sentence, with no organisation named between: the first of that kind the article names outside
+    sentences that say 'our' (我校与香港城市大学签署…: there it is the partner), for every post of the
+    sentence's list (我院党委书记甲,院长乙)."""
+    start, _ = doc.sentence_at(seg.tstart)
+    at = max(((doc.text.rfind(w, start, seg.tstart), w) for w in OWN_BODIES), default=(-1, ""))
+    if at[0] < 0 or any(at[0] < m.nstart and m.nend <= seg.tstart for m in of_kind(prior.mentions, Kind.ORGANIZATION)):
+        return None
+    if not doc.text.startswith(_title_starts(lex), at[0] + len(at[1])):
+        return None  # 我校科学技术处处长: a unit of 'ours' not found as an organisation holds the post
+    beside_own = lambda m: any(w in doc.text[slice(*doc.sentence_at(m.nstart))] for w in OWN_BODIES)  # noqa: E731
+    return min((m for m in of_kind(prior.mentions, Kind.ORGANIZATION) if m.norm.endswith(OWN_BODIES[at[1]])
+                and not beside_own(m)), key=lambda m: m.nstart, default=None)
+
+
+@cache
+def _title_starts(lex: Lexicon) -> tuple[str, ...]:
+    """What a title may start with: a title or a modifier of one (kg/data/titles.txt, title_modifiers.txt)."""
+    return tuple(lex.words("titles") | lex.words("title_modifiers"))
+
+
 def board_of(prior: Findings, title: str) -> Mention | None:
     """The company a director's post (执行董事, 独立非执行董事) written without it is held in: the
     company the article names most often, the first named of those (an announcement's issuer)."""
@@ -344,6 +366,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or deictic_body(doc.text, prior, seg) \
+                or own_body(doc, lex, prior, seg) \
                 or province_of(lex, prior, title, person) \
                 or seat_of(lex, prior, title, person) or association_of(prior, title) \
                 or board_of(prior, title)
