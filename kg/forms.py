@@ -48,6 +48,7 @@ ADMIN = ("特别行政区", "自治区", "地区", "省", "市", "区", "县")
 FULL_ENDS = ("省", "市", "县")
 # a level of government that starts a body's name bare (省委, 市商务局)
 BARE_LEVELS = "省市区县"
+GOVERNMENTS = ("人民政府", "政府")  # a place's government, which a body named by its level alone leaves out
 COMMITTEE = "委"  # a committee's head (山东省委, 市委)
 PARTY_PREFIXES = ("中共", "中国共产党")  # the party before its committee: 中共山东省委
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
@@ -147,7 +148,8 @@ class Forms:
             party = next((p for p in PARTY_PREFIXES if long.startswith(p)), "")
             if not self.region(long[len(party):]):
                 return False  # the party's committee of a place (中共烟台市委, 济宁市委), not 共青团烟台市委
-        if long.count(h) > 1 or not long.endswith(short) and self._has_head(kind, _unmatched(short, long)):
+        if long.count(h) > 1 or not long.endswith(short) and self._has_head(kind, _unmatched(short, long)) \
+                and not self._level_government(short, _unmatched(short, long)):
             return False  # two names run together, or one nested in another (中国科学院香港创新研究院)
         if self._names_lower_level(_unmatched(short, long)):
             return False  # a district's or county's body is not its city's (滨州市商务局, 滨州市沾化区商务局)
@@ -156,6 +158,13 @@ class Forms:
         # that region (深圳分园 -> 香港科学园深圳分园, never 香港大学 -> 香港中文大学)
         return len(self.stem(kind, short)) >= min_stem or (
             min_stem <= 1 and region is not None and not long.startswith(region))
+
+    def _level_government(self, short: str, rest: str) -> bool:
+        """Whether a body named by its level alone (省港澳办) leaves out only its place's government
+        (山东省人民政府港澳事务办公室: 山东 + 人民政府): the office of that government, not one nested
+        in another body."""
+        region = self.region(rest)
+        return short[0] in BARE_LEVELS and region is not None and rest[len(region):] in GOVERNMENTS
 
     def _names_lower_level(self, rest: str) -> bool:
         """Whether rest holds a district's or county's name with its 区 or 县 (沾化区, 兰陵县)."""

@@ -82,6 +82,8 @@ WITHIN_SAME = [
     pytest.param(ORG, "山东某辰石化有限公司", "某辰石化", id="brand-without-province-and-legal-form"),
     pytest.param(ORG, "某通航运(香港)有限公司", "某通航运", id="brand-without-bracketed-place"),
     pytest.param(ORG, "香港某泓能源投资有限公司", "某泓能源", id="brand-without-second-industry-word"),
+    pytest.param(ORG, "江苏省人民政府港澳事务办公室", "省港澳办", id="province-s-government-office"),
+    pytest.param(ORG, "中共江苏省委港澳工作办公室", "省委港澳办", id="province-committee-s-office"),
 ]
 
 
@@ -309,11 +311,13 @@ def test_resolve_known_short_form_of_the_hong_kong_office_in_shandong() -> None:
     ("科技局", "青岛高新区科技局", True), ("前海管理局", "前海深港现代服务业合作区管理局", True),
     ("科技园公司", "苏州科技园园区公司", True),
     ("明报", "明报新闻网", True), ("大公报", "大公报新闻网", True), ("中国海洋大学", "中国海洋大学新闻网", False),
+    ("省港澳办", "中共江苏省委港澳工作办公室", False), ("科技园公司", "香港科技园公司人民政府", False),
 ], ids=["city-committee", "province-committee", "party-prefixed-province-committee", "party-prefixed-city-committee",
         "district-committee", "youth-league-committee", "state-assets-commission", "section",
         "city-bureau-of-a-district-s", "bare-city-bureau-of-a-county-s", "district-bureau", "hk-bureau",
         "bureau-of-a-high-tech-zone", "authority-of-a-cooperation-zone", "park-company",
-        "paper-s-news-site", "daily-s-news-site", "university-s-news-site"])
+        "paper-s-news-site", "daily-s-news-site", "university-s-news-site",
+        "government-office-is-not-the-committee-s", "no-government-without-a-level"])
 def test_resolve_committee_and_section_short_forms(short: str, long: str, same: bool) -> None:
     from kg.forms import Forms
     from kg.lexicon import default
