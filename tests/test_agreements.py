@@ -147,6 +147,24 @@ def test_agreements_signing_ceremony_is_an_event():
     assert _targets(found, Rel.ON_DATE) == {"2024-03-01"}
 
 
+def test_agreements_ceremony_of_an_agreement_named_before_in_a_headline():
+    """The ceremony takes the agreement signed nearest before it as written out (its headline echo
+    carries the title), with its date and parties; a later bare ceremony (出席签约仪式) is the same one,
+    not named after an agreement signed in between."""
+    text = ("苏州市立医院与某某医院联网签署医疗合作备忘录\n\n"
+            "5月20日,苏州市立医院与某某医院联网签署《医疗合作备忘录》。签约仪式在我院学术报告厅举行。\n"
+            "此外,苏州市立医院心内科与某某大学护理学院签署合作协议。\n"
+            "代表团一行除出席签约仪式外,亦参观了实验室。")
+    x = extract_article(Article("t", text, "2024-05-22"))
+    names = {e.id: e.name for e in x.entities}
+    ceremonies = [e for e in x.entities if e.kind is Kind.EVENT]
+    assert [e.name for e in ceremonies] == ["苏州市立医院与某某医院联网合作备忘录签署仪式"]
+    dates = {names[r.target] for r in x.relations if r.type is Rel.ON_DATE and r.source == ceremonies[0].id}
+    assert dates == {"5月20日"}
+    organisers = {names[r.source] for r in x.relations if r.type is Rel.ORGANIZED and r.target == ceremonies[0].id}
+    assert organisers == {"苏州市立医院", "某某医院联网"}
+
+
 TABLE = """会上共签约项目 2 个,均签署投资协议。
 
 序号    项目名称              签约双方

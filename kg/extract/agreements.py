@@ -226,7 +226,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         at = next((groups[ev] for ev in events if s <= ev.nstart < e and ev.label is None), None)
         rows.append((m, own[-1] if own else None, at))
     own_dates = {_key(m): own for m, own, _ in reversed(rows) if own is not None}
-    ceremony = _ceremony(doc, found, links, actors, own_dates)
+    ceremony = _ceremony(doc, mentions, links, actors, own_dates, body)  # as written out: echoes carry their agreement's label
     dated = set(own_dates)
     held = {_key(m) for m, own, at in rows if at is not None} | {
         _key(l.source) for l in ceremony.links if l.type is Rel.SIGNED_AT}
@@ -426,17 +426,22 @@ def _main_event(prior: Findings, events: list[Mention],
     return main, (dated[0] if dated else None)
 
 
-def _ceremony(doc: Doc, found: list[tuple[Mention, int]], links: list[Link], actors: list[Mention],
-              own_dates: dict[str, Mention]) -> Findings:
+def _ceremony(doc: Doc, signed: list[Mention], links: list[Link], actors: list[Mention],
+              own_dates: dict[str, Mention], body: Callable[[Mention], str]) -> Findings:
     """A signing ceremony: an event named after the agreement signed nearest before it."""
     mentions, out = [], []
+    first = None  # the agreement of the article's first ceremony, which a later bare one refers back to
     for c in CEREMONY.finditer(doc.text):
-        before = [m for m, _ in found if m.nend <= c.start()]
-        if not before:
+        sentence, _ = doc.sentence_at(c.start())
+        agr = max((m for m in signed if m.nend <= c.start() and (first is None or m.nstart >= sentence)),
+                  key=lambda m: m.nend, default=first)  # (出席签署仪式 later on: the one signed above)
+        if agr is None:
             continue
-        agr = before[-1]
+        first = first or agr
         parties = [l.source for l in links if l.type is Rel.PARTY_TO and l.target == agr]
-        names = list(dict.fromkeys(p.norm for p in parties if p.kind is not Kind.PERSON))
+        # named after every party any mention of the agreement names, so that each of its ceremonies is one
+        named = [l.source for l in links if l.type is Rel.PARTY_TO and _key(l.target) == _key(agr)]
+        names = list(dict.fromkeys(body(p) for p in named if p.kind is not Kind.PERSON))
         label = f"{'与'.join(names)}{agr.agreement_kind}签署仪式"
         ev = replace(doc.mention(Kind.EVENT, *c.span(), "signing-ceremony"), label=label)
         mentions.append(ev)
