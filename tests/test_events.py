@@ -306,6 +306,20 @@ def test_events_headline_meeting_of_a_delegation_is_the_article_s_event():
     assert ("王某会见苏州商会访问团", "2024-06-04") in _links(found, Rel.ON_DATE)
 
 
+def test_events_headline_meeting_with_a_leader_of_many_posts():
+    """The report's meeting names its delegation's leader with all his posts (会见了全国政协委员、某商会会长、
+    某集团董事局主席兼行政总裁某某率领的访问团): still the headline's meeting, on the report's day, not the
+    page's publication date."""
+    from kg.pipeline import extract_article
+    text = ("王某会见苏州商会访问团一行\n\n发布时间:2024-09-15 09:12  来源:苏州市人民政府办公室\n\n"
+            "　　9月14日下午,苏州市委副书记、市长王某在市行政中心会见了全国政协委员、苏州商会会长、"
+            "苏州鸿骏集团有限公司董事局主席兼行政总裁李某率领的访问团一行。")
+    x = extract_article(Article("t", text, "2024-09-15"))
+    names = {e.id: e.name for e in x.entities}
+    dates = {(names[r.source], names[r.target]) for r in x.relations if r.type is Rel.ON_DATE}
+    assert dates == {("王某会见苏州商会访问团", "9月14日")}
+
+
 def test_events_delegation_after_its_leader_and_de():
     found = _find("去年5月,接待苏州市委书记率领的苏州市经贸代表团访港。", place=["苏州市"])
     assert _names(found) == ["苏州市经贸代表团访港"]

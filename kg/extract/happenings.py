@@ -35,7 +35,7 @@ VISIT = re.compile(r"""
 # a delegation met by a host: 会见(了) + who they are (由…率领的) + the delegation word
 MEETING = re.compile(r"""
     会见了?
-    (?P<guest>[^,。;:!?\n]{0,30}?(?:访问团|考察团|代表团|交流团|经贸团))   # 香港某商会访问团, 由某某率领的访问团
+    (?P<guest>[^,。;:!?\n]{0,60}?(?:访问团|考察团|代表团|交流团|经贸团))   # 香港某商会访问团, 由某某率领的访问团
     """, re.VERBOSE)
 INTERVIEWED = ("接受", "本报", "记者", "媒体")  # before 访问 where it is an interview (接受本报访问)
 # the place a one-character visit (访港) goes to
