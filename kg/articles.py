@@ -1,6 +1,7 @@
 """Read articles: `.txt` files, folders of them (with their `manifest.tsv`) and JSON Lines.
 
     read(paths) -> ReadResult(articles, problems)
+    stream(paths) -> Article | Problem, ...        the same, one at a time; chunks(stream(paths), size)
 
 One bad input never sinks the others: whatever cannot be read becomes a `Problem` naming the file
 (and line) with what to do about it, and reading goes on. Nothing here prints.
@@ -13,11 +14,12 @@ a `decoded-as` problem (one of the `NOTES` kinds, which say how, not what went w
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -51,38 +53,104 @@ class ReadResult:
     problems: tuple[Problem, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A run of consecutive articles, as `chunks` gives them to a build."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]  # the problems met while reading them, in reading order
+    last: bool  # whether reading ends with this chunk
+
+
 def read(paths: Sequence[str | Path]) -> ReadResult:
     """Every article in `paths` (`.txt` files, folders, `.jsonl` files), in the order given, each
     folder's files sorted; the first of two articles with one id or one text is kept."""
-    if isinstance(paths, (str, os.PathLike)):  # one path given bare: not a sequence of characters
-        paths = [paths]
     articles: list[Article] = []
     problems: list[Problem] = []
+    for item in stream(paths):
+        (problems if isinstance(item, Problem) else articles).append(item)
+    return ReadResult(tuple(articles), tuple(problems))
+
+
+def stream(paths: Sequence[str | Path]) -> Iterator[Article | Problem]:
+    """`read`, one article or problem at a time in reading order: what is read before is not kept,
+    but each article's id and a digest of its text, to tell the duplicates."""
+    if isinstance(paths, (str, os.PathLike)):  # one path given bare: not a sequence of characters
+        paths = [paths]
     first_by_id: dict[str, str] = {}  # id -> where it was read
     first_by_text: dict[bytes, str] = {}  # content digest -> id
     for item in (got for path in paths for got in _read_path(Path(path))):
         if isinstance(item, Problem):
-            problems.append(item)
+            yield item
             continue
         a = item.article
         if a.id in first_by_id:
-            problems.append(Problem(item.path, item.line, f"article id {a.id!r} was already read from "
-                                    f"{first_by_id[a.id]}; this one is skipped: give one of them another id",
-                                    "duplicate-id"))
+            yield Problem(item.path, item.line, f"article id {a.id!r} was already read from "
+                          f"{first_by_id[a.id]}; this one is skipped: give one of them another id", "duplicate-id")
             continue
         digest = _content_digest(a.text)
         if digest in first_by_text:
-            problems.append(Problem(item.path, item.line, f"same text as article {first_by_text[digest]!r}; "
-                                    "this copy is skipped", "duplicate-content"))
+            yield Problem(item.path, item.line, f"same text as article {first_by_text[digest]!r}; "
+                          "this copy is skipped", "duplicate-content")
             continue
         first_by_id[a.id] = a.path or a.id
         first_by_text[digest] = a.id
-        articles.append(a)
+        yield a
         if (sample := mojibake(a.text)):
-            problems.append(Problem(item.path, item.line, f"parts look decoded with the wrong encoding ({sample!r}); "
-                                    "read all the same, but names in those parts are lost: re-export the "
-                                    "article as UTF-8", "mojibake"))
-    return ReadResult(tuple(articles), tuple(problems))
+            yield Problem(item.path, item.line, f"parts look decoded with the wrong encoding ({sample!r}); "
+                          "read all the same, but names in those parts are lost: re-export the "
+                          "article as UTF-8", "mojibake")
+
+
+def chunks(items: Iterable[Article | Problem], size: int) -> Iterator[Chunk]:
+    """`items` (as `stream` gives them) in chunks of `size` articles, the last one shorter (or empty,
+    when nothing was read). A chunk is made once the article after it is read, so that it knows
+    whether it is the last; the chunk before it is no longer referenced here."""
+    if size < 1:
+        raise ValueError(f"a chunk holds at least one article, not {size}")
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        if len(articles) == size:
+            done = Chunk(tuple(articles), tuple(problems), last=False)
+            articles, problems = [], []
+            yield done
+            del done  # while the next chunk is read, the caller alone decides what to keep of this one
+        articles.append(item)
+    yield Chunk(tuple(articles), tuple(problems), last=True)
+
+
+def count(paths: Sequence[str | Path]) -> int:
+    """About how many articles `paths` hold, counted without decoding anything: the .txt files
+    (in folders, and given), and the lines of JSON Lines files. More than `read` gives when some
+    are unreadable, duplicates or blank lines; a progress bar's total until reading ends."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    n = 0
+    for path in map(Path, paths):
+        if path.is_dir():
+            n += sum(1 for p in path.rglob("*") if p.suffix.lower() == ".txt" and not _hidden(p.relative_to(path)))
+        elif path.suffix.lower() == ".txt":
+            n += 1
+        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            n += _lines(path)
+    return n
+
+
+def _lines(path: Path) -> int:
+    """The number of lines of a file (one more than its newlines unless it ends with one)."""
+    n, last = 0, b"\n"
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                n += block.count(b"\n")
+                last = block[-1:]
+    except OSError:
+        return 0
+    return n + (last != b"\n")
 
 
 # -- damaged text ---------------------------------------------------------------------------------
@@ -312,7 +380,7 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
 def _read_jsonl(path: Path) -> Read:
     where = str(path)
     try:
-        text, encoding = decode(_read_bytes(path))
+        lines, encoding = _jsonl_lines(path)
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; no article is read from it", err.kind)
         return
@@ -320,7 +388,7 @@ def _read_jsonl(path: Path) -> Read:
         yield Problem(where, None, f"decoded as {encoding} (JSON Lines should be UTF-8); read all the same",
                       "decoded-as")
     found = False
-    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): JSON strings may hold U+2028
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -335,6 +403,39 @@ def _read_jsonl(path: Path) -> Read:
         yield _Found(article, where, number)
     if not found:
         yield Problem(where, None, "no article read from this file", "no-articles")
+
+
+def _jsonl_lines(path: Path) -> tuple[Iterator[str], str]:
+    """The lines of a JSON Lines file and its encoding, as `decode` reads the file. A file in UTF-8
+    (as JSON Lines should be) is read a line at a time, so that no more than a row is held at once;
+    any other is decoded whole. Lines are split at "\\n" alone: JSON strings may hold U+2028."""
+    if _plain_utf8(path):
+        return _utf8_lines(path), "UTF-8"
+    text, encoding = decode(_read_bytes(path))
+    return iter(text.split("\n")), encoding
+
+
+def _plain_utf8(path: Path) -> bool:
+    """Whether the file is valid UTF-8 without NUL bytes (read a block at a time, not kept)."""
+    check = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                if b"\0" in block:
+                    return False
+                check.decode(block)
+        check.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    """The lines of a file `_plain_utf8` accepted, a byte-order mark dropped, each without its "\\n"."""
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh):
+            line = raw[:-1] if raw.endswith(b"\n") else raw
+            yield line.decode("utf-8-sig" if number == 0 else "utf-8")
 
 
 def _article_of_row(line: str, where: str) -> tuple[Article, str | None]:
