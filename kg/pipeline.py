@@ -264,7 +264,7 @@ def _build(source: Iterable[Chunk], expected: int, out: str | Path, progress: Pr
     extract_problems: list[Problem] = []
     extracted = characters = 0
     lines = store = None
-    warm = False  # whether jieba's dictionary is loaded here (see _warm)
+    jieba_imported = False  # see _import_jieba
     with collector_paused(), ExitStack() as stack:
         runner = stack.enter_context(engines.of(engine, jobs=jobs, scheduler=scheduler))
         for chunk in source:
@@ -276,7 +276,7 @@ def _build(source: Iterable[Chunk], expected: int, out: str | Path, progress: Pr
                 lines = stack.enter_context(export.ExtractionLines(outputs[0]))
                 store = _cache(out, lex) if cache else None
             with clock.stage("extract"):
-                warm = warm or (_extracting(chunk.articles, store) and _warm(lex))
+                jieba_imported = jieba_imported or (_extracting(chunk.articles, store) and _import_jieba())
                 for got, from_cache in extract_each(chunk.articles, lex, tally.tell, runner=runner, store=store):
                     extracted += not from_cache
                     if isinstance(got, Problem):
@@ -300,13 +300,13 @@ def _build(source: Iterable[Chunk], expected: int, out: str | Path, progress: Pr
                  merges, extracted, tally.read - extracted, tuple(clock.laps.items()), characters)
 
 
-def _warm(lex: Lexicon) -> bool:
-    """Load jieba's dictionary in this process (and say so), before the first article is extracted:
-    workers forked afterwards have it (else each loads its own). Called from `_build`, whose frame
-    holds no chunk once that is done, and given no article: the frames of jieba's import stay in
-    reference cycles while the collector is paused, and keep the frames they were called from
-    alive, with what those hold."""
-    lex.tokenizer  # noqa: B018 - a cached property: loaded at the first reading
+def _import_jieba() -> bool:
+    """Import jieba here (and say so) before the first article is extracted, from `_build`, whose
+    frame holds no chunk once that is done: the frames of jieba's import stay in reference cycles
+    while the collector is paused, and keep the frames it was called from alive, with what they hold
+    (imported while the first article is extracted, it would hold that article's chunk to the end)."""
+    import jieba  # noqa: F401 - kg.lexicon imports it at the first cut
+
     return True
 
 
