@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from kg.forms import ADMIN, ORG_TAILS, Forms, key
+from kg.forms import ADMIN, ORG_TAILS, PAPER_SITE, Forms, key
 from kg.model import Kind
 
 NAMED = (Kind.PERSON, Kind.ORGANIZATION, Kind.PLACE)
@@ -98,7 +98,7 @@ def short_forms(forms: Forms, names: Iterable[tuple[Kind, str]]) -> dict[tuple[K
             index[(kind, head, c)].add(f)
     out: dict[tuple[Kind, str], list[str]] = {}
     for kind, short in names:
-        tails = ORG_TAILS if kind is Kind.ORGANIZATION else ADMIN
+        tails = ORG_TAILS + (PAPER_SITE,) if kind is Kind.ORGANIZATION else ADMIN
         cands = {short + t for t in tails if (kind, short + t) in present}
         head = forms.head(kind, short)
         if head is not None and len(forms.stem(kind, short)) >= ACROSS_MIN_STEM:

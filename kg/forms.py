@@ -52,6 +52,8 @@ COMMITTEE = "委"  # a committee's head (山东省委, 市委)
 PARTY_PREFIXES = ("中共", "中国共产党")  # the party before its committee: 中共山东省委
 # what may follow a short organisation name to make its full one (香港科技园 + 公司)
 ORG_TAILS = ("公司", "集团", "社")  # what a long form may add to a short one: 香港科技园 -> 香港科技园公司, 济宁日报 -> 济宁日报社
+# a newspaper's news site is the paper (明报 -> 明报新闻网); a university's is not (中国海洋大学新闻网)
+PAPER, PAPER_SITE = "报", "新闻网"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -130,6 +132,8 @@ class Forms:
             return False
         tail = long[len(short):] if long.startswith(short) else None
         if tail is not None and tail in (ORG_TAILS if kind is Kind.ORGANIZATION else ADMIN):
+            return True
+        if kind is Kind.ORGANIZATION and tail == PAPER_SITE and short.endswith(PAPER):
             return True
         if kind is Kind.PLACE and long.endswith(short) and self.region(long) == long[:-len(short)]:
             return True  # 香港科学园 -> 科学园

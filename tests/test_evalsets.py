@@ -26,6 +26,8 @@
 | blind8   | tests/blind8/texts    | tests/blind8/gold  | eight more, session 8, by an author who read no code: scores only, never errors |
 | dev14    | tests/dev14/texts     | tests/dev14/gold   | eight more (中新网 wire, Ming Pao, 烟台日报, HK government press release, OUC campus news, a Shandong TV transcript, a HK 同乡会 WeChat post, an investment handbook from PDF), session 9 (development) |
 | blind9   | tests/blind9/texts    | tests/blind9/gold  | eight more, session 9, by an author who read no code: scores only, never errors |
+| dev15    | tests/dev15/texts     | tests/dev15/gold   | eight more (大众日报 front page, 文汇报 feature (traditional), a city government page with a PDF table, H-share listing news, a news digest, hospital news, a HKTDC press release (traditional), a Q&A interview), session 10 (development) |
+| blind10  | tests/blind10/texts   | tests/blind10/gold | eight more, session 10, by an author who read no code: scores only, never errors |
 
 Each set's floors sit a little below the F1 measured when they were set (the value in the comment);
 the seeds' floors are the targets of the issues. A fall below a floor is a regression in rules that
@@ -74,6 +76,8 @@ SETS = {  # name: (texts, gold)
     "blind8": (TESTS / "blind8" / "texts", TESTS / "blind8" / "gold"),
     "dev14": (TESTS / "dev14" / "texts", TESTS / "dev14" / "gold"),
     "blind9": (TESTS / "blind9" / "texts", TESTS / "blind9" / "gold"),
+    "dev15": (TESTS / "dev15" / "texts", TESTS / "dev15" / "gold"),
+    "blind10": (TESTS / "blind10" / "texts", TESTS / "blind10" / "gold"),
 }
 
 FLOORS = {
@@ -278,6 +282,28 @@ FLOORS = {
         "roles": 0.88,  # 0.935
         "roles_with_org": 0.77,  # 0.817; 0.824 in session 9
         "agreement_parties": 0.87,  # 0.923
+    },
+    "dev15": {  # measured when the set arrived (session 10, at 44ca755), before any rule was written for it
+        "person": 0.91,  # 0.967
+        "organization": 0.78,  # 0.836
+        "place": 0.74,  # 0.796
+        "date": 0.93,  # 0.982
+        "event": 0.60,  # 0.657
+        "agreement": 0.64,  # 0.698
+        "roles": 0.88,  # 0.937
+        "roles_with_org": 0.76,  # 0.817
+        "agreement_parties": 0.71,  # 0.761
+    },
+    "blind10": {  # measured when the set arrived (session 10, with the code of 44ca755); nobody reads its errors
+        "person": 0.87,  # 0.925
+        "organization": 0.82,  # 0.876
+        "place": 0.75,  # 0.807
+        "date": 0.79,  # 0.848
+        "event": 0.56,  # 0.613
+        "agreement": 0.91,  # 0.964
+        "roles": 0.84,  # 0.895
+        "roles_with_org": 0.75,  # 0.809
+        "agreement_parties": 0.80,  # 0.857
     },
     "blind8": {  # measured when the set arrived (session 8, at a3d22a6); nobody reads its errors
         "person": 0.88,  # 0.903; 0.930 in session 8

@@ -79,6 +79,10 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("港生曲阜习礼 「齐鲁寻根」交流团满载而归\n", {}, "齐鲁寻根"),
     ("“好品江苏”亮相东盟博览会。", {}, "东盟博览会"),
     ("苏州同乡会第八届会董会就职典礼在湾仔举行。", {"organization": ["苏州同乡会"]}, "苏州同乡会第八届会董会就职典礼"),
+    ("出席「江苏专业服务推介会—南京站」。", {"place": ["南京"]}, "江苏专业服务推介会—南京站"),
+    ("江苏专业服务推介会—南京站在鼓楼区举行。", {"place": ["南京", "鼓楼区"]}, "江苏专业服务推介会—南京站"),
+    ("活动期间将举办开幕式暨苏港经贸合作交流会。", {}, "开幕式暨苏港经贸合作交流会"),
+    ("相关新闻\n· 港大与南京大学合办「江南文化」暑期学校　2024-08-20\n", {}, "「江南文化」暑期学校"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
@@ -87,7 +91,8 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
         "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing",
-        "inauguration-ceremony"])
+        "inauguration-ceremony", "quoted-stop-of-a-tour", "stop-of-a-tour", "opening-joined-by-ji",
+        "date-after-a-name-in-a-list"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -212,9 +217,11 @@ def test_events_generic_word_refers_to_the_one_named_event(text, expected):
     ("浙江大学代表团先后到访新加坡国立大学和南洋理工大学。",
      {"organization": ["浙江大学", "新加坡国立大学", "南洋理工大学"]}, "浙江大学代表团到访新加坡国立大学"),
     ("会上,双方签署共建协议。苏州青年创业基地同时挂牌。", {"organization": ["苏州青年创业基地"]}, "苏州青年创业基地挂牌"),
+    ("苏州商会于五月三日至六日率领「苏州专业服务代表团」访问浙江省。",
+     {"organization": ["苏州商会"], "place": ["浙江省"]}, "苏州专业服务代表团访问浙江省"),
 ], ids=["delegation-visit", "leader-visit", "unveiling", "opening", "delegation-led-by-a-person",
         "delegation-goes-to", "delegation-with-headcount", "official-by-title", "visit-to-hong-kong-in-one-character",
-        "adverbs-before-a-short-visit", "adverb-before-the-verb", "plaque-hung-on-a-new-body"])
+        "adverbs-before-a-short-visit", "adverb-before-the-verb", "plaque-hung-on-a-new-body", "quoted-delegation-visits"])
 def test_events_unnamed_label(text, kinds, label):
     found = _find(text, **kinds)
     assert _names(found) == [label]

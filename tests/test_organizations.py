@@ -50,12 +50,19 @@ def org_names(text: str) -> set[str]:
     ("嘉宾包括宏图制药董事长。", "宏图制药"),
     ("理大－山大－海澜海洋智能装备联合研究中心揭牌。", "理大-山大-海澜海洋智能装备联合研究中心"),
     ("双方将依托吴江先进材料联合研究中心开展合作。", "吴江先进材料联合研究中心"),
+    ("九龙社团联会会长致辞。", "九龙社团联会"),
+    ("香港大律师公会派员出席。", "香港大律师公会"),
+    ("东营市教育局\n新界校长会\n2025年7月", "新界校长会"),
+    ("宏盛(国际)贸易有限公司与港方签约。", "宏盛(国际)贸易有限公司"),
+    ("华润（集团）有限公司董事长致辞。", "华润(集团)有限公司"),
 ], ids=["company-head", "university-after-conjunction", "bureau-before-title", "university-with-place-bracket",
         "company-with-place-bracket", "office-stationed-elsewhere", "cut-at-verb-and-conjunction", "latin-handle",
         "latin-fund", "short-form-before-conjunction", "short-form-after-preposition", "bare-government",
         "coordinated-department", "institution", "management-committee-before-conjunction",
         "company-after-management-committee", "government-office", "joint-institute-with-dash",
-        "building-word-before-head", "short-form-before-title", "joint-centre-with-hyphens", "joint-research-centre"])
+        "building-word-before-head", "short-form-before-title", "joint-centre-with-hyphens", "joint-research-centre",
+        "federation-of-societies", "guild", "principals-association-on-its-own-line",
+        "bracketed-international", "bracketed-group"])
 def test_organizations_finds(text: str, name: str) -> None:
     assert name in org_names(text)
 
@@ -381,6 +388,11 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("代表团了解香港宏达科技有限公司的情况。", {"香港宏达科技有限公司"}),
     ("将精准对接香港厂商会会员企业需求。", {"香港厂商会"}),
     ("致各县区人民政府。", set()),
+    ("其中既有像潍坊泰和精密机械股份有限公司这样的龙头,也有青岛海纳生物科技股份有限公司等企业。",
+     {"潍坊泰和精密机械股份有限公司", "青岛海纳生物科技股份有限公司"}),
+    ("此次与新界东医院联网签署合作备忘录。", {"新界东医院联网"}),
+    ("新界东医院联网辖下包括威尔斯亲王医院等七家公立医院。", {"新界东医院联网", "威尔斯亲王医院"}),
+    ("推进合作是落实省委、省政府部署的具体举措。", {"省委", "省政府"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -393,7 +405,9 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "counted-secondary-students", "cornerstone-investors", "conjunction-before-company", "political-consultative-conference",
         "commissioners-office", "part-of-month-before-name", "honorific-ends-a-party", "university-department",
         "except-before-name",
-        "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government"])
+        "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government",
+        "there-are-before-companies", "this-time-with-before-cluster", "hospital-cluster-and-public-hospitals",
+        "bare-committee-before-bare-government"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

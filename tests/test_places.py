@@ -42,12 +42,15 @@ def find(text: str) -> Findings:
     ("活动在山东师范大学长清湖校区举行。", "山东师范大学长清湖校区"),
     ("项目落户中国－上海合作组织地方经贸合作示范区。", "中国-上海合作组织地方经贸合作示范区"),
     ("济南起步区建设跑出加速度。", "济南起步区"),
+    ("公司总部位于九龙湾。", "九龙湾"),
+    ("学员参观了威海成山头。", "成山头"),
     pytest.param("推介青岛财富管理金融综合改革试验区建设成果。", "青岛财富管理金融综合改革试验区",
                  marks=pytest.mark.xfail(strict=True, reason="a zone's own name of ten characters is longer than zones may have")),
 ], ids=["city", "city-and-its-district", "county-level-city", "district", "hk-district", "hk-new-area", "world-region", "macau",
         "zone-after-city", "high-tech-zone", "hotel-after-city", "science-park-branch", "tower", "port", "scenic-area",
         "county-without-its-suffix", "portuguese-speaking-country", "greater-bay-area-district", "asean",
-        "campus-with-its-own-name", "campus-with-a-longer-name", "sco-demonstration-zone", "starting-zone", "pilot-zone"])
+        "campus-with-its-own-name", "campus-with-a-longer-name", "sco-demonstration-zone", "starting-zone", "hk-area",
+        "shandong-sight", "pilot-zone"])
 def test_places_finds(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
@@ -147,8 +150,16 @@ def test_places_finds_gold(article_id: str, name: str, aliases: tuple[str, ...])
     ("论坛在潍坊鲁台会展中心举办。", "潍坊鲁台会展中心"),
     ("推介会在香港君悦酒店举行。", "香港君悦酒店"),
     ("大会在淄博齐盛宾馆举行。", "齐盛宾馆"),
+    ("代表团从济南遥墙机场出发。", "济南遥墙机场"),
+    ("航班抵达青岛胶东机场。", "青岛胶东机场"),
+    ("晚宴在湾仔君悦酒店举行。", "湾仔"),
+    ("晚宴在湾仔君悦酒店举行。", "君悦酒店"),
+    ("活动在九龙香格里拉酒店举行。", "九龙香格里拉酒店"),
+    ("推介会在香港JW万豪酒店举行。", "香港JW万豪酒店"),
 ], ids=["convention-centre", "expo-centre", "expo-hall", "campus", "innovation-park", "container-terminal",
-        "exchange-square", "tower", "science-museum", "venue-after-city", "chain-hotel-with-city", "guesthouse-without-city"])
+        "exchange-square", "tower", "science-museum", "venue-after-city", "chain-hotel-with-city", "guesthouse-without-city",
+        "airport-with-city", "airport-with-city-and-place", "district-before-hotel", "hotel-after-district",
+        "hotel-named-with-area", "hotel-with-latin-brand"])
 def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 

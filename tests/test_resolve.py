@@ -308,10 +308,12 @@ def test_resolve_known_short_form_of_the_hong_kong_office_in_shandong() -> None:
     ("区商务局", "滨州市沾化区商务局", True), ("教育局", "香港特区政府教育局", True),
     ("科技局", "青岛高新区科技局", True), ("前海管理局", "前海深港现代服务业合作区管理局", True),
     ("科技园公司", "苏州科技园园区公司", True),
+    ("明报", "明报新闻网", True), ("大公报", "大公报新闻网", True), ("中国海洋大学", "中国海洋大学新闻网", False),
 ], ids=["city-committee", "province-committee", "party-prefixed-province-committee", "party-prefixed-city-committee",
         "district-committee", "youth-league-committee", "state-assets-commission", "section",
         "city-bureau-of-a-district-s", "bare-city-bureau-of-a-county-s", "district-bureau", "hk-bureau",
-        "bureau-of-a-high-tech-zone", "authority-of-a-cooperation-zone", "park-company"])
+        "bureau-of-a-high-tech-zone", "authority-of-a-cooperation-zone", "park-company",
+        "paper-s-news-site", "daily-s-news-site", "university-s-news-site"])
 def test_resolve_committee_and_section_short_forms(short: str, long: str, same: bool) -> None:
     from kg.forms import Forms
     from kg.lexicon import default

@@ -47,7 +47,7 @@ QUOTED = re.compile(r"""
 # a year written after an event word: 高峰会 2023, 论坛2024
 TRAILING_YEAR = re.compile(r"""
     \s?(?:19|20)\d{2}      # the year, maybe after one space
-    (?![\d年])             # not the start of a longer number or of a 年 date
+    (?![\d年/.-])          # not the start of a longer number or of a date (2024年, 2024-08-20)
     """, re.VERBOSE)
 # a city in brackets after an event word is part of the name: 经贸交流会(青岛)
 BRACKET_PLACE = re.compile(r"""
@@ -55,6 +55,10 @@ BRACKET_PLACE = re.compile(r"""
     (?P<place>[\u4e00-\u9fff]{2,4})  # a short place name
     \)                      # closing bracket
     """, re.VERBOSE)
+# one stop of a touring event, after a dash: 香港专业服务推介会—青岛站
+STATION = re.compile(r"[—–-](?P<place>[\u4e00-\u9fff]{2,4})站")
+# an opening joined to the event it opens: 开幕式暨鲁港经贸合作交流会
+OPENING_JOINED = re.compile(r"(?:开幕|闭幕|启动)(?:式|典礼|仪式)暨$")
 # the segments of a bigger event, listed after 涵盖/包括 up to 等环节: 包括开幕式、论坛及展览等环节
 SEGMENTS = re.compile(r"""
     (?:涵盖|包括|包含|设有|设置)   # introduces the parts
@@ -244,6 +248,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         elif (b := BRACKET_PLACE.match(text, e)) and any(m.nstart == b.start("place") and m.nend == b.end("place")
                                                        for m in places):
             e = b.end()
+        elif (b := STATION.match(text, e)) and any(m.nstart == b.start("place") for m in places):
+            e = b.end()
         mod = _modifier(text[start:p + len(word)], word)
         if word in NEEDS_PLACE and not any(start <= m.nstart and m.nend <= p for m in places):
             generic.append((p, word))
@@ -253,6 +259,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         if len(mod) < 2 or mod in generic_mods or COUNTED.match(mod):
             generic.append((p, word))
             continue
+        if (o := OPENING_JOINED.search(text, max(0, start - 6), start)) and not (found and found[-1][1] == start - 1):
+            start = o.start()  # (an opening that is a named event itself joins below: X启动仪式暨Y签约仪式)
         if found and text[found[-1][1]:start] == "暨":
             prev = found.pop()
             found.append((prev[0], e, prev[2] + "|" + word))
@@ -333,8 +341,10 @@ def _one_name(names) -> str | None:
 
 
 def _core(name: str) -> str:
-    """The name without a trailing year or bracketed city (论坛2024, 交流会(青岛))."""
+    """The name without a trailing year, bracketed city or stop (论坛2024, 交流会(青岛), 推介会—青岛站)."""
     core = re.sub(r"\s?(?:19|20)\d{2}$", "", name).rstrip()
+    if (st := STATION.search(core)) and st.end() == len(core):
+        return core[:st.start()]  # 推介会—青岛站
     return core[:b.start()] if (b := BRACKET_PLACE.search(core)) and b.end() == len(core) else core
 
 

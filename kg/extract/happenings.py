@@ -23,7 +23,7 @@ from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 # a visit: an optional delegation, an optional 于 + time, and the visiting verb
 VISIT = re.compile(r"""
     (?=[代考经访团于回到视出赴])                   # (the first character of any visit: lets the scan skip ahead)
-    (?:(?P<who>代表团|考察团|经贸团|访问团)        # a delegation
+    (?:(?P<who>代表团|考察团|经贸团|访问团)[」”"]?  # a delegation (named in quotes: 率领「某某代表团」访问)
        (?:一行)?(?:(?:近|约|逾|超过)?(?:\d+|[一二三四五六七八九十百]+)余?人)?   # 一行30余人, 一行近百人
        (?:来[鲁港澳京])?                             # 来鲁访问
      | (?<=率)(?P<team>团))?                         # 率团赴: the leader's delegation
@@ -41,7 +41,7 @@ INTERVIEWED = ("接受", "本报", "记者", "媒体")  # before 访问 where it
 # the place a one-character visit (访港) goes to
 SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东"}
 # what a delegation is called, right before 代表团: after 率/率领/带领 or the clause start
-DELEGATION = re.compile(r"(?:.*(?:率领|带领|率)的?)?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
+DELEGATION = re.compile(r"(?:.*(?:率领|带领|率)的?)?[「“\"]?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
 # an official visiting under a title with no name: 商务及经济发展局局长访问青岛
 TITLE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:长|主任|书记|主席|专员)")
 # where a visit goes when no place or organisation mention starts there: up to a stop

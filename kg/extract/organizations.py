@@ -108,6 +108,8 @@ PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企�
 BARE_GOVERNMENT = re.compile(r"""
     (?=[省市区县])                            # (the first character of both: lets the scan skip ahead)
     (?: (?<=[、和及与])[省市区县](?:政府|委)  # after a list separator: 市政府, 省委, ...
+      | [省市区县](?:政府|委)                  # or before one and another such body (落实省委、省政府)
+        (?=[、和及与][省市区县](?:政府|委))
       | (?:(?<=[,。;:\n])|^)[省市区县]委      # or a committee at a clause's start
         (?=常委|副?书记|委员) )               # before a post in it: 市委常委
 """, re.VERBOSE | re.MULTILINE)
@@ -349,8 +351,9 @@ def _name_span(text: str, lex: Lexicon, hs: int, he: int, protected: Spans,
             s -= 1  # 海伦·迪勒家庭综合癌症中心, but 大众报业·经济导报, X新闻·Y导报 are two
         elif c == ")":
             b = text.rfind("(", max(0, s - 10), s)
-            if b < 0 or text[b + 1:s - 1] not in place_gazetteer(lex):
-                break
+            inner = text[b + 1:s - 1]
+            if b < 0 or inner not in place_gazetteer(lex) and inner not in lex.words("org_bracket_words"):
+                break  # 大公坊科创(淄博)有限公司, 宏盛(国际)贸易有限公司
             s = b
         else:
             break

@@ -81,6 +81,7 @@ NAME_LINE = re.compile(rf"""
     | ^[ \t]*[\u4e00-\u9fff]{{2,5}}:[ \t]*    # or after a contact's unit and a colon (会务组:某某  0532-…)
       ([\u4e00-\u9fff]{{2,4}}) (?:{CONTACT.pattern})""", re.VERBOSE | re.IGNORECASE)
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
+DEPARTMENT_ENDS = tuple("部处办局厅室")  # a unit, not a name, after a credit word (文/宣传部 图/某某)
 NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了的摄")  # a verb or particle that follows names
 # a run of Han characters (titles.is_han, character by character)
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
@@ -491,7 +492,7 @@ def run_name(doc: Doc, ctx: Context, i: int) -> int | None:
     for n in (3, 2):
         name = t[i:i + n]
         if i + n < len(t) and is_han(t[i + n]) and all(map(is_han, name)) and raw_gap(doc, i + n) \
-                and name not in ctx.w.nonnames:
+                and name not in ctx.w.nonnames and not name.endswith(DEPARTMENT_ENDS):
             return n
     hit = ctx.best(i, strong=True)
     if hit and hit[0] == 3 and _two_names_run(ctx, i):

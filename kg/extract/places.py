@@ -19,7 +19,13 @@ NEEDS_PLACE = ("科学园", "分园", "创新园")  # site words named only afte
 # venues whose name includes the place before it (香港会议展览中心, 潍坊鲁台会展中心), as chain hotels'
 # do (香港君悦酒店, 烟台金海湾酒店); guesthouses and streets are named without it (淄博 + 齐盛宾馆)
 PREFIXED_VENUES = ("创新园", "会展中心", "博览中心", "展览中心", "博览馆", "科学馆", "旅游塔", "交易广场", "货柜码头",
-                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店", "饭店", "会议中心")
+                   "博物馆", "展览馆", "体育馆", "体育场", "体育中心", "大会堂", "大剧院", "酒店", "饭店", "会议中心",
+                   "机场")
+AIRPORT = "机场"
+LATIN_AFTER_HAN = re.compile(r"[\u4e00-\u9fff]+(?=[A-Z])")
+# hotels named after a district stand in it, the district a place of its own (湾仔|君悦酒店; but an area
+# may be part of a hotel's name: 九龙香格里拉酒店)
+HOTELS, NEIGHBOURHOODS = ("酒店", "饭店", "宾馆"), ("district",)
 DISTRICT_TYPES = ("district", "county")  # parts of a city named after it: 烟台市芝罘区
 WIDE_REGIONS = ("CN", "INTL")  # world and macro regions (亚洲, 华北), not Hong Kong or Macau
 NAMED_AFTER_SUBJECT = ("博物馆", "纪念馆")  # venues named after what or whom they show, common words or not (孔子博物馆)
@@ -248,11 +254,15 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
         hs = m.start()
         if hs in ends:  # a place right before: the place is part of the name (香港科学园)
             s, _ = ends[hs]
+            if s in ends and m.group().endswith(AIRPORT):
+                s, _ = ends[s]  # an airport named after its city and a place near it: 青岛胶东机场, 烟台蓬莱国际机场
         else:
             s = hs
-            while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1]) \
+            while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fffA-Z]", doc.text[s - 1]) \
                     and not NOT_IN_NAME.match(doc.text[s - 1]) and s not in ends:
                 s -= 1
+            if (latin := LATIN_AFTER_HAN.search(doc.text, s, hs)):
+                s = latin.end()  # a Latin name starts a venue's name (JW万豪酒店), not Chinese before it (入住|W酒店)
             if s == hs - 4 and s not in ends and re.match(r"[\u4e00-\u9fff]", doc.text[s - 1:s]):
                 ws = lex.word_start(doc.text, s, max(0, s - SITE_WORD_WINDOW), hs)
                 s = ws if ws >= hs - MAX_SITE_NAME and (ws in ends or not NOT_IN_NAME.search(doc.text, ws, s)) else s
@@ -266,8 +276,9 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                     and not any(gazetteer(lex).scan(doc.text[s:hs])):
                 continue  # 精品度假酒店, 配套码头: common words alone before a venue word name no one venue
                 # (but 亚洲国际博览馆 holds a place; a museum is named after what it shows: 孔子博物馆)
-            if s in ends and not stop and m.group().endswith(PREFIXED_VENUES):  # a place before the venue's own name: 潍坊鲁台会展中心
-                s, _ = ends[s]
+            if s in ends and not stop and m.group().endswith(PREFIXED_VENUES) \
+                    and not (m.group().endswith(HOTELS) and ends[s][1].get("type") in NEIGHBOURHOODS):
+                s, _ = ends[s]  # a place before the venue's own name: 潍坊鲁台会展中心, 济南遥墙机场
         if m.group() in CAMPUS_WORDS:  # a university's campus: 山东大学青岛校区, 山东师范大学长清湖校区
             s = next((k - len(n) for k in range(hs, max(0, hs - MAX_CAMPUS_NAME) - 1, -1)
                       for n in _institution_names(lex) if doc.text.endswith(n, 0, k)), s)
