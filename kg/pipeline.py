@@ -2,9 +2,9 @@
 articles -> Doc -> extract -> resolve.within -> (Digest) -> resolve.across -> graph -> export.
 
 Articles are read a chunk at a time (`CHUNK`): each chunk is extracted, each extraction written
-out (its line of extractions.jsonl) and kept only as its digest, without the article's text, and
-the chunk is let go before the next is read; what a build holds grows with the graph, not with the
-text read. Extraction, the costly stage, runs per article through an engine (`kg.engines`: this
+out (its line of extractions.jsonl) and kept only as its digest (`Digest.of`: of the article's text
+only its relations' evidence sentences), and the chunk is let go before the next is read; what a
+build holds grows with the graph, not with the text read. Extraction, the costly stage, runs per article through an engine (`kg.engines`: this
 process, a pool of processes, or Dask; one for the whole build) and through the cache
 (`kg.cache`); everything after it needs every article and runs here. The output is the same bytes
 whatever the engine, job count, chunk size or cache.
@@ -38,7 +38,7 @@ CHUNK = 1000  # articles read and extracted at a time: their text is let go befo
 @dataclass(frozen=True, slots=True)
 class Build:
     articles_read: int
-    digests: tuple[Digest, ...]  # each article's entities (in brief) and relations, resolved; no text (see Evidence)
+    digests: tuple[Digest, ...]  # each article's entities (in brief), relations and their evidence sentences, resolved; no text
     graph: nx.MultiDiGraph
     problems: tuple[Problem, ...]  # reading's, then extraction's
     outputs: tuple[Path, ...]
@@ -93,39 +93,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-class Evidence(str):
-    """What a build keeps of an article's text once it is extracted: the evidence sentence of each
-    relation, which the graph reads as `article.text[start:end]`. A `str` (empty: the rest of the
-    text is let go) so that a digest's article stays an `Article`; slicing it at any other span
-    raises. (The evidence would sit better on the digest itself; this keeps the records as they are.)"""
-
-    sentences: dict[tuple[int, int], str]
-
-    def __new__(cls, sentences: dict[tuple[int, int], str]) -> "Evidence":
-        self = super().__new__(cls, "")
-        self.sentences = sentences
-        return self
-
-    @classmethod
-    def of(cls, x: Extraction) -> "Evidence":
-        text = x.article.text
-        return cls({r.evidence: text[r.evidence[0]:r.evidence[1]] for r in x.relations if r.evidence})
-
-    def __getitem__(self, key):
-        if isinstance(key, slice) and key.step is None and (key.start, key.stop) in self.sentences:
-            return self.sentences[key.start, key.stop]
-        raise IndexError(f"{key}: only the relations' evidence is kept of an article's text once it is extracted")
-
-    def __reduce__(self):
-        return Evidence, (self.sentences,)
-
-
-def digest_of(x: Extraction) -> Digest:
-    """What a build keeps of an extraction: its digest, the article's text cut down to its evidence."""
-    d = Digest.of(x)
-    return remade(d, article=remade(x.article, text=Evidence.of(x)))
 
 
 def extract_article(article: Article, lex: Lexicon | None = None) -> Extraction:
@@ -283,7 +250,7 @@ def _build(source: Iterable[Chunk], expected: int, out: str | Path, progress: Pr
                         extract_problems.append(got)
                         continue
                     lines.add(got)
-                    digests.append(digest_of(got))
+                    digests.append(Digest.of(got))
             tally.done += len(chunk.articles)
             chunk = got = None  # the loops' names would hold this chunk's articles while the next is read
         tally.end()
