@@ -3,6 +3,8 @@
     read(paths) -> ReadResult(articles, problems)
     stream(paths) -> Article | Problem, ...        the same, one at a time; chunks(stream(paths), size)
 
+A JSON Lines file's lines and rows are `kg.jsonl`'s; what a row says about its article is here.
+
 One bad input never sinks the others: whatever cannot be read becomes a `Problem` naming the file
 (and line) with what to do about it, and reading goes on. Nothing here prints.
 
@@ -14,9 +16,7 @@ a `decoded-as` problem (one of the `NOTES` kinds, which say how, not what went w
 """
 from __future__ import annotations
 
-import codecs
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.decode import Unreadable, check_text, decode, text_of
+from kg import jsonl
+from kg.decode import Unreadable, check_text, decode, read_bytes, text_of
 from kg.model import Article
 
 MANIFEST = "manifest.tsv"
@@ -136,21 +137,8 @@ def count(paths: Sequence[str | Path]) -> int:
         elif path.suffix.lower() == ".txt":
             n += 1
         elif path.suffix.lower() == ".jsonl" and path.is_file():
-            n += _lines(path)
+            n += jsonl.count_lines(path)
     return n
-
-
-def _lines(path: Path) -> int:
-    """The number of lines of a file (one more than its newlines unless it ends with one)."""
-    n, last = 0, b"\n"
-    try:
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                n += block.count(b"\n")
-                last = block[-1:]
-    except OSError:
-        return 0
-    return n + (last != b"\n")
 
 
 # -- damaged text ---------------------------------------------------------------------------------
@@ -278,17 +266,10 @@ def _read_path(path: Path) -> Read:
                       "rename it to .txt if it is an article", "unsupported")
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise Unreadable("unreadable", f"cannot be read ({err.strerror or err}); check its permissions") from err
-
-
 def _read_txt(path: Path, meta: _Meta | None) -> Read:
     where = str(path)
     try:
-        text, encoding = text_of(_read_bytes(path))
+        text, encoding = text_of(read_bytes(path))
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; the article is skipped", err.kind)
         return
@@ -332,7 +313,7 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
     """(file, metadata) for each row of the folder's manifest, and a problem for each bad row."""
     where = str(folder / MANIFEST)
     try:
-        text, _ = decode(_read_bytes(folder / MANIFEST))
+        text, _ = decode(read_bytes(folder / MANIFEST))
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; the manifest is ignored", "manifest")
         return
@@ -380,7 +361,7 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
 def _read_jsonl(path: Path) -> Read:
     where = str(path)
     try:
-        lines, encoding = _jsonl_lines(path)
+        lines, encoding = jsonl.lines(path)
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; no article is read from it", err.kind)
         return
@@ -405,47 +386,9 @@ def _read_jsonl(path: Path) -> Read:
         yield Problem(where, None, "no article read from this file", "no-articles")
 
 
-def _jsonl_lines(path: Path) -> tuple[Iterator[str], str]:
-    """The lines of a JSON Lines file and its encoding, as `decode` reads the file. A file in UTF-8
-    (as JSON Lines should be) is read a line at a time, so that no more than a row is held at once;
-    any other is decoded whole. Lines are split at "\\n" alone: JSON strings may hold U+2028."""
-    if _plain_utf8(path):
-        return _utf8_lines(path), "UTF-8"
-    text, encoding = decode(_read_bytes(path))
-    return iter(text.split("\n")), encoding
-
-
-def _plain_utf8(path: Path) -> bool:
-    """Whether the file is valid UTF-8 without NUL bytes (read a block at a time, not kept)."""
-    check = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as fh:
-            while block := fh.read(1 << 20):
-                if b"\0" in block:
-                    return False
-                check.decode(block)
-        check.decode(b"", final=True)
-    except (OSError, UnicodeDecodeError):
-        return False
-    return True
-
-
-def _utf8_lines(path: Path) -> Iterator[str]:
-    """The lines of a file `_plain_utf8` accepted, a byte-order mark dropped, each without its "\\n"."""
-    with open(path, "rb") as fh:
-        for number, raw in enumerate(fh):
-            line = raw[:-1] if raw.endswith(b"\n") else raw
-            yield line.decode("utf-8-sig" if number == 0 else "utf-8")
-
-
 def _article_of_row(line: str, where: str) -> tuple[Article, str | None]:
     """The article of one JSON Lines row, and its `published` value if that is not an ISO date."""
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise Unreadable("json", f"not valid JSON ({err.msg} at column {err.colno})") from err
-    if not isinstance(row, dict):
-        raise Unreadable("json", f"a JSON {type(row).__name__}, not an object with id and text")
+    row = jsonl.row(line)
     article_id, text = row.get("id"), row.get("text")
     if isinstance(article_id, int) and not isinstance(article_id, bool):
         article_id = str(article_id)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import articles
+from kg import jsonl
 from kg.articles import Problem, ReadResult, chunks, count, infer_published, read, stream
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -467,16 +467,6 @@ def test_articles_count_counts_files_and_rows_without_reading_them(tmp_path):
 def test_articles_jsonl_read_a_line_at_a_time_as_decoded_whole(tmp_path, monkeypatch, data):
     path = write(tmp_path / "in.jsonl", data)
     by_line = read([path])
-    monkeypatch.setattr(articles, "_plain_utf8", lambda path: False)  # decode the file whole instead
+    monkeypatch.setattr(jsonl, "plain_utf8", lambda path: False)  # decode the file whole instead
     assert read([path]) == by_line
     assert by_line.articles
-
-
-@pytest.mark.parametrize("data, plain", [
-    pytest.param(row(id="a", text=SIMPLIFIED).encode("utf-8"), True, id="utf-8"),
-    pytest.param(row(id="a", text=SIMPLIFIED).encode("gb18030"), False, id="gb18030"),
-    pytest.param(codecs.BOM_UTF16_LE + row(id="a", text=SIMPLIFIED).encode("utf-16-le"), False, id="utf-16"),
-    pytest.param(b'{"id": "a", "text": "\x00"}', False, id="nul"),
-])
-def test_articles_jsonl_read_a_line_at_a_time_only_in_utf8(tmp_path, data, plain):
-    assert articles._plain_utf8(write(tmp_path / "in.jsonl", data)) is plain
