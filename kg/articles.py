@@ -1,6 +1,9 @@
 """Read articles: `.txt` files, folders of them (with their `manifest.tsv`) and JSON Lines.
 
     read(paths) -> ReadResult(articles, problems)
+    stream(paths) -> Article | Problem, ...        the same, one at a time; chunks(stream(paths), size)
+
+A JSON Lines file's lines and rows are `kg.jsonl`'s; what a row says about its article is here.
 
 One bad input never sinks the others: whatever cannot be read becomes a `Problem` naming the file
 (and line) with what to do about it, and reading goes on. Nothing here prints.
@@ -14,15 +17,15 @@ a `decoded-as` problem (one of the `NOTES` kinds, which say how, not what went w
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.decode import Unreadable, check_text, decode, text_of
+from kg import jsonl
+from kg.decode import Unreadable, check_text, decode, read_bytes, text_of
 from kg.model import Article
 
 MANIFEST = "manifest.tsv"
@@ -51,38 +54,91 @@ class ReadResult:
     problems: tuple[Problem, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A run of consecutive articles, as `chunks` gives them to a build."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]  # the problems met while reading them, in reading order
+    last: bool  # whether reading ends with this chunk
+
+
 def read(paths: Sequence[str | Path]) -> ReadResult:
     """Every article in `paths` (`.txt` files, folders, `.jsonl` files), in the order given, each
     folder's files sorted; the first of two articles with one id or one text is kept."""
-    if isinstance(paths, (str, os.PathLike)):  # one path given bare: not a sequence of characters
-        paths = [paths]
     articles: list[Article] = []
     problems: list[Problem] = []
+    for item in stream(paths):
+        (problems if isinstance(item, Problem) else articles).append(item)
+    return ReadResult(tuple(articles), tuple(problems))
+
+
+def stream(paths: Sequence[str | Path]) -> Iterator[Article | Problem]:
+    """`read`, one article or problem at a time in reading order: what is read before is not kept,
+    but each article's id and a digest of its text, to tell the duplicates."""
+    if isinstance(paths, (str, os.PathLike)):  # one path given bare: not a sequence of characters
+        paths = [paths]
     first_by_id: dict[str, str] = {}  # id -> where it was read
     first_by_text: dict[bytes, str] = {}  # content digest -> id
     for item in (got for path in paths for got in _read_path(Path(path))):
         if isinstance(item, Problem):
-            problems.append(item)
+            yield item
             continue
         a = item.article
         if a.id in first_by_id:
-            problems.append(Problem(item.path, item.line, f"article id {a.id!r} was already read from "
-                                    f"{first_by_id[a.id]}; this one is skipped: give one of them another id",
-                                    "duplicate-id"))
+            yield Problem(item.path, item.line, f"article id {a.id!r} was already read from "
+                          f"{first_by_id[a.id]}; this one is skipped: give one of them another id", "duplicate-id")
             continue
         digest = _content_digest(a.text)
         if digest in first_by_text:
-            problems.append(Problem(item.path, item.line, f"same text as article {first_by_text[digest]!r}; "
-                                    "this copy is skipped", "duplicate-content"))
+            yield Problem(item.path, item.line, f"same text as article {first_by_text[digest]!r}; "
+                          "this copy is skipped", "duplicate-content")
             continue
         first_by_id[a.id] = a.path or a.id
         first_by_text[digest] = a.id
-        articles.append(a)
+        yield a
         if (sample := mojibake(a.text)):
-            problems.append(Problem(item.path, item.line, f"parts look decoded with the wrong encoding ({sample!r}); "
-                                    "read all the same, but names in those parts are lost: re-export the "
-                                    "article as UTF-8", "mojibake"))
-    return ReadResult(tuple(articles), tuple(problems))
+            yield Problem(item.path, item.line, f"parts look decoded with the wrong encoding ({sample!r}); "
+                          "read all the same, but names in those parts are lost: re-export the "
+                          "article as UTF-8", "mojibake")
+
+
+def chunks(items: Iterable[Article | Problem], size: int) -> Iterator[Chunk]:
+    """`items` (as `stream` gives them) in chunks of `size` articles, the last one shorter (or empty,
+    when nothing was read). A chunk is made once the article after it is read, so that it knows
+    whether it is the last; the chunk before it is no longer referenced here."""
+    if size < 1:
+        raise ValueError(f"a chunk holds at least one article, not {size}")
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        if len(articles) == size:
+            done = Chunk(tuple(articles), tuple(problems), last=False)
+            articles, problems = [], []
+            yield done
+            del done  # while the next chunk is read, the caller alone decides what to keep of this one
+        articles.append(item)
+    yield Chunk(tuple(articles), tuple(problems), last=True)
+
+
+def count(paths: Sequence[str | Path]) -> int:
+    """About how many articles `paths` hold, counted without decoding anything: the .txt files
+    (in folders, and given), and the lines of JSON Lines files. More than `read` gives when some
+    are unreadable, duplicates or blank lines; a progress bar's total until reading ends."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    n = 0
+    for path in map(Path, paths):
+        if path.is_dir():
+            n += sum(1 for p in path.rglob("*") if p.suffix.lower() == ".txt" and not _hidden(p.relative_to(path)))
+        elif path.suffix.lower() == ".txt":
+            n += 1
+        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            n += jsonl.count_lines(path)
+    return n
 
 
 # -- damaged text ---------------------------------------------------------------------------------
@@ -210,17 +266,10 @@ def _read_path(path: Path) -> Read:
                       "rename it to .txt if it is an article", "unsupported")
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise Unreadable("unreadable", f"cannot be read ({err.strerror or err}); check its permissions") from err
-
-
 def _read_txt(path: Path, meta: _Meta | None) -> Read:
     where = str(path)
     try:
-        text, encoding = text_of(_read_bytes(path))
+        text, encoding = text_of(read_bytes(path))
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; the article is skipped", err.kind)
         return
@@ -264,7 +313,7 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
     """(file, metadata) for each row of the folder's manifest, and a problem for each bad row."""
     where = str(folder / MANIFEST)
     try:
-        text, _ = decode(_read_bytes(folder / MANIFEST))
+        text, _ = decode(read_bytes(folder / MANIFEST))
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; the manifest is ignored", "manifest")
         return
@@ -312,7 +361,7 @@ def _read_manifest(folder: Path) -> Iterator[tuple[Path, _Meta] | Problem]:
 def _read_jsonl(path: Path) -> Read:
     where = str(path)
     try:
-        text, encoding = decode(_read_bytes(path))
+        lines, encoding = jsonl.lines(path)
     except Unreadable as err:
         yield Problem(where, None, f"{err.message}; no article is read from it", err.kind)
         return
@@ -320,7 +369,7 @@ def _read_jsonl(path: Path) -> Read:
         yield Problem(where, None, f"decoded as {encoding} (JSON Lines should be UTF-8); read all the same",
                       "decoded-as")
     found = False
-    for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): JSON strings may hold U+2028
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -339,12 +388,7 @@ def _read_jsonl(path: Path) -> Read:
 
 def _article_of_row(line: str, where: str) -> tuple[Article, str | None]:
     """The article of one JSON Lines row, and its `published` value if that is not an ISO date."""
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise Unreadable("json", f"not valid JSON ({err.msg} at column {err.colno})") from err
-    if not isinstance(row, dict):
-        raise Unreadable("json", f"a JSON {type(row).__name__}, not an object with id and text")
+    row = jsonl.row(line)
     article_id, text = row.get("id"), row.get("text")
     if isinstance(article_id, int) and not isinstance(article_id, bool):
         article_id = str(article_id)

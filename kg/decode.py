@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from itertools import chain
+from pathlib import Path
 
 from kg.errors import InputError
 
@@ -93,6 +94,14 @@ def decode(data: bytes) -> tuple[str, str]:
                           "UTF-8, and the file does not read well as GB18030 or Big5; "
                           "repair it or re-save it as UTF-8")
     return best[2], best[1]
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; raises `Unreadable` when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise Unreadable("unreadable", f"cannot be read ({err.strerror or err}); check its permissions") from err
 
 
 def text_of(data: bytes) -> tuple[str, str]:

@@ -3,6 +3,8 @@
 An engine maps a picklable function over items and returns the results in the items' order,
 whatever order they complete in, so the output never depends on the engine or the job count.
 Items travel in batches (a Dask partition, a pool task) to keep the per-item overhead small.
+`of(name)` gives an engine to map over several runs of items in turn on the same processes
+(`with engines.of("local", jobs=2) as e: e.stream(fn, items)`); `run` and `stream` map once.
 
     local  `jobs` processes (0: every core); in this process when jobs is 1 or the input is small
     dask   a `dask.distributed` scheduler at an address, or a LocalCluster when none is given;
@@ -60,14 +62,76 @@ def stream(fn: Callable[[T], R], items: Sequence[T], *, engine: str = "local", j
     """`run`, one result at a time in the items' order, each as soon as it and those before it are
     done: the caller can use and drop each result instead of holding them all. An engine that
     cannot be used as asked raises here, before any item runs."""
+    return _closing(of(engine, jobs=jobs, scheduler=scheduler), fn, items, progress)
+
+
+def _closing(e: Engine, fn: Callable[[T], R], items: Sequence[T], progress: Progress | None) -> Iterator[R]:
+    with e:
+        yield from e.stream(fn, items, progress)
+
+
+def of(engine: str = "local", *, jobs: int = 0, scheduler: str | None = None) -> Engine:
+    """The engine named, not started yet: a context manager whose `stream` can be called again and
+    again (a build calls it once per chunk of articles) on the same processes or cluster, which
+    start at the first call with enough items and stop on the way out. Raises an `EngineError` for
+    an engine that cannot be used as asked."""
     if engine == "local":
         if scheduler:
             raise EngineError(f"a scheduler ({scheduler}) was given to the local engine; "
                               "add --engine dask to use it, or drop --scheduler")
-        return stream_local(fn, items, jobs=jobs, progress=progress)
+        return Local(jobs)
     if engine == "dask":
-        return stream_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress)
+        try:
+            import distributed  # noqa: F401 - here, so that a missing extra is said before any work
+        except ImportError as err:
+            raise EngineError("the dask engine needs dask.distributed: pip install 'kg[dask]'") from err
+        return Dask(scheduler, jobs)
     raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+class Local:
+    """`jobs` local processes (0: every core), or this process when jobs is 1 or the items are few.
+    The pool starts at the first `stream` that needs it, with as many processes as it has items at
+    most, and serves every later one."""
+
+    def __init__(self, jobs: int = 0) -> None:
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        self._size = 0
+
+    def __enter__(self) -> "Local":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def stream(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress | None = None) -> Iterator[R]:
+        if self._pool is None and (min(workers(self.jobs), len(items)) <= 1 or len(items) < IN_PROCESS_BELOW):
+            return _in_process(fn, items, progress)
+        if self._pool is None:
+            self._size = min(workers(self.jobs), len(items))
+            self._pool = ProcessPoolExecutor(max_workers=self._size, mp_context=_context())
+        return _pooled(self._pool, self._size, fn, items, progress)
+
+
+def _in_process(fn: Callable[[T], R], items: Sequence[T], progress: Progress | None) -> Iterator[R]:
+    for i, x in enumerate(items, 1):
+        got = fn(x)
+        if progress:
+            progress(i, len(items))
+        yield got
+
+
+def _pooled(pool: ProcessPoolExecutor, size: int, fn: Callable[[T], R], items: Sequence[T],
+            progress: Progress | None) -> Iterator[R]:
+    done = 0
+    for batch in pool.map(partial(apply_batch, fn), batches(items, size)):  # in submission order
+        done += len(batch)
+        if progress:
+            progress(done, len(items))
+        yield from batch
 
 
 def run_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
@@ -77,21 +141,7 @@ def run_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
 
 def stream_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
                  progress: Progress | None = None) -> Iterator[R]:
-    n = min(workers(jobs), len(items))
-    if n <= 1 or len(items) < IN_PROCESS_BELOW:
-        for i, x in enumerate(items, 1):
-            got = fn(x)
-            if progress:
-                progress(i, len(items))
-            yield got
-        return
-    done = 0
-    with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
-        for batch in pool.map(partial(apply_batch, fn), batches(items, n)):  # in submission order
-            done += len(batch)
-            if progress:
-                progress(done, len(items))
-            yield from batch
+    return _closing(Local(jobs), fn, items, progress)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -104,39 +154,52 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def run_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
-             progress: Progress | None = None) -> list[R]:
-    return list(stream_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress))
+class Dask:
+    """A map over partitions on a Dask cluster: the scheduler at `scheduler`, or a LocalCluster of
+    `jobs` workers started at the first `stream` with items. The results come back here, in order."""
 
+    def __init__(self, scheduler: str | None = None, jobs: int = 0) -> None:
+        self.scheduler = scheduler
+        self.jobs = jobs
+        self._client = None
+        self._cluster = None
 
-def stream_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
-                progress: Progress | None = None) -> Iterator[R]:
-    """A map over partitions on a Dask cluster; the results come back here, in order."""
-    try:
-        import distributed  # noqa: F401 - here, so that a missing extra is said before any work
-    except ImportError as err:
-        raise EngineError("the dask engine needs dask.distributed: pip install 'kg[dask]'") from err
-    return _dask_results(fn, items, scheduler, jobs, progress) if items else iter(())
+    def __enter__(self) -> "Dask":
+        return self
 
+    def __exit__(self, *exc) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self._client = self._cluster = None
 
-def _dask_results(fn: Callable[[T], R], items: Sequence[T], scheduler: str | None, jobs: int,
-                  progress: Progress | None) -> Iterator[R]:
-    """stream_dask's results: each partition's, in order, as soon as those before it are in."""
-    from distributed import Client, LocalCluster, as_completed
+    def stream(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress | None = None) -> Iterator[R]:
+        return self._results(fn, items, progress) if items else iter(())
 
-    cluster = None
-    try:
-        if scheduler:
-            client = Client(scheduler, timeout="30s")
-        else:
-            cluster = LocalCluster(n_workers=workers(jobs), threads_per_worker=1, processes=True,
-                                   dashboard_address=":0")  # any free port: 8787 may be taken
-            client = Client(cluster)
-    except OSError as err:
-        raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {err}; "
-                          "check the address (tcp://HOST:8786) and that the scheduler is running") from err
-    try:
-        n = max(1, len(client.scheduler_info().get("workers", {})) or workers(jobs))
+    def _connect(self):
+        from distributed import Client, LocalCluster
+
+        if self._client is not None:
+            return self._client
+        try:
+            if self.scheduler:
+                self._client = Client(self.scheduler, timeout="30s")
+            else:
+                self._cluster = LocalCluster(n_workers=workers(self.jobs), threads_per_worker=1, processes=True,
+                                             dashboard_address=":0")  # any free port: 8787 may be taken
+                self._client = Client(self._cluster)
+        except OSError as err:
+            raise EngineError(f"cannot reach the dask scheduler at {self.scheduler}: {err}; check the "
+                              "address (tcp://HOST:8786) and that the scheduler is running") from err
+        return self._client
+
+    def _results(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress | None) -> Iterator[R]:
+        """Each partition's results, in order, as soon as those before it are in."""
+        from distributed import as_completed
+
+        client = self._connect()
+        n = max(1, len(client.scheduler_info().get("workers", {})) or workers(self.jobs))
         parts = batches(items, n)
         data = client.scatter([list(p) for p in parts])
         futures = client.map(partial(apply_batch, fn), data, pure=False)
@@ -151,7 +214,17 @@ def _dask_results(fn: Callable[[T], R], items: Sequence[T], scheduler: str | Non
             while given in results:
                 yield from results.pop(given)
                 given += 1
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+
+Engine = Local | Dask
+
+
+def run_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
+             progress: Progress | None = None) -> list[R]:
+    return list(stream_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress))
+
+
+def stream_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
+                progress: Progress | None = None) -> Iterator[R]:
+    """A map over partitions on a Dask cluster; the results come back here, in order."""
+    return stream(fn, items, engine="dask", scheduler=scheduler, jobs=jobs, progress=progress)

@@ -1,5 +1,6 @@
 """The knowledge graph: a NetworkX MultiDiGraph with a node per resolved entity and an edge per
-relation, each edge carrying its article and evidence sentence."""
+relation, each edge carrying its article and evidence sentence (from the digest: a digest keeps
+no text)."""
 from __future__ import annotations
 
 import calendar
@@ -39,17 +40,11 @@ def build(extractions: Sequence[Extraction] | Sequence[Digest]) -> nx.MultiDiGra
             if e.region:
                 d["_regions"][e.region] += e.mention_count
         ents = {e.id: e for e in x.entities}
-        said: dict[tuple[int, int], str] = {}  # one string for each evidence sentence of the article
-        for r in x.relations:
+        for r, ev in zip(x.relations, x.evidence, strict=True):
             if r.target is None:  # a post whose body the article does not name: kept on the person
                 data[ents[r.source].node].setdefault("posts", set()).add(r.title)
                 continue
             s, t = ents[r.source], ents[r.target]
-            ev = None
-            if r.evidence:
-                ev = said.get(r.evidence)
-                if ev is None:
-                    ev = said[r.evidence] = x.article.text[r.evidence[0]:r.evidence[1]]
             g.add_edge(s.node, t.node, type=str(r.type), article=x.article.id, title=r.title,
                        evidence=ev, evidence_start=r.evidence[0] if r.evidence else None,
                        evidence_end=r.evidence[1] if r.evidence else None)

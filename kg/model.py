@@ -6,7 +6,8 @@
 
 A build keeps each article's `Extraction` only until its JSON line is written and its `Digest` made:
 the digest holds what resolution, the graph and the report read (an entity's names and the count
-of each surface text, not its mentions), so memory grows with the graph, not with the mentions.
+of each surface text, not its mentions; each relation's evidence sentence, not the text), so memory
+grows with the graph, not with the mentions or the text read.
 
 Offsets: a `Mention`'s `start`/`end` always index the article text *as read*
 (`article.text[start:end] == mention.text`); `nstart`/`nend` index the normalised, simplified
@@ -259,17 +260,27 @@ def _shared(value: tuple) -> tuple:
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Digest:
-    """An `Extraction` in brief (see `Brief`): what a build keeps of an article after extraction."""
+    """An `Extraction` in brief (see `Brief`): what a build keeps of an article after extraction.
+    Of the article's text it keeps each relation's evidence sentence and nothing else: its
+    `article` has the id and metadata, and text ""."""
 
     __reduce__ = by_fields
 
-    article: Article
+    article: Article  # text "": see `evidence`
     entities: tuple[Brief, ...] = ()
     relations: tuple[Relation, ...] = ()
+    evidence: tuple[str | None, ...] = ()  # each relation's sentence (the text at its `evidence` span) or None, in order
 
     @classmethod
     def of(cls, x: Extraction) -> "Digest":
-        return cls(x.article, tuple(map(Brief.of, x.entities)), x.relations)
+        text = x.article.text
+        said: dict[tuple[int, int], str] = {}  # one string for each sentence, however many relations cite it
+        for r in x.relations:
+            if r.evidence and r.evidence not in said:
+                said[r.evidence] = text[r.evidence[0]:r.evidence[1]]
+        evidence = tuple(said[r.evidence] if r.evidence else None for r in x.relations)
+        return cls(remade(x.article, text="") if text else x.article, tuple(map(Brief.of, x.entities)),
+                   x.relations, evidence)
 
 
 R = TypeVar("R")

@@ -1,4 +1,5 @@
-"""Reading articles: files, folders with manifests, JSON Lines, encodings, dates and bad input."""
+"""Reading articles: files, folders with manifests, JSON Lines, encodings, dates and bad input;
+streamed and in chunks."""
 from __future__ import annotations
 
 import codecs
@@ -11,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.articles import Problem, ReadResult, infer_published, read
+from kg import jsonl
+from kg.articles import Problem, ReadResult, chunks, count, infer_published, read, stream
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -404,3 +406,67 @@ def test_articles_mojibake_is_flagged_and_read(tmp_path, text, flagged):
     got = read([tmp_path / "a.txt"])
     assert [a.id for a in got.articles] == ["a"]
     assert [p.kind for p in got.problems] == (["mojibake"] if flagged else [])
+
+
+# -- streaming ------------------------------------------------------------------------------------
+
+def mixed_inputs(tmp_path: Path) -> list[Path]:
+    """A folder with a manifest problem, an empty file and a duplicate; JSON Lines with a bad row,
+    a duplicate id and mojibake; a missing path."""
+    folder = tmp_path / "in"
+    write(folder / "a.txt", SIMPLIFIED)
+    write(folder / "b.txt", TRADITIONAL)
+    write(folder / "c.txt", b"")
+    write(folder / "d.txt", SIMPLIFIED.replace("\n", "\r\n"))
+    write(folder / "manifest.tsv", "id\tfile\nb\tb.txt\nx\tgone.txt\n")
+    rows = write(tmp_path / "rows.jsonl", "\n".join([row(id="j1", text="第一篇" + SIMPLIFIED), "{bad",
+                                                       row(id="a", text="第二篇"),
+                                                       row(id="j3", text="锟斤拷锟斤拷行政总裁黄克强表示")]))
+    return [folder, rows, tmp_path / "missing"]
+
+
+def test_articles_stream_gives_what_read_gives_in_order(tmp_path):
+    paths = mixed_inputs(tmp_path)
+    got = list(stream(paths))
+    expected = read(paths)
+    assert tuple(x for x in got if isinstance(x, Problem)) == expected.problems
+    assert tuple(x for x in got if not isinstance(x, Problem)) == expected.articles
+    assert [p.kind for p in expected.problems] == ["manifest-missing-file", "empty", "duplicate-content",
+                                                    "json", "duplicate-id", "mojibake", "missing"]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 100], ids=["one", "two", "three", "all"])
+def test_articles_chunks_keep_the_order_and_the_size(tmp_path, size):
+    paths = mixed_inputs(tmp_path)
+    got = list(chunks(stream(paths), size))
+    expected = read(paths)
+    assert tuple(a for c in got for a in c.articles) == expected.articles
+    assert tuple(p for c in got for p in c.problems) == expected.problems
+    assert all(len(c.articles) == size for c in got[:-1]) and 0 < len(got[-1].articles) <= size
+    assert [c.last for c in got] == [False] * (len(got) - 1) + [True]
+
+
+def test_articles_chunks_of_nothing_is_one_last_empty_chunk(tmp_path):
+    (only,) = chunks(stream([tmp_path / "missing"]), 10)
+    assert (only.articles, [p.kind for p in only.problems], only.last) == ((), ["missing"], True)
+
+
+def test_articles_count_counts_files_and_rows_without_reading_them(tmp_path):
+    paths = mixed_inputs(tmp_path)
+    write(tmp_path / "in" / ".hidden" / "e.txt", SIMPLIFIED)
+    assert count(paths) == 4 + 4  # a.txt to d.txt, the four rows
+    assert len(read(paths).articles) == 4
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param("\r\n".join([row(id="a", text=SIMPLIFIED), "", row(id="b", text=TRADITIONAL + "\u2028又一行")]),
+                 id="crlf-blank-line-u2028"),
+    pytest.param("\ufeff" + row(id="a", text=SIMPLIFIED) + "\n" + row(id="b", text=TRADITIONAL) + "\n", id="bom"),
+    pytest.param("\n\n" + row(id="a", text=SIMPLIFIED) + "\n{bad\n", id="blank-first-lines-bad-last"),
+])
+def test_articles_jsonl_read_a_line_at_a_time_as_decoded_whole(tmp_path, monkeypatch, data):
+    path = write(tmp_path / "in.jsonl", data)
+    by_line = read([path])
+    monkeypatch.setattr(jsonl, "plain_utf8", lambda path: False)  # decode the file whole instead
+    assert read([path]) == by_line
+    assert by_line.articles

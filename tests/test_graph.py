@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from kg_sample import sample_graph
+from kg_sample import ARTICLES, extractions, sample_graph
 
 from kg import graph
+from kg.model import Digest
 
 
 @pytest.mark.parametrize(("value", "span"), [
@@ -50,6 +51,20 @@ def test_graph_build_merges_scripts_into_one_node(g):
 def test_graph_build_edges_carry_evidence(g):
     for u, v, d in g.edges(data=True):
         assert d["evidence"] and d["article"] in g.nodes[u]["articles"]
+
+
+def test_graph_digest_keeps_each_relations_sentence_not_the_text():
+    x = extractions()[0]
+    d = Digest.of(x)
+    assert (d.article.id, d.article.title, d.article.text) == (x.article.id, x.article.title, "")
+    assert d.evidence == tuple(ARTICLES["a1"] for _ in x.relations)
+    assert len({id(s) for s in d.evidence}) == 1  # one string for a sentence many relations cite
+
+
+def test_graph_build_from_digests_is_the_graph_of_the_extractions(g):
+    again = graph.build([Digest.of(x) for x in extractions()])
+    assert list(again.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+    assert list(again.nodes(data=True)) == list(g.nodes(data=True))
 
 
 def test_graph_summary_counts_every_node_and_edge(g):
