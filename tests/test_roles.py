@@ -279,6 +279,13 @@ def test_roles_a_post_at_our_own_body_in_brackets() -> None:
     assert ("隋某哲", "院长", "苏州大学海洋科学学院") in _entity_roles(text)  # the school's short form joins its full name
 
 
+def test_roles_a_mayor_in_a_bare_committee_s_list_is_held_in_the_city() -> None:
+    """市委副书记、市长某某 with no city committee named: the mayor's post is held in the city the
+    article names (苏州与香港签约…), not in the bare 市委."""
+    roles = _entity_roles("苏州与香港集中签约\n6月15日,签约仪式在苏州举行。市委副书记、市长储某博出席。")
+    assert ("储某博", "市长", "苏州市") in roles
+
+
 def test_roles_posts_after_our_are_held_in_the_page_s_own_body() -> None:
     """我院党委书记甲,院长乙: 'our' names the page's own institution for the sentence's list; a
     partner named beside 'our' (我院与某大学医学院…) is not it."""

@@ -372,8 +372,9 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
                 or board_of(prior, title)
             outlet = target is None and (target := outlet_of(doc.text, prior, title, person)) is not None
             if target is not None and GOV_POST.search(title):
-                if BARE_COMMITTEE.fullmatch(target.norm):
-                    target = named_committee(chains, target) or target  # 市委 -> the 济宁市委 named before
+                if BARE_COMMITTEE.fullmatch(target.norm):  # 市委 -> the 济宁市委 named before, or for
+                    # a mayor's post (市委副书记、市长) the city named nearest
+                    target = named_committee(chains, target) or province_of(lex, prior, title, person) or target
                 if c := COMMITTEE.match(target.norm):
                     target = places.setdefault(target.nstart, doc.mention(
                         Kind.PLACE, target.nstart + c.start("place"), target.nstart + c.end("place"), COMMITTEE_PLACE))
