@@ -164,6 +164,10 @@ def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
 
 
+def test_places_a_venue_the_gazetteer_names_whole_takes_no_verb_before_it() -> None:
+    assert {m.norm for m in find("航班16:50抵达香港国际机场。").mentions} == {"香港国际机场"}
+
+
 @pytest.mark.parametrize(("text", "bare"), [
     ("活动在香港会议展览中心举行。", "香港"),
     ("论坛在潍坊鲁台会展中心举办。", "潍坊"),

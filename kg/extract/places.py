@@ -252,6 +252,8 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     out = []
     for m in site.finditer(doc.text):
         hs = m.start()
+        if m.end() in ends and ends[m.end()][0] < hs:
+            continue  # a venue the gazetteer names whole (抵达|香港国际机场)
         if hs in ends:  # a place right before: the place is part of the name (香港科学园)
             s, _ = ends[hs]
             if s in ends and m.group().endswith(AIRPORT):
