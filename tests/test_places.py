@@ -10,7 +10,7 @@ from conftest import gold, seed_article, seed_ids
 from kg.doc import Doc
 from kg.extract import organizations, places, settle
 from kg.lexicon import default
-from kg.model import Article, Findings, Kind, Rel
+from kg.model import Article, Findings, Kind, Region, Rel
 from kg.resolve import key
 
 
@@ -162,6 +162,21 @@ def test_places_finds_gold(article_id: str, name: str, aliases: tuple[str, ...])
         "hotel-named-with-area", "hotel-with-latin-brand"])
 def test_places_keeps_venue_with_place_prefix(text: str, name: str) -> None:
     assert name in {m.norm for m in find(text).mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "region"), [
+    ("项目落户中国（山东）自由贸易试验区烟台片区。", "中国(山东)自由贸易试验区烟台片区", Region.SD),
+    ("依托中国(江苏)自由贸易试验区开展试点。", "中国(江苏)自由贸易试验区", Region.CN),
+], ids=["bracketed-province-and-section", "bracketed-province"])
+def test_places_a_free_trade_zone_with_its_province_in_brackets(text: str, name: str, region: Region) -> None:
+    """中国(山东)自由贸易试验区: the province in brackets is part of the zone's name and where it is;
+    自由 is a word, so its 由 stops no name."""
+    zone = next(m for m in find(text).mentions if m.rule == "zone")
+    assert (zone.norm, zone.region) == (name, region)
+
+
+def test_places_a_preposition_of_its_own_still_ends_a_zone_s_name() -> None:
+    assert not any(m.rule == "zone" for m in find("青岛由新区负责建设。").mentions)
 
 
 def test_places_a_venue_the_gazetteer_names_whole_takes_no_verb_before_it() -> None:

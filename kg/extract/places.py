@@ -80,6 +80,7 @@ NOT_IN_NAME = re.compile(r"""
 """, re.VERBOSE)
 
 
+BRACKETED_PLACE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")  # (山东) inside a zone's name
 # a short quoted phrase: a slogan, a brand or a title (「读懂中国」, “中国算谷”)
 SLOGAN = re.compile(r"「[^「」\n]{2,16}」|“[^“”\n]{2,16}”|『[^『』\n]{2,16}』")
 MAX_SLOGAN = 16
@@ -211,19 +212,29 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     zone = _suffixes(lex, "place_zone_suffixes")
     out = []
     for s, e, row in hits:
-        run = NAME_RUN.match(doc.text, e)
+        k = e  # where the zone's own words start: after a province in brackets (中国(山东)自由贸易试验区),
+        if (b := BRACKETED_PLACE.match(doc.text, e)) and (inner := gazetteer(lex).get(b.group(1))):
+            k, row = b.end(), inner  # which is where the zone is
+        run = NAME_RUN.match(doc.text, k)
         if not run:
             continue
-        for m in zone.finditer(doc.text, e, min(run.end(), e + 10)):
-            between = doc.text[e:m.start()]
+        for m in zone.finditer(doc.text, k, min(run.end(), k + 10)):
+            between = doc.text[k:m.start()]
             short_word = len(m.group()) == 1  # 港 (潍坊港): right after the place, then no name goes on
             if short_word and (len(between) > 2 or re.match(r"[\u4e00-\u9fff]", doc.text[m.end():m.end() + 1])
                                and not NOT_IN_NAME.match(doc.text, m.end())):
                 continue
-            if len(between) <= 4 and not NOT_IN_NAME.search(between):
+            if len(between) <= 4 and not any(_stands_alone(doc.text, lex, p.start(), k, m.end())
+                                             for p in NOT_IN_NAME.finditer(doc.text, k, m.start())):
                 out.append(doc.mention(Kind.PLACE, s, _park_end(doc.text, lex, m.end()), "zone", region=region_of_row(row)))
                 break
     return out
+
+
+def _stands_alone(text: str, lex: Lexicon, i: int, lo: int, hi: int) -> bool:
+    """Whether text[i] is a word of its own in jieba's cut of text[lo:hi] (在, 由: a preposition),
+    not a character of a longer word (自由贸易试验区: 自由)."""
+    return lex.word_start(text, i, lo, hi) == i and lex.word_end(text, i, lo, hi) == i + 1
 
 
 def _park_end(text: str, lex: Lexicon, e: int) -> int:
