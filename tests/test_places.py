@@ -175,6 +175,13 @@ def test_places_a_free_trade_zone_with_its_province_in_brackets(text: str, name:
     assert (zone.norm, zone.region) == (name, region)
 
 
+def test_places_a_city_s_section_of_a_free_trade_zone() -> None:
+    """济南片区 is a place where the article names a free trade zone; elsewhere 片区 is any part of a plan."""
+    text = "用好中国（江苏）自由贸易试验区平台，特别是南京片区和苏州片区。"
+    assert {"南京片区", "苏州片区"} <= {m.norm for m in find(text).mentions}
+    assert not any(m.norm.endswith("片区") for m in find("南京老城片区改造,苏州片区规划。").mentions)
+
+
 def test_places_a_preposition_of_its_own_still_ends_a_zone_s_name() -> None:
     assert not any(m.rule == "zone" for m in find("青岛由新区负责建设。").mentions)
 

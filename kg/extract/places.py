@@ -80,6 +80,8 @@ NOT_IN_NAME = re.compile(r"""
 """, re.VERBOSE)
 
 
+SECTION = "片区"  # a section of a zone (自由贸易试验区烟台片区)
+FREE_TRADE_ZONE = re.compile(r"自由贸易试验区|自贸试验区|自贸区")  # the zones whose parts are sections
 BRACKETED_PLACE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")  # (山东) inside a zone's name
 # a short quoted phrase: a slogan, a brand or a title (「读懂中国」, “中国算谷”)
 SLOGAN = re.compile(r"「[^「」\n]{2,16}」|“[^“”\n]{2,16}”|『[^『』\n]{2,16}』")
@@ -136,7 +138,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     place = Kind.PLACE  # (read once: see model.of_kind)
     out: list[Mention] = [doc.mention(place, s, e, "gazetteer", region=region_of_row(row))
                           for s, e, row in _join_districts(hits, zoned)]
-    out += zones + landforms
+    out += zones + landforms + _sections(doc, hits)
     out += _sites(doc, lex, hits)
     out += _centres(doc, out)
     out += _roads(doc, lex, out)
@@ -229,6 +231,15 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
                 out.append(doc.mention(Kind.PLACE, s, _park_end(doc.text, lex, m.end()), "zone", region=region_of_row(row)))
                 break
     return out
+
+
+def _sections(doc: Doc, hits: list) -> list[Mention]:
+    """A city's section of a free trade zone the article names (自由贸易试验区…济南片区、青岛片区): the
+    city's name and 片区, a place of its own. (Elsewhere 片区 is any district of a plan: 老城片区.)"""
+    if not FREE_TRADE_ZONE.search(doc.text):
+        return []
+    return [doc.mention(Kind.PLACE, s, e + len(SECTION), "zone-section", region=region_of_row(row))
+            for s, e, row in hits if row.get("type") == "city" and doc.text.startswith(SECTION, e)]
 
 
 def _stands_alone(text: str, lex: Lexicon, i: int, lo: int, hi: int) -> bool:
