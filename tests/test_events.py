@@ -69,6 +69,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("今年的苏港经贸合作交流周为期五天。", {}, "苏港经贸合作交流周"),
     ("吴江区第十八届运动会开幕。", {}, "吴江区第十八届运动会"),
     ("本届“江南丝竹”民乐展演在拙政园上演。", {}, "“江南丝竹”民乐展演"),
+    ("全力做好2025苏州(香港)投资推介会筹备工作。", {}, "2025苏州(香港)投资推介会"),
     ("相关新闻\n·全市招商引资工作推进会召开\n", {}, "全市招商引资工作推进会"),
     ("他说:“我们希望借这次鲁港文旅推介会,让更多香港市民认识山东的好山好水好人,也欢迎大家春节期间到济南、青岛和烟台走一走看一看。”",
      {}, "鲁港文旅推介会"),
@@ -88,7 +89,8 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
         "quoted-theme-then-forum", "theme-slogan-before-year", "promotion-week", "time-of-day-before-name",
         "quoted-city-in-brackets", "city-in-brackets", "exchange-camp", "after-a-closed-quote-and-a-cut",
-        "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-list-bullet",
+        "job-fair", "exchange-week-without-a-place", "sports-games", "performance-showcase", "after-a-verb-of-preparing",
+        "after-a-list-bullet",
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
         "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing",
         "inauguration-ceremony", "quoted-stop-of-a-tour", "stop-of-a-tour", "opening-joined-by-ji",
@@ -129,6 +131,7 @@ def test_events_named_span(text, kinds, name):
     ("他从此开启了自己的创业之旅。", {}),
     ("“香港特区代表团”共获得12枚金牌。", {}),
     ("会上举行了重点项目签约仪式。", {}),
+    ("企业积极参加境内外展会。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
@@ -137,7 +140,7 @@ def test_events_named_span(text, kinds, name):
         "listing-is-no-plaque", "a-fellowship-association-is-a-body", "a-call-is-no-new-year-gathering",
         "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
         "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place",
-        "figurative-journey", "quoted-team", "ceremony-of-generic-projects"])
+        "figurative-journey", "quoted-team", "ceremony-of-generic-projects", "fairs-at-home-and-abroad"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
@@ -152,7 +155,9 @@ def test_events_part_found_alone_is_alias_of_full_name():
     ("昆明—曼谷经贸合作恳谈会今日举行。经贸合作恳谈会由市政府主办。", ("经贸合作恳谈会", "昆明—曼谷经贸合作恳谈会")),
     ("烟台市举办2024年投资推介会。2024烟台(新加坡)投资推介会在新加坡举行。",
      ("2024年投资推介会", "2024烟台(新加坡)投资推介会")),
-], ids=["tail-after-place", "tail-after-dash", "tail-after-year"])
+    ("2025苏港名优产品(香港)展销会在湾仔举行。苏港名优产品展销会为期四天。",
+     ("苏港名优产品展销会", "2025苏港名优产品(香港)展销会")),
+], ids=["tail-after-place", "tail-after-dash", "tail-after-year", "without-year-and-bracketed-place"])
 def test_events_tail_of_a_fuller_name_is_alias(text, alias):
     assert alias in _links(_find(text), Rel.ALIAS_OF)
 

@@ -55,6 +55,7 @@ BRACKET_PLACE = re.compile(r"""
     (?P<place>[\u4e00-\u9fff]{2,4})  # a short place name
     \)                      # closing bracket
     """, re.VERBOSE)
+INNER_BRACKET = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")  # a bracketed place inside a name: (香港)
 # one stop of a touring event, after a dash: 香港专业服务推介会—青岛站
 STATION = re.compile(r"[—–-](?P<place>[\u4e00-\u9fff]{2,4})站")
 # an opening joined to the event it opens: 开幕式暨鲁港经贸合作交流会
@@ -444,13 +445,19 @@ def _aliases(named: list[Named]) -> list[Link]:
             least = MIN_WEEK_SUFFIX if short.words == {"周"} else MIN_SUFFIX
             if any(a == _fold(p) or fuzz.ratio(a, _fold(p)) >= SIMILAR or _tail(a, _fold(p), least)
                    or _tail(bare, _fold(p), least) or a == _fold(EDITION.sub("", p))  # 山东周 of 2026山东周
-                   for p in (full.mention.norm, *full.parts)):
+                   for p in _with_unbracketed((full.mention.norm, *full.parts))):
                 fulls.append(full.mention)
         if len({frozenset(_editions(f.norm)) for f in fulls}) > 1:  # 山东周 after 2026… and 2024…山东周
             fulls.sort(key=lambda f: (f.nstart > short.mention.nstart, -f.nstart))  # the nearest one before
         if fulls:
             links.append(Link(Rel.ALIAS_OF, short.mention, fulls[0]))
     return links
+
+
+def _with_unbracketed(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names, and those with a bracketed place inside dropped (2025鲁港名优产品(香港)展销会 ->
+    2025鲁港名优产品展销会), which a short name of the event leaves out."""
+    return names + tuple(n for name in names if (n := INNER_BRACKET.sub("", name)) != name)
 
 
 def _editions(name: str) -> set[str]:
