@@ -71,6 +71,7 @@ NOT_AFTER_WORD = re.compile(r"""
     [堂室厅馆址员]          # a building or a member: 大会堂, 会议室, 立法会议员
     | 中心                  # 会议中心
     | 展                    # 会议展览中心: a venue
+    | (?:常设)?秘书处 | 组委会 | 秘书长   # a body of the event: 论坛常设秘书处, 博览会组委会
     """, re.VERBOSE)
 # what may not follow 周 for it to be a week (周年, 周边, 周期, 周日); 周期间 is during the week
 NOT_AFTER_WEEK = re.compile(r"[年边末岁围村日一二三四五六]|期(?!间)")
@@ -251,6 +252,8 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
             e = b.end()
         elif (b := STATION.match(text, e)) and any(m.nstart == b.start("place") for m in places):
             e = b.end()
+        if e > p + len(word) and NOT_AFTER_WORD.match(text, e):
+            continue  # 某某论坛(澳门)常设秘书处: the event's body, after its bracketed place
         mod = _modifier(text[start:p + len(word)], word)
         if word in NEEDS_PLACE and not any(start <= m.nstart and m.nend <= p for m in places):
             generic.append((p, word))
