@@ -346,6 +346,20 @@ def test_events_headline_visit_takes_the_date_opening_its_report():
     assert ("江苏省代表团访问香港", "2024-04-15/2024-04-16") in dated
 
 
+def test_events_headline_visit_takes_the_date_right_after_its_actor():
+    """某局局长访问江苏 / 某局局长某某今日(五月二十日)展开…访问行程: the date in the report's first
+    clause right after the actor."""
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "新闻公报 | 政府新闻网\n\n政制及内地事务局局长访问江苏(附图)\n"
+                                     "************************************\n\n"
+                                     "政制及内地事务局局长岑某轩今日(五月二十日)展开为期三天的江苏省访问行程。"
+                                     "他上午抵达南京。\n\n下午,岑某轩出席由香港贸易发展局与江苏省商务厅合办的"
+                                     "「香港‧江苏企业出海服务对接会」并致辞。", "2024-05-20"))
+    ents = {e.id: e for e in x.entities}
+    dated = {(ents[r.source].name, ents[r.target].value) for r in x.relations if r.type is Rel.ON_DATE}
+    assert ("政制及内地事务局局长访问江苏", "2024-05-20") in dated
+
+
 def test_events_a_body_leading_its_team_organizes_the_visit():
     found = _find("苏州市贸促会率团访问澳门\n", organization=["苏州市贸促会"], place=["澳门"])
     assert _names(found) == ["苏州市贸促会代表团访问澳门"]

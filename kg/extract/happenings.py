@@ -72,6 +72,7 @@ LISTING_CEREMONY = re.compile(r"(?:上市|挂牌)仪式")
 LISTED = re.compile(r"(?:在|于|登陆)(?P<where>[^,。;\n]{2,20}?)(?:主板|创业板|科创板|GEM)?(?:挂牌|成功)?上市")
 LEAD = re.compile(r"率领|带领|组织|组团|(?<![效汇比概频利税速])率(?!先)")  # leading a delegation (not 率先, 效率, 汇率)
 ACTOR_GAP = 6  # characters between a person and the verb of a visit (日前, 近日)
+CLAUSE_MARK = re.compile(r"[,。;:!?\n]")  # where a clause ends
 HEADLINE = 40  # characters of a line short enough to be a headline
 LEDE_DATE = re.compile(r"[\s\u3000]*(?:[(（]?[^,。;\n]{0,20}?[)）]?)?$")  # before a lede's date: nothing, or a short dateline
 Visit = tuple[Mention, Mention | None, str, Mention | None]  # a visit's mention, actor, destination, leader
@@ -237,7 +238,8 @@ def _meeting_groups(doc: Doc, meetings: list[tuple[Mention, list[Mention]]]) -> 
 def _lede_date(doc: Doc, prior: Findings, group: list[Visit]) -> Mention | None:
     """The date a visit named only in a headline (某某率代表团访问香港) takes from the report below it:
     the written date opening the first sentence after the headline that names its leader or actor
-    (4月15日至16日,某某率代表团在香港开展经贸交流活动)."""
+    (4月15日至16日,某某率代表团在香港开展经贸交流活动), else one in that sentence's clause right
+    after the actor (某局局长某某今日展开访问行程)."""
     who = {x.norm for v in group for x in (v[1], v[3]) if x is not None and x.kind is not Kind.PLACE}
     end = max(v[0].nend for v in group)
     dates = sorted(of_kind(prior.mentions, Kind.DATE), key=lambda m: m.nstart)
@@ -247,9 +249,11 @@ def _lede_date(doc: Doc, prior: Findings, group: list[Visit]) -> Mention | None:
     named = [m for m in prior.mentions if m.norm in who and m.nstart > end]
     if not named:
         return None
-    s, _ = doc.sentence_at(named[0].nstart)
+    s, e = doc.sentence_at(named[0].nstart)
     return next((d for d in dates if d.value and s <= d.nstart < named[0].nstart
-                 and LEDE_DATE.match(doc.text, s, d.nstart)), None)
+                 and LEDE_DATE.match(doc.text, s, d.nstart)), None) or next(
+        (d for d in dates if d.value and named[0].nend <= d.nstart < e
+         and not CLAUSE_MARK.search(doc.text, named[0].nend, d.nstart)), None)  # 某局局长某某今日(五月二十日)展开…
 
 
 def _in_headline(doc: Doc, i: int) -> bool:
