@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
@@ -357,7 +358,17 @@ def _edge_shapes(g: nx.MultiDiGraph, when: Spans) -> list[tuple[str, str, dict]]
     return list(shapes.values())
 
 
-class _GraphML:
+class _PerElement:
+    """`nodes` and `edges` of a writer that makes each element on its own (the XML files)."""
+
+    def nodes(self, first: int, batch: list[tuple]) -> str:
+        return "".join([self.node(i, n, d) for i, (n, d) in enumerate(batch, first)])
+
+    def edges(self, first: int, batch: list[tuple]) -> str:
+        return "".join([self.edge(i, u, v, k, d) for i, (u, v, k, d) in enumerate(batch, first)])
+
+
+class _GraphML(_PerElement):
     """GraphML of the `view`, element by element (see `write_graphml`)."""
 
     def __init__(self, g: nx.MultiDiGraph, cols: _Columns) -> None:
@@ -405,7 +416,7 @@ class _Leaves:
         return "".join(out)
 
 
-class _GEXF:
+class _GEXF(_PerElement):
     """GEXF 1.3 of the `view`, element by element (see `write_gexf`)."""
 
     def __init__(self, g: nx.MultiDiGraph, cols: _Columns) -> None:
@@ -483,7 +494,7 @@ class _AttValues:
 
 
 class _NodeLink:
-    """The `view` as node-link JSON, node by node and link by link (see `write_node_link`)."""
+    """The `view` as node-link JSON, a batch of nodes or links at a time (see `write_node_link`)."""
 
     def __init__(self, g: nx.MultiDiGraph, cols: _Columns | None) -> None:
         self.dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(obj, ensure_ascii=False)
@@ -491,14 +502,16 @@ class _NodeLink:
     def head(self) -> str:
         return '{"directed": true, "multigraph": true, "graph": {}, "nodes": ['
 
-    def node(self, i: int, n, d: dict) -> str:
-        return ", " * (i > 0) + self.dumps({**d, "id": n})
+    def nodes(self, first: int, batch: list[tuple]) -> str:
+        """A batch of nodes, encoded as one list (whose items are those of the file's list)."""
+        return ", " * (first > 0) + self.dumps([{**d, "id": n} for n, d in batch])[1:-1]
 
     def middle(self) -> str:
         return '], "links": ['
 
-    def edge(self, i: int, u, v, k, d: dict) -> str:
-        return ", " * (i > 0) + self.dumps({**d, "source": u, "target": v, "key": k})
+    def edges(self, first: int, batch: list[tuple]) -> str:
+        return ", " * (first > 0) + self.dumps([{**d, "source": u, "target": v, "key": k}
+                                                 for u, v, k, d in batch])[1:-1]
 
     def tail(self) -> str:
         return "]}\n"
@@ -515,27 +528,34 @@ def write_graphs(g: nx.MultiDiGraph, *, graphml: Path | None = None, gexf: Path 
         writers = [(fmt(g, cols), files.enter_context(atomic(path, errors=errors)))
                    for fmt, path, errors in ((_GraphML, graphml, "xmlcharrefreplace"), (_GEXF, gexf, "xmlcharrefreplace"),
                                              (_NodeLink, node_link, "strict")) if path]
-        # each file's elements are gathered and written BATCH at a time: one write per element
-        # costs more than the writing itself
+        # each file's elements are made and written BATCH at a time: one write per element costs
+        # more than the writing itself, and the node-link JSON encodes a batch in one call
         parts = [[w.head()] for w, _ in writers]
-        for i, (n, d) in enumerate(view_nodes(g, when)):
+        for first, batch in _batches(view_nodes(g, when)):
             for (w, _), got in zip(writers, parts):
-                got.append(w.node(i, n, d))
-            if len(parts[0]) >= BATCH:
-                _flush(writers, parts)
+                got.append(w.nodes(first, batch))
+            _flush(writers, parts)
         for (w, _), got in zip(writers, parts):
             got.append(w.middle())
-        for i, (u, v, k, d) in enumerate(view_edges(g, when)):
+        for first, batch in _batches(view_edges(g, when)):
             for (w, _), got in zip(writers, parts):
-                got.append(w.edge(i, u, v, k, d))
-            if len(parts[0]) >= BATCH:
-                _flush(writers, parts)
+                got.append(w.edges(first, batch))
+            _flush(writers, parts)
         for (w, _), got in zip(writers, parts):
             got.append(w.tail())
         _flush(writers, parts)
 
 
 BATCH = 256  # elements of each graph file written at once
+
+
+def _batches(elements: Iterable[tuple]) -> Iterator[tuple[int, list[tuple]]]:
+    """The elements BATCH at a time, each batch with the index of its first element."""
+    it = iter(elements)
+    first = 0
+    while batch := list(islice(it, BATCH)):
+        yield first, batch
+        first += len(batch)
 
 
 def _flush(writers: list, parts: list[list[str]]) -> None:

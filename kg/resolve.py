@@ -127,6 +127,8 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
         least = shortest[(kind, short)]
         near = set().union(*(set.intersection(*(holding[(kind, c)] for c in set(a)))
                              for a in variants[(kind, short)] if len(a) >= 2))  # is_short_form needs 2
+        if len(near) < 2:
+            continue  # nothing but the form itself (it holds its own characters): most forms
         longer = sorted(l for l in near if l != short and longest[(kind, l)] > least and any(
             forms.is_short_form(kind, a, b) or kind is Kind.ORGANIZATION and forms.is_brand_of(a, b)
             for a in variants[(kind, short)] for b in variants[(kind, l)]))

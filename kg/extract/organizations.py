@@ -459,10 +459,15 @@ def _cut_left(text: str, lex: Lexicon, s: int, hs: int, he: int, protected: Span
     """Move the start right past the last stop word, determiner, title, quantity or generic phrase
     (三间园区公司泽浩…) before the suffix; at 与/和/及 only between two parties."""
     s0 = max(0, s - MAX_STOP)  # a stop word the window's edge cuts through (旗|下 at MAX_NAME) still stops
-    stops = [(m.start(), m.end(), m.group()) for pattern in _left_stops(lex) for m in pattern.finditer(text, s0, hs)]
-    start = max((b for a, b, _ in stops if a < s < b), default=s) if stops else s
-    stops = [x for x in stops if x[0] >= s]
-    suffixes = [(m.start(), m.end()) for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
+    start, stops = s, []  # the end of a stop across the window's start, and the stops inside it
+    for pattern in _left_stops(lex):
+        for m in pattern.finditer(text, s0, hs):
+            a, b = m.span()
+            if a >= s:
+                stops.append((a, b, m.group()))
+            elif b > start:
+                start = b
+    suffixes = [m.span() for m in words_pattern(lex, "org_suffixes").finditer(text, s, hs)]
     stops += [(sa, sb, APPOSITION) for sa, sb in suffixes]
     if stops:
         past = _past_stops(text, lex, start, hs, he, stops, suffixes, protected, places, s)

@@ -309,17 +309,19 @@ class Context:
         for n in lengths:
             if i + n > han_end:
                 continue
+            r = self.right(i + n)
+            if r == NONE and not strong:
+                continue  # nothing ends the candidate, and only a strong context would (most candidates)
             name = self.text[i:i + n]
             if name in w.nonnames or name[-1] in NOT_NAME_ENDS or name[-2:] in w.honorific_set:
                 continue  # 司马先生: a surname and an honorific is no name
             if name[-1] in w.title_lasts and any(name[k:] in w.titles for k in range(1, n)):
                 continue
             if n == 4 and double:  # a double surname: a strong context or a tag after it, and a clean end
-                if name[2:] in w.verb_set or not (strong or self.tag(i + n)) or self.right(i + n) != END:
+                if name[2:] in w.verb_set or not (strong or self.tag(i + n)) or r != END:
                     continue  # 陈华出席 is 陈华 before a verb, not the double surname 陈华 and a name
                 best = max(best, (END, n))
                 continue
-            r = self.right(i + n)
             if strong and r == NONE and self.and_others(i + n):
                 r = VERB
             elif strong and r == NONE and self.word_at(i + n) and not self.wordlike(name, compound_ok=True):
