@@ -184,6 +184,42 @@ def test_agreements_table_rows_are_one_agreement_each():
                      ("中山火炬开发区管委会", "2"), ("澳门华信控股有限公司", "2")}
 
 
+CELL_TABLE = """推介会上集中签约项目21个。
+
+附件:部分签约项目一览表
+序号
+项目名称
+签约双方
+总投资
+(亿元)
+1
+高端轴承智能
+制造项目
+香港恒达实业有限公司
+苏州市吴中区人民政府
+25.0
+2
+文旅综合体项目
+澳门华信控股有限公司
+昆山市人民政府
+18.6
+合计(2个)
+43.6
+
+注:其余项目暂不公开。
+"""
+
+
+def test_agreements_a_table_pasted_one_cell_a_line_gives_a_row_each():
+    """A PDF's signed-project table pasted one cell a line: each row runs from its number's line to
+    the next number's; its parties are the last two organisations in it."""
+    found = _find(CELL_TABLE, organization=["香港恒达实业有限公司", "苏州市吴中区人民政府", "澳门华信控股有限公司",
+                                            "昆山市人民政府"], place=["苏州市吴中区", "昆山市"])
+    pairs = {(l.source.norm, l.target.norm) for l in found.links if l.type is Rel.PARTY_TO}
+    assert pairs == {("香港恒达实业有限公司", "1"), ("苏州市吴中区人民政府", "1"),
+                     ("澳门华信控股有限公司", "2"), ("昆山市人民政府", "2")}
+
+
 def test_agreements_untitled_ones_of_one_kind_with_other_parties_are_apart():
     found = _find("会上,苏州市政府与澳门机场签署战略合作协议;无锡港务集团与澳门航运公司签署战略合作协议。",
                   organization=["苏州市政府", "澳门机场", "无锡港务集团", "澳门航运公司"])

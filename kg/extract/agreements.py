@@ -84,6 +84,9 @@ TABLE_ROW = re.compile(r"""
 # between the two parties of a row
 ROW_SPLIT = re.compile(r"\s*(?:/|／|与|和|、)\s*")
 TABLE_REACH = 80  # characters between an agreement word and the table it heads (均签署投资合作协议 ... 序号)
+CELL_NUMBER = re.compile(r"(?m)^[ \t]*(?P<no>\d{1,3})[ \t]*$")  # a row's number on a line of its own
+CELL_HEADER_REACH = 40  # characters of header cells (总投资 / (亿元)) before the first row's number
+CELL_ROW_REACH = 120  # characters of one row's cells
 # signers acting for their bodies: 代表两校签署 (the bodies are the parties, not the persons)
 ON_BEHALF = re.compile(r"代表(?:双方|两校|两地|两家|各方|三方|各自|本单位|两院)[^,。;]{0,4}$")
 # a date written out, not relative
@@ -172,9 +175,37 @@ def _table_rows(doc: Doc, prior: Findings, found: list[tuple[Mention, int]]
                 continue
             m = doc.mention(Kind.AGREEMENT, r.start("no"), r.end("no"), "agreement-table-row", agreement_kind=kind)
             out.append((m, pair))
+        if len(out) == n:  # no row on one line: a table pasted one cell a line (from a PDF)?
+            out += _cell_rows(doc, actors, h.end(), kind)
         if len(out) > n and before:
             heads.add(before[-1])
     return out, heads
+
+
+def _cell_rows(doc: Doc, actors: list[Mention], start: int, kind: str) -> list[tuple[Mention, tuple[Mention, ...]]]:
+    """The rows of a 签约双方 table pasted one cell a line (序号 / 项目名称 / 签约双方 / 总投资 on lines of
+    their own, then 1 / the project / one party / the other / the amount, 2 / …): each row runs from
+    its number's line to the next number's, and its parties are the last two organisations in it."""
+    text, out = doc.text, []
+    first = CELL_NUMBER.search(text, start, start + CELL_HEADER_REACH)
+    if first is None or first.group("no") != "1":
+        return []
+    rows = []
+    at, no = first, 1
+    while at is not None:
+        nxt = CELL_NUMBER.search(text, at.end(), at.end() + CELL_ROW_REACH)
+        nxt = nxt if nxt is not None and nxt.group("no") == str(no + 1) else None
+        end = nxt.start() if nxt else min(len(text), at.end() + CELL_ROW_REACH)
+        if (gap := text.find("\n\n", at.end(), end)) >= 0:
+            end = gap  # the table ends at a blank line
+        rows.append((at, end))
+        at, no = nxt, no + 1
+    for number, end in rows:
+        orgs = [a for a in actors if number.end() <= a.nstart and a.nend <= end and a.kind is Kind.ORGANIZATION]
+        if len(orgs) >= 2:
+            m = doc.mention(Kind.AGREEMENT, number.start("no"), number.end("no"), "agreement-table-row", agreement_kind=kind)
+            out.append((m, tuple(orgs[-2:])))
+    return out
 
 
 def _sign_before(text: str, npos: int, reach: int = 6) -> re.Match | None:
