@@ -220,6 +220,20 @@ def test_agreements_a_table_pasted_one_cell_a_line_gives_a_row_each():
                      ("澳门华信控股有限公司", "2"), ("昆山市人民政府", "2")}
 
 
+def test_agreements_signed_with_each_respectively_are_apart():
+    """甲分别与乙、丙签订协议: one agreement with each, not one of three parties."""
+    text = "苏州宏达科技有限公司已于6月27日分别与苏州创投集团有限公司、澳门华信控股有限公司签订基石投资协议。"
+    x = extract_article(Article("t", text, "2025-07-10"))
+    names = {e.id: e.name for e in x.entities}
+    agreements = {e.id for e in x.entities if e.kind is Kind.AGREEMENT}
+    parties = {}
+    for r in x.relations:
+        if r.type is Rel.PARTY_TO and r.target in agreements:
+            parties.setdefault(r.target, set()).add(names[r.source])
+    assert sorted(map(sorted, parties.values())) == [["澳门华信控股有限公司", "苏州宏达科技有限公司"],
+                                                      ["苏州创投集团有限公司", "苏州宏达科技有限公司"]]
+
+
 def test_agreements_untitled_ones_of_one_kind_with_other_parties_are_apart():
     found = _find("会上,苏州市政府与澳门机场签署战略合作协议;无锡港务集团与澳门航运公司签署战略合作协议。",
                   organization=["苏州市政府", "澳门机场", "无锡港务集团", "澳门航运公司"])

@@ -61,7 +61,7 @@ def settle(found: Findings) -> Findings:
     longest = max((m.nend - m.nstart for m in ordered), default=0)
     starts: list[tuple[int, int]] = []  # (nstart, index in kept), sorted: only near spans are compared
     kept: list[Mention] = []
-    date = Kind.DATE
+    date, agreement = Kind.DATE, Kind.AGREEMENT
     for m in ordered:
         ms, me, mk = m.nstart, m.nend, m.kind
         lo = bisect.bisect_left(starts, (ms - longest, -1))
@@ -70,8 +70,9 @@ def settle(found: Findings) -> Findings:
         for _, i in starts[lo:hi]:  # every kept span that can contain or overlap m
             k = kept[i]
             ks, ke, kk = k.nstart, k.nend, k.kind
-            if kk is mk and ms < ke and ks < me:
-                break  # overlaps a kept mention of its own kind (_overlaps)
+            if kk is mk and ms < ke and ks < me and not (mk is agreement and (ks, ke) == (ms, me) and k.label != m.label):
+                break  # overlaps a kept mention of its own kind (_overlaps), but for the agreements
+                # one signing makes with each party (分别与甲、乙签订协议: labelled apart)
             if may_be_inside and kk is not date and (
                     (ks <= ms and me <= ke and (ks, ke) != (ms, me)) or ((ks, ke) == (ms, me) and kk is not mk)):
                 break  # inside a kept mention of a kind that wins (_inside)

@@ -84,6 +84,7 @@ TABLE_ROW = re.compile(r"""
 # between the two parties of a row
 ROW_SPLIT = re.compile(r"\s*(?:/|／|与|和|、)\s*")
 TABLE_REACH = 80  # characters between an agreement word and the table it heads (均签署投资合作协议 ... 序号)
+RESPECTIVELY = re.compile(r"分别(?:与|和|同|跟)")  # 分别与甲、乙签订: one agreement with each
 CELL_NUMBER = re.compile(r"(?m)^[ \t]*(?P<no>\d{1,3})[ \t]*$")  # a row's number on a line of its own
 CELL_HEADER_REACH = 40  # characters of header cells (总投资 / (亿元)) before the first row's number
 CELL_ROW_REACH = 120  # characters of one row's cells
@@ -244,6 +245,7 @@ def _slots(doc: Doc, prior: Findings, found: list[tuple[Mention, int]],
         # 贸发局副总裁X与商务厅副厅长Y签署: each signs for the body named with their post
         parties = [p for p in parties if not any((p, o.norm) in bodies for o in parties if o is not p)]
         signed.append((m, verb, clause, parties))
+    signed = [row for one in signed for row in _respectively(doc.text, one)]
     alias_of = Rel.ALIAS_OF
     alias = {l.source.norm: l.target.norm for l in prior.links if l.type is alias_of}
     body = lambda p: alias.get(p.norm, p.norm)  # noqa: E731  a party's name, its full one where defined (理大)
@@ -371,6 +373,21 @@ def _apart(signed: list[tuple[Mention, int, int, list[Mention]]], *, body: Calla
             last[kind] = m
         out.append((m, verb, clause, parties))
     return out
+
+
+def _respectively(text: str, one: tuple[Mention, int, int, list[Mention]]) -> list[tuple[Mention, int, int, list[Mention]]]:
+    """甲分别与乙、丙、丁签订协议: one agreement with each party after 分别与, each with the parties
+    before it and labelled with them (甲与乙协议); else the signing as it is."""
+    m, verb, clause, parties = one
+    r = RESPECTIVELY.search(text, clause, verb)
+    if r is None or m.title is not None:
+        return [one]
+    before = [p for p in parties if p.nend <= r.start()]
+    after = [p for p in parties if p.nstart >= r.end()]
+    if len(after) < 2:
+        return [one]
+    kind = m.agreement_kind or m.norm
+    return [(replace(m, label="与".join(q.norm for q in [*before, p]) + kind), verb, clause, before + [p]) for p in after]
 
 
 def _persons(parties: list[Mention]) -> bool:
