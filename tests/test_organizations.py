@@ -599,6 +599,19 @@ def test_organizations_schools(text: str, name: str) -> None:
     assert name in org_names(text)
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("山东大学校长会见香港理工大学代表团。", {"山东大学", "香港理工大学"}),
+    ("青岛海洋科技有限公司员工会在年底获得奖金。", {"青岛海洋科技有限公司"}),
+    ("济南地铁三号线施工会持续到年底。", set()),
+    ("香港果菜批发商会会长出席。", {"香港果菜批发商会"}),
+    ("香港大律师公会派员出席。", {"香港大律师公会"}),
+], ids=["principal-meets", "staff-will", "works-will", "chamber-word-before-its-head", "guild-in-one-word"])
+def test_organizations_a_head_ending_in_hui_read_across_words_is_none(text: str, names: set[str]) -> None:
+    """校长|会见, 员工|会在, 施工|会: jieba reads the head's characters into words around it; a word
+    holding all of the head (商会会长, 律师公会) or a word before it (批发商|会) leaves it a head."""
+    assert org_names(text) == names
+
+
 @pytest.mark.parametrize(("text", "stop"), [
     pytest.param("正极材料已完成实验室阶段测试。", "完成", id="a-verb"),
     pytest.param("双方敲定实验室的架构。", "敲定", id="another-verb"),

@@ -121,6 +121,7 @@ KIND_SUFFIXES = ("平台", "中心", "基金")  # name a kind of body after 的 
 SUFFIX_CONTINUES = re.compile(r"""
     (?<=[局厅署处办部所院])[长理于在分法公面势限部署门件位有以属得谓需士校院份]   # 局长, 处理, 办法, 部门, 院士, 部份 ...
 """, re.VERBOSE)
+WORD_TAIL_HEADS = ("工会", "公会")  # heads whose first character often ends a word before them (员工, 施工, 办公)
 FUNCTION_AFTER = "在于以有得需"  # after a one-character suffix, a word of its own unless jieba joins them (商务局|在, but 所在)
 # a bare level of government and one of its departments (省商务厅, 市发展改革委, 区政府, 县政府), maybe
 # with a division of it (省商务厅外资处)
@@ -190,6 +191,8 @@ def _suffix_continues(text: str, lex: Lexicon, m: re.Match[str]) -> bool:
     to it (商务局|在, but 处在); a longer one only where jieba joins them (学院院长 follows a name)."""
     if m.group().endswith("会") and text.startswith("场", m.end()) and word_across_end(text, lex, m.start(), m.end()):
         return True  # 澳门分会场, 主会场: a venue, not a body (but 商会|场地)
+    if m.group().endswith("会") and _cut_across(text, lex, m.start(), m.end()):
+        return True  # 校长|会见, 员工|会在, 施工|会: the words run across the suffix (but 香港|商会)
     c = SUFFIX_CONTINUES.match(text, m.end())
     if c is None:
         return False
@@ -198,6 +201,15 @@ def _suffix_continues(text: str, lex: Lexicon, m: re.Match[str]) -> bool:
     if len(m.group()) > 1 and text.startswith("院长", m.end()):
         return False
     return word_across_end(text, lex, m.start(), m.end())
+
+
+def _cut_across(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Whether jieba's cut (without its HMM) reads text[s:e]'s last character as the start of a word
+    running on (校长|会见), or, for a head that often ends a word (WORD_TAIL_HEADS), its first as the
+    end of a word before it (员工|会在, 施工|会); not a word holding all of it (商会会长, 律师公会)."""
+    lo, hi = max(0, s - WORD_WINDOW), min(len(text), e + WORD_WINDOW)
+    return (lex.word_start(text, e - 1, lo, hi) == e - 1 and lex.word_end(text, e - 1, lo, hi) > e) or (
+        text[s:e] in WORD_TAIL_HEADS and lex.word_start(text, s, lo, hi) < s and lex.word_end(text, s, lo, hi) < e)
 
 
 def _straddles(text: str, lex: Lexicon, s: int, e: int) -> bool:
