@@ -80,6 +80,7 @@ NOT_IN_NAME = re.compile(r"""
 """, re.VERBOSE)
 
 
+FREE = "自由"  # 自由贸易试验区: the 由 of 自由 is no preposition (but 临沂来到高新区, 青岛对于开发区 stop)
 SECTION = "片区"  # a section of a zone (自由贸易试验区烟台片区)
 FREE_TRADE_ZONE = re.compile(r"自由贸易试验区|自贸试验区|自贸区")  # the zones whose parts are sections
 BRACKETED_PLACE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")  # (山东) inside a zone's name
@@ -226,8 +227,7 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             if short_word and (len(between) > 2 or re.match(r"[\u4e00-\u9fff]", doc.text[m.end():m.end() + 1])
                                and not NOT_IN_NAME.match(doc.text, m.end())):
                 continue
-            if len(between) <= 4 and not any(_stands_alone(doc.text, lex, p.start(), k, m.end())
-                                             for p in NOT_IN_NAME.finditer(doc.text, k, m.start())):
+            if len(between) <= 4 and not NOT_IN_NAME.search(between.replace(FREE, "")):
                 out.append(doc.mention(Kind.PLACE, s, _park_end(doc.text, lex, m.end()), "zone", region=region_of_row(row)))
                 break
     return out
@@ -240,12 +240,6 @@ def _sections(doc: Doc, hits: list) -> list[Mention]:
         return []
     return [doc.mention(Kind.PLACE, s, e + len(SECTION), "zone-section", region=region_of_row(row))
             for s, e, row in hits if row.get("type") == "city" and doc.text.startswith(SECTION, e)]
-
-
-def _stands_alone(text: str, lex: Lexicon, i: int, lo: int, hi: int) -> bool:
-    """Whether text[i] is a word of its own in jieba's cut of text[lo:hi] (在, 由: a preposition),
-    not a character of a longer word (自由贸易试验区: 自由)."""
-    return lex.word_start(text, i, lo, hi) == i and lex.word_end(text, i, lo, hi) == i + 1
 
 
 def _park_end(text: str, lex: Lexicon, e: int) -> int:
