@@ -220,6 +220,15 @@ def test_agreements_a_table_pasted_one_cell_a_line_gives_a_row_each():
                      ("澳门华信控股有限公司", "2"), ("昆山市人民政府", "2")}
 
 
+def test_agreements_a_ceremony_right_after_another_signing_is_its_own():
+    """A bare ceremony right after a second signing is that signing's, not the first one's."""
+    x = extract_article(Article("t", "苏州大学与香港大学签署合作协议。李明出席签约仪式。"
+                                     "无锡市与香港贸发局签署框架协议。张伟出席签约仪式。", "2025-06-01"))
+    names = {e.id: e.name for e in x.entities}
+    took = {(names[r.source], names[r.target]) for r in x.relations if r.type is Rel.PARTICIPATED_IN}
+    assert took == {("李明", "苏州大学与香港大学合作协议签署仪式"), ("张伟", "无锡市与香港贸发局框架协议签署仪式")}
+
+
 def test_agreements_signed_with_each_respectively_are_apart():
     """甲分别与乙、丙签订协议: one agreement with each, not one of three parties."""
     text = "苏州宏达科技有限公司已于6月27日分别与苏州创投集团有限公司、澳门华信控股有限公司签订基石投资协议。"

@@ -147,6 +147,24 @@ def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
 
+def test_events_an_opening_of_the_event_just_named_joins_nothing():
+    """某某博览会开幕式暨招商推介会: the opening is the fair's; the roadshow's name does not take it."""
+    assert _names(_find("第十届苏州文化旅游博览会开幕式暨招商推介会在苏州举行。", place=["苏州"])) == [
+        "第十届苏州文化旅游博览会", "招商推介会"]
+
+
+def test_events_a_forum_s_secretary_general_keeps_the_forum():
+    assert _names(_find("博鳌亚洲论坛秘书长李明出席年会。", person=["李明"])) == ["博鳌亚洲论坛"]
+
+
+def test_events_a_year_in_an_event_s_name_is_no_date_of_a_headline_visit():
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "李某访问江苏\n香港特区政府政制及内地事务局局长李某在南京出席2024年江苏—香港合作会议。",
+                                "2025-06-01"))
+    ents = {e.id: e for e in x.entities}
+    assert not any(ents[r.source].name == "李某访问江苏" for r in x.relations if r.type is Rel.ON_DATE)
+
+
 def test_events_part_found_alone_is_alias_of_full_name():
     found = _find("中欧绿色金融大会暨第五届可持续投资论坛于上海召开。中欧绿色金融大会吸引了众多嘉宾。")
     assert ("中欧绿色金融大会", "中欧绿色金融大会暨第五届可持续投资论坛") in _links(found, Rel.ALIAS_OF)

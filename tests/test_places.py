@@ -190,6 +190,10 @@ def test_places_a_stop_word_still_ends_a_zone_s_name(text: str) -> None:
     assert not any(m.rule == "zone" for m in find(text).mentions)
 
 
+def test_places_an_airport_takes_its_city_not_its_province() -> None:
+    assert {m.norm for m in find("航班抵达江苏南京机场。").mentions} >= {"江苏", "南京机场"}
+
+
 def test_places_a_venue_the_gazetteer_names_whole_takes_no_verb_before_it() -> None:
     assert {m.norm for m in find("航班16:50抵达香港国际机场。").mentions} == {"香港国际机场"}
 

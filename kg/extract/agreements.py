@@ -481,8 +481,9 @@ def _ceremony(doc: Doc, signed: list[Mention], links: list[Link], actors: list[M
     first = None  # the agreement of the article's first ceremony, which a later bare one refers back to
     for c in CEREMONY.finditer(doc.text):
         sentence, _ = doc.sentence_at(c.start())
-        agr = max((m for m in signed if m.nend <= c.start() and (first is None or m.nstart >= sentence)),
-                  key=lambda m: m.nend, default=first)  # (出席签署仪式 later on: the one signed above)
+        near = doc.sentence_at(sentence - 1)[0] if sentence > 0 else 0  # this sentence and the one before
+        agr = max((m for m in signed if m.nend <= c.start() and (first is None or m.nstart >= near)),
+                  key=lambda m: m.nend, default=first)  # (出席签署仪式 later on, none signed just before: the first)
         if agr is None:
             continue
         first = first or agr

@@ -55,7 +55,6 @@ BRACKET_PLACE = re.compile(r"""
     (?P<place>[\u4e00-\u9fff]{2,4})  # a short place name
     \)                      # closing bracket
     """, re.VERBOSE)
-INNER_BRACKET = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")  # a bracketed place inside a name: (香港)
 # one stop of a touring event, after a dash: 香港专业服务推介会—青岛站
 STATION = re.compile(r"[—–-](?P<place>[\u4e00-\u9fff]{2,4})站")
 # an opening joined to the event it opens: 开幕式暨鲁港经贸合作交流会
@@ -71,7 +70,7 @@ NOT_AFTER_WORD = re.compile(r"""
     [堂室厅馆址员]          # a building or a member: 大会堂, 会议室, 立法会议员
     | 中心                  # 会议中心
     | 展                    # 会议展览中心: a venue
-    | (?:常设)?秘书处 | 组委会 | 秘书长   # a body of the event: 论坛常设秘书处, 博览会组委会
+    | (?:常设)?秘书处 | 组委会           # a body of the event: 论坛常设秘书处, 博览会组委会
     """, re.VERBOSE)
 # what may not follow 周 for it to be a week (周年, 周边, 周期, 周日); 周期间 is during the week
 NOT_AFTER_WEEK = re.compile(r"[年边末岁围村日一二三四五六]|期(?!间)")
@@ -263,8 +262,10 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
         if len(mod) < 2 or mod in generic_mods or COUNTED.match(mod):
             generic.append((p, word))
             continue
-        if (o := OPENING_JOINED.search(text, max(0, start - 6), start)) and not (found and found[-1][1] == start - 1):
-            start = o.start()  # (an opening that is a named event itself joins below: X启动仪式暨Y签约仪式)
+        if (o := OPENING_JOINED.search(text, max(0, start - 6), start)) \
+                and not (found and found[-1][1] in (start - 1, o.start())):
+            start = o.start()  # (not an opening that is a named event itself, joined below: X启动仪式暨Y签约仪式,
+            # nor the opening of the event just named: 某某博览会开幕式暨招商推介会)
         if found and text[found[-1][1]:start] == "暨":
             prev = found.pop()
             found.append((prev[0], e, prev[2] + "|" + word))
@@ -460,7 +461,7 @@ def _aliases(named: list[Named]) -> list[Link]:
 def _with_unbracketed(names: tuple[str, ...]) -> tuple[str, ...]:
     """The names, and those with a bracketed place inside dropped (2025鲁港名优产品(香港)展销会 ->
     2025鲁港名优产品展销会), which a short name of the event leaves out."""
-    return names + tuple(n for name in names if (n := INNER_BRACKET.sub("", name)) != name)
+    return names + tuple(n for name in names if (n := BRACKET_PLACE.sub("", name)) != name)
 
 
 def _editions(name: str) -> set[str]:

@@ -252,8 +252,9 @@ def _lede_date(doc: Doc, prior: Findings, group: list[Visit]) -> Mention | None:
     s, e = doc.sentence_at(named[0].nstart)
     return next((d for d in dates if d.value and s <= d.nstart < named[0].nstart
                  and LEDE_DATE.match(doc.text, s, d.nstart)), None) or next(
-        (d for d in dates if d.value and named[0].nend <= d.nstart < e
+        (d for d in dates if d.value and len(d.value) > 4 and named[0].nend <= d.nstart < e
          and not CLAUSE_MARK.search(doc.text, named[0].nend, d.nstart)), None)  # 某局局长某某今日(五月二十日)展开…
+    # (a month or day: a bare year there names an event's edition, 出席2024年某某会议)
 
 
 def _in_headline(doc: Doc, i: int) -> bool:

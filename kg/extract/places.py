@@ -272,8 +272,9 @@ def _sites(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
             continue  # a venue the gazetteer names whole (抵达|香港国际机场)
         if hs in ends:  # a place right before: the place is part of the name (香港科学园)
             s, _ = ends[hs]
-            if s in ends and m.group().endswith(AIRPORT):
+            if s in ends and m.group().endswith(AIRPORT) and ends[s][1].get("type") == "city":
                 s, _ = ends[s]  # an airport named after its city and a place near it: 青岛胶东机场, 烟台蓬莱国际机场
+                # (not its province: 山东|济南机场)
         else:
             s = hs
             while s > hs - 4 and s > 0 and re.match(r"[\u4e00-\u9fffA-Z]", doc.text[s - 1]) \
