@@ -296,6 +296,16 @@ def test_roles_posts_after_our_are_held_in_the_page_s_own_body() -> None:
             ("眭某华", "副院长", "苏州市立医院"), ("司马某仪", "副院长", "某某大学医学院")} <= roles
 
 
+@pytest.mark.parametrize(("text", "held"), [
+    ("苏州城市大学代表团来访。我校校长李某会见了代表团一行。", None),
+    ("无锡市商会访问苏州同乡会。我会会长李某表示欢迎。", "苏州同乡会"),
+], ids=["visiting-school", "visiting-association"])
+def test_roles_our_body_is_not_a_visitor(text: str, held: str | None) -> None:
+    """'Our' on a host's page: a body named as the visitor (某大学代表团来访, 某商会访问…) is not it."""
+    roles = {(name, title): org for name, title, org in _entity_roles(text)}
+    assert roles.get(("李某", "校长" if "校长" in text else "会长")) == held
+
+
 def test_roles_a_unit_of_ours_not_found_holds_the_post_not_the_school() -> None:
     """我校科学技术处处长某某: the unit (not found as an organisation) holds the post, not the school."""
     roles = _entity_roles("苏州大学举行仪式。仪式由我校科学技术处处长宫某涛主持。")

@@ -30,13 +30,7 @@ APPOINT = re.compile(r"""
     (?:出任|担任|兼任|升任|改任|任)   # takes the post of
     """, re.VERBOSE)
 # the end of a clause: where a post written after a name ends
-# 'our school', 'our hospital', 'our association' on an institution's own page, and what the bodies
-# they stand for end in (kg.extract.roles.own_body)
-OWN_BODIES = {"我校": ("大学", "学院", "学校", "中学"), "本校": ("大学", "学院", "学校", "中学"),
-              "我院": ("医院", "学院", "研究院"), "本院": ("医院", "学院", "研究院"),
-              "我会": ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "联谊会"),
-              "本会": ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "联谊会")}
-OWN_SIDE = tuple(OWN_BODIES)  # 'our' before a body
+OWN_SIDE = ("我校", "本校", "我院", "本院", "我会", "本会")  # 'our school', 'our association' before a body
 CLAUSE_END = re.compile(r"[,。;!?)\n]|$")
 # the end of an academic body's name, where a professor after a name holds a post (大学校长某某教授)
 ACADEMIC = re.compile(r"(?:大学|学院|学部|学系|系|学校)$")

@@ -23,7 +23,7 @@ from functools import cache
 
 from kg.doc import Doc
 from kg.extract import tables
-from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, OWN_BODIES, Chains, Segment
+from kg.extract.chains import CLAUSE_END, COMMITTEE, GOV_POST, OWN_SIDE, Chains, Segment
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.extract.titles import english_title, is_han, title_before, title_cell, words
 from kg.lexicon import Lexicon
@@ -66,9 +66,15 @@ BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联�
 ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长", "司库", "秘书长")
 ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
 COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company's name ends in (board_of)
+SCHOOL_ENDS = ("大学", "学院", "学校", "中学")  # what a school's name ends in
 # 'the said company, school, association' before a title, and what the body it points back to ends in
-DEICTIC_BODIES = {"该公司": COMPANY_ENDS, "该集团": COMPANY_ENDS, "该行": ("银行",), "该校": ("大学", "学院", "学校"),
+DEICTIC_BODIES = {"该公司": COMPANY_ENDS, "该集团": COMPANY_ENDS, "该行": ("银行",), "该校": SCHOOL_ENDS,
                   "该会": ASSOCIATION_HEADS}
+# 'our school, hospital or institute, association' (chains.OWN_SIDE: 我校, 本院, 我会 …) on an
+# institution's own page, by its last character, and what the body it stands for ends in
+OWN_BODIES = {"校": SCHOOL_ENDS, "院": ("医院", "学院", "研究院"), "会": ASSOCIATION_HEADS}
+# a body named as a visitor (某大学代表团来访, 某商会访问…), which 'our' is not
+VISITING = re.compile(r"代表团|访问团|考察团|一行|访问|来访|到访|拜访")
 # a reporter's titles, and a dateline after an outlet's name: a place maybe, the day, 电 or 讯
 REPORTER_TITLES = frozenset({"记者", "首席记者", "特约记者", "见习记者", "实习记者", "本报记者"})
 DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
@@ -287,17 +293,25 @@ def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
 def own_body(doc: Doc, lex: Lexicon, prior: Findings, seg: Segment) -> Mention | None:
     """The body a title is held in after 'our' (我院党委书记某某, 我校副校长某某) earlier in its
     sentence, with no organisation named between: the first of that kind the article names outside
-    sentences that say 'our' (我校与香港城市大学签署…: there it is the partner), for every post of the
-    sentence's list (我院党委书记甲,院长乙)."""
+    sentences that say 'our' (我校与香港城市大学签署…: there it is the partner) and not as a visitor
+    (某大学代表团来访), for every post of the sentence's list (我院党委书记甲,院长乙)."""
+    text = doc.text
     start, _ = doc.sentence_at(seg.tstart)
-    at = max(((doc.text.rfind(w, start, seg.tstart), w) for w in OWN_BODIES), default=(-1, ""))
-    if at[0] < 0 or any(at[0] < m.nstart and m.nend <= seg.tstart for m in of_kind(prior.mentions, Kind.ORGANIZATION)):
+    at, word = max(((text.rfind(w, start, seg.tstart), w) for w in OWN_SIDE), default=(-1, ""))
+    orgs = of_kind(prior.mentions, Kind.ORGANIZATION)
+    if at < 0 or any(at < m.nstart and m.nend <= seg.tstart for m in orgs):
         return None
-    if not doc.text.startswith(_title_starts(lex), at[0] + len(at[1])):
+    if not text.startswith(_title_starts(lex), at + len(word)):
         return None  # 我校科学技术处处长: a unit of 'ours' not found as an organisation holds the post
-    beside_own = lambda m: any(w in doc.text[slice(*doc.sentence_at(m.nstart))] for w in OWN_BODIES)  # noqa: E731
-    return min((m for m in of_kind(prior.mentions, Kind.ORGANIZATION) if m.norm.endswith(OWN_BODIES[at[1]])
-                and not beside_own(m)), key=lambda m: m.nstart, default=None)
+    ends = OWN_BODIES[word[-1]]
+    return min((m for m in orgs if m.norm.endswith(ends) and not _says_our(doc, m) and not VISITING.match(text, m.nend)),
+               key=lambda m: m.nstart, default=None)
+
+
+def _says_our(doc: Doc, m: Mention) -> bool:
+    """Whether the sentence holding m says 'our' (我校与某大学签署…)."""
+    s, e = doc.sentence_at(m.nstart)
+    return any(w in doc.text[s:e] for w in OWN_SIDE)
 
 
 @cache
