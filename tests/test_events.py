@@ -153,6 +153,11 @@ def test_events_an_opening_of_the_event_just_named_joins_nothing():
         "第十届苏州文化旅游博览会", "招商推介会"]
 
 
+def test_events_a_preparatory_meeting_keeps_what_it_prepares():
+    """“港澳苏州周”筹备工作推进会: 筹备 is part of the meeting's name, no cut (b7cfa9f had made it one)."""
+    assert any(n.endswith("“港澳苏州周”筹备工作推进会") for n in _names(_find("· 苏州市“港澳苏州周”筹备工作推进会召开\n")))
+
+
 def test_events_a_forum_s_secretary_general_keeps_the_forum():
     assert _names(_find("博鳌亚洲论坛秘书长李明出席年会。", person=["李明"])) == ["博鳌亚洲论坛"]
 
