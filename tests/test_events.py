@@ -153,6 +153,20 @@ def test_events_an_opening_of_the_event_just_named_joins_nothing():
         "第十届苏州文化旅游博览会", "招商推介会"]
 
 
+def test_events_a_headline_s_event_is_the_one_its_report_names_first():
+    text = ("【四】“好客江苏·水韵苏州”文旅推介会亮相铜锣湾\n\n"
+            "上周五(1月9日),由苏州市文化和旅游局主办的2026苏州文化旅游(香港)推介会在铜锣湾举行。\n")
+    assert ("“好客江苏·水韵苏州”文旅推介会", "2026苏州文化旅游(香港)推介会") in _links(_find(text), Rel.ALIAS_OF)
+
+
+def test_events_a_headline_naming_the_report_s_event_in_full_links_to_nothing_new():
+    """The report names the headline's event again, shorter: the short one is the alias, and no link
+    runs back (a cycle of aliases would never end)."""
+    text = "2026苏州文化旅游(香港)推介会举行\n\n上周五,苏州文化旅游推介会在铜锣湾举行。\n"
+    links = _links(_find(text), Rel.ALIAS_OF)
+    assert not any(a == b for a, b in links) and not any((b, a) in links for a, b in links)
+
+
 def test_events_a_preparatory_meeting_keeps_what_it_prepares():
     """“港澳苏州周”筹备工作推进会: 筹备 is part of the meeting's name, no cut (b7cfa9f had made it one)."""
     assert any(n.endswith("“港澳苏州周”筹备工作推进会") for n in _names(_find("· 苏州市“港澳苏州周”筹备工作推进会召开\n")))

@@ -134,6 +134,7 @@ MIN_WEEK_SUFFIX = 3  # a week is named by its place: 山东周 is the tail of 20
 # a paragraph break in the raw text: a blank line, or a line break before an indent
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n|\n[ \t\u3000]{2,}")
 MAX_NAME = 30  # characters of an unquoted name before its event word
+HEADLINE_REACH = 120  # characters below a headline where its report names the headline's event
 SIMILAR = 85  # rapidfuzz ratio at which two names of one event word are one event
 
 
@@ -167,6 +168,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     named, generic = _named(doc, lex, prior, words)
     named = _corporate(doc, prior, _stages(named))
     links = _aliases(named)
+    links += _headline_aliases(doc, named, links)
     mentions = [n.mention for n in named]
     for npos, word in generic:
         if (edition := BARE_EDITION.search(doc.text, 0, npos)) and (series := _series(named, word, edition.group())):
@@ -414,6 +416,27 @@ def _headline(raw: str, at: int) -> bool:
     return len(line.strip()) <= happenings.HEADLINE and not re.search(r"[。.!?!?]", line)
 
 
+def _headline_aliases(doc: Doc, named: list[Named], links: list[Link]) -> list[Link]:
+    """A headline's event (【四】“好客山东·仙境威海”文旅推介会亮相铜锣湾) is the event of its word that the
+    report right below names first (由某局主办的2026威海文化旅游(香港)推介会), when that is named otherwise."""
+    aliased = {l.source for l in links}
+    out = []
+    for n in named:
+        m = n.mention
+        if m in aliased or not _headline(doc.raw, m.start):
+            continue
+        line_end = doc.text.find("\n", m.nend)
+        below = [k for k in named if line_end >= 0 and line_end < k.mention.nstart <= line_end + HEADLINE_REACH
+                 and not _headline(doc.raw, k.mention.start)]
+        first = next((k for k in below if k.words & n.words), None)
+        if first is None or _same(first.mention.norm, m.norm):
+            continue
+        target = _group_of(first, named, links)
+        if target != m and not _same(target.norm, m.norm):  # (not one aliased to the headline's already)
+            out.append(Link(Rel.ALIAS_OF, m, target))
+    return out
+
+
 def _outside_quotes(span: str, k: int) -> bool:
     """Whether span[k] stands outside quotes: every “ before it is closed (a ” whose “ lies before the
     span, as in 海洋文化”项目在…, leaves what follows it outside), or the quote open at k runs on to the
@@ -484,8 +507,10 @@ def _group_of(n: Named, named: list[Named], links: list[Link]) -> Mention:
     """The fullest mention n is an alias of (following ALIAS_OF links)."""
     m = n.mention
     target = {l.source: l.target for l in links}
-    while m in target:
+    seen = {m}
+    while m in target and target[m] not in seen:
         m = target[m]
+        seen.add(m)
     return next((o.mention for o in named if _fold(o.mention.norm) == _fold(m.norm)
                  and o.mention.nend - o.mention.nstart >= m.nend - m.nstart), m)
 
