@@ -132,6 +132,7 @@ def test_events_named_span(text, kinds, name):
     ("“香港特区代表团”共获得12枚金牌。", {}),
     ("会上举行了重点项目签约仪式。", {}),
     ("企业积极参加境内外展会。", {}),
+    ("该会每年举办职业分享会,邀请师兄师姐为新生指路。", {}),
     ("中国—葡语国家经贸合作论坛（澳门）常设秘书处（论坛常设秘书处）协办。", {"place": ["澳门"]}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
@@ -142,7 +143,7 @@ def test_events_named_span(text, kinds, name):
         "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
         "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place",
         "figurative-journey", "quoted-team", "ceremony-of-generic-projects", "fairs-at-home-and-abroad",
-        "secretariat-of-a-forum"])
+        "career-sharing-session", "secretariat-of-a-forum"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 
