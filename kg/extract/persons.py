@@ -464,10 +464,13 @@ def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -
                     and all(map(is_han, t[i:g])):
                 i = g  # a unit not found as an organisation (国际合作与交流处), then a column gap
             i = _past_spaces(t, i)
-            while i < len(t) and ctx.lengths(i) and (n := run_name(doc, ctx, i)):
+            named = False  # whether the run has a name yet: a later one never starts a new line
+            while i < len(t) and ctx.lengths(i) and not (named and _raw_line_break(doc, i)) \
+                    and (n := run_name(doc, ctx, i)):
                 pair = n == 2 and _two_names_run(ctx, i) or bool(out) and out[-1][1] == "person-byline-pair" \
                     and out[-1][0][1] == i and _two_names_run(ctx, i - 2)
                 out.append(((i, i + n), "person-byline-pair" if pair else "person-byline"))
+                named = True
                 i = _past_spaces(t, i + n)
     return out
 
@@ -510,6 +513,14 @@ def _two_names_run(ctx: Context, i: int) -> bool:
     return (i + 4 <= len(t) and t[i + 2] in w.surnames and t[i:i + 2] not in w.surnames and is_han(t[i + 3])
             and t[i + 3] not in PAIR_BREAKS and not ctx.wordlike(t[i + 2:i + 4])
             and ctx.right(i + 4) == END and ctx.right(i + 3) != END)
+
+
+def _raw_line_break(doc: Doc, j: int) -> bool:
+    """Whether the text as read breaks the line between view characters j-1 and j: a byline's run of
+    names ends there (美编 某某 / 鲁港合作正当其时: a headline, joined by cleaning)."""
+    _, a = doc.to_raw(j - 1, j)
+    b, _ = doc.to_raw(j, j + 1)
+    return "\n" in doc.raw[a:b]
 
 
 def raw_gap(doc: Doc, j: int) -> bool:
