@@ -74,7 +74,9 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("运输局代局长韩启文出席。", ["韩启文"], id="acting-title"),
         pytest.param("(文/宣传部 图/司徒立文)", ["司徒立文"], id="photo-credit"),
         pytest.param("来源:党委宣传部   文/邸某然  图/侯某熙", ["邸某然", "侯某熙"], id="text-credit"),
-        pytest.param("                责任编辑 苏某  美编 谭某宁\n\n鲁港合作正当其时\n", ["苏某", "谭某宁"],
+        pytest.param("苏州日报  2026年3月16日  星期一                                      07\n"
+                     "经济·观察                                           责任编辑 苏某  美编 谭某宁\n\n"
+                     "鲁港合作正当其时 “双向奔赴”空间广阔\n", ["苏某", "谭某宁"],
                      id="byline-run-ends-at-a-line-break"),
         pytest.param("与某某医院心脏科顾问医生梁某恩分别签署。", ["梁某恩"], id="consultant-doctor"),
         pytest.param("金融管理局副局长郄某红出席。", ["郄某红"], id="surname-qie"),
