@@ -121,6 +121,10 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
         if kind in SHORTENED:
             for c in {c for v in vs for c in v}:
                 holding[(kind, c)].add(f)
+    # the page's own name on its first line (a site's masthead: 潍坊市人民政府), which a short form
+    # that fits several long ones (市政府 of 潍坊市人民政府 and 寿光市人民政府) stands for
+    first_line = doc.text.find("\n")
+    masthead = {node[m] for m in found.mentions if m.kind in NAMED and 0 <= m.nstart and m.nend <= first_line}
     for kind, short in sorted(variants):
         if kind not in SHORTENED:
             continue
@@ -134,6 +138,8 @@ def within(doc: Doc, found: Findings, lex: Lexicon | None = None) -> Extraction:
             for a in variants[(kind, short)] for b in variants[(kind, l)]))
         if len({uf.find((kind, l)) for l in longer}) == 1:
             join((kind, short), (kind, longer[0]), "short-form")
+        elif len(own := {uf.find((kind, l)) for l in longer if (kind, l) in masthead}) == 1:
+            join((kind, short), own.pop(), "short-form")  # 市政府 on 潍坊市人民政府's own page
     groups: dict[Hashable, list[tuple[Mention, Hashable]]] = defaultdict(list)  # (mention, its node)
     for m, n in zip(found.mentions, nodes):
         groups[uf.find(n)].append((m, n))

@@ -302,6 +302,17 @@ def test_resolve_known_short_form_of_the_hong_kong_office_in_shandong() -> None:
     assert "驻鲁办" in orgs.get("香港特区政府驻山东联络处", ())
 
 
+def test_resolve_a_short_form_fitting_several_is_the_page_s_own_body():
+    """市政府 fits 苏州市人民政府 and 昆山市人民政府: on 苏州市人民政府's own page (its name on the first
+    line) it is that one; elsewhere it stays apart."""
+    from kg.pipeline import extract_article
+    body = "昆山市人民政府与香港某某公司签约。\n市政府秘书长李某出席。"
+    own = extract_article(Article("t", "苏州市人民政府\n首页 > 政务公开\n" + body))
+    assert any(e.name == "苏州市人民政府" and "市政府" in e.aliases for e in own.entities)
+    other = extract_article(Article("t", "政务公开\n苏州市人民政府举行会议。" + body))
+    assert not any("市政府" in e.aliases for e in other.entities if e.kind is Kind.ORGANIZATION)
+
+
 @pytest.mark.parametrize(("short", "long", "same"), [
     ("市委", "济宁市委", True), ("省委", "山东省委", True), ("山东省委", "中共山东省委", True),
     ("市委", "中共青岛市委", True), ("区委", "日照市东港区委", True),
