@@ -29,7 +29,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from kg.doc import Doc
-from kg.extract import happenings
+from kg.extract import happenings, places
 from kg.extract.slots import Slots
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
@@ -50,11 +50,7 @@ TRAILING_YEAR = re.compile(r"""
     (?![\d年/.-])          # not the start of a longer number or of a date (2024年, 2024-08-20)
     """, re.VERBOSE)
 # a city in brackets after an event word is part of the name: 经贸交流会(青岛)
-BRACKET_PLACE = re.compile(r"""
-    \(                      # opening bracket, folded to half width
-    (?P<place>[\u4e00-\u9fff]{2,4})  # a short place name
-    \)                      # closing bracket
-    """, re.VERBOSE)
+BRACKET_PLACE = places.BRACKETED_PLACE
 # one stop of a touring event, after a dash: 香港专业服务推介会—青岛站
 STATION = re.compile(r"[—–-](?P<place>[\u4e00-\u9fff]{2,4})站")
 # an opening joined to the event it opens: 开幕式暨鲁港经贸合作交流会
@@ -126,7 +122,6 @@ CORPORATE = re.compile(r"""
     | 业绩(?:发布|说明)会)$             # 业绩发布会
     """, re.VERBOSE)
 OWN_COMPANY = re.compile(r"^本?公司之?")  # 本公司之股东周年大会 -> 股东周年大会
-CLAUSE_MARK = re.compile(r"[,。;:!?\n]")  # where a clause ends
 # a conjunction between two event names: X展览会和Y博览会
 CONJUNCTION = re.compile(r"以及|[和及与、]")
 MIN_SUFFIX = 4  # characters of a name that is the tail of a fuller one (投资推介会)
@@ -319,7 +314,7 @@ def _corporate(doc: Doc, prior: Findings, named: list[Named]) -> list[Named]:
 def _holder(text: str, orgs: list[Mention], sentence: int, m: Mention) -> str | None:
     """The organisation that opens the clause of a company's own event (山东港口集团于…举行全球投资者
     路演), as written; None when there is none or the event already names it."""
-    clause = max([sentence] + [c.end() for c in CLAUSE_MARK.finditer(text, sentence, m.nstart)])
+    clause = max([sentence] + [c.end() for c in happenings.CLAUSE_MARK.finditer(text, sentence, m.nstart)])
     o = next((o for o in orgs if clause <= o.nstart and o.nend <= m.nstart), None)
     if o is None or text[clause:o.nstart].strip() or o.norm in m.norm:
         return None

@@ -515,19 +515,22 @@ def _two_names_run(ctx: Context, i: int) -> bool:
             and ctx.right(i + 4) == END and ctx.right(i + 3) != END)
 
 
+def _raw_between(doc: Doc, j: int) -> str:
+    """What the text as read holds between view characters j-1 and j (spaces, line breaks cleaning took out)."""
+    _, a = doc.to_raw(j - 1, j)
+    b, _ = doc.to_raw(j, j + 1)
+    return doc.raw[a:b]
+
+
 def _raw_line_break(doc: Doc, j: int) -> bool:
     """Whether the text as read breaks the line between view characters j-1 and j: a byline's run of
     names ends there (美编 某某 / 鲁港合作正当其时: a headline, joined by cleaning)."""
-    _, a = doc.to_raw(j - 1, j)
-    b, _ = doc.to_raw(j, j + 1)
-    return "\n" in doc.raw[a:b]
+    return "\n" in _raw_between(doc, j)
 
 
 def raw_gap(doc: Doc, j: int) -> bool:
     """Whether the text as read has whitespace between view characters j-1 and j."""
-    _, a = doc.to_raw(j - 1, j)
-    b, _ = doc.to_raw(j, j + 1)
-    return any(c.isspace() for c in doc.raw[a:b])
+    return any(c.isspace() for c in _raw_between(doc, j))
 
 
 def latin_names(ctx: Context, lex: Lexicon) -> list[tuple[tuple[int, int], str]]:

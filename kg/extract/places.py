@@ -83,7 +83,8 @@ NOT_IN_NAME = re.compile(r"""
 FREE = "自由"  # 自由贸易试验区: the 由 of 自由 is no preposition (but 临沂来到高新区, 青岛对于开发区 stop)
 SECTION = "片区"  # a section of a zone (自由贸易试验区烟台片区)
 FREE_TRADE_ZONE = re.compile(r"自由贸易试验区|自贸试验区|自贸区")  # the zones whose parts are sections
-BRACKETED_PLACE = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")  # (山东) inside a zone's name
+# a short place in (half-width) brackets: (山东) inside a zone's name, (青岛) after an event word
+BRACKETED_PLACE = re.compile(r"\((?P<place>[\u4e00-\u9fff]{2,4})\)")
 # a short quoted phrase: a slogan, a brand or a title (「读懂中国」, “中国算谷”)
 SLOGAN = re.compile(r"「[^「」\n]{2,16}」|“[^“”\n]{2,16}”|『[^『』\n]{2,16}』")
 MAX_SLOGAN = 16
@@ -216,7 +217,7 @@ def _zones(doc: Doc, lex: Lexicon, hits: list) -> list[Mention]:
     out = []
     for s, e, row in hits:
         k = e  # where the zone's own words start: after a province in brackets (中国(山东)自由贸易试验区),
-        if (b := BRACKETED_PLACE.match(doc.text, e)) and (inner := gazetteer(lex).get(b.group(1))):
+        if (b := BRACKETED_PLACE.match(doc.text, e)) and (inner := gazetteer(lex).get(b.group("place"))):
             k, row = b.end(), inner  # which is where the zone is
         run = NAME_RUN.match(doc.text, k)
         if not run:

@@ -125,9 +125,7 @@ def listed(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment
     title, and a bracketed title of theirs naming no body, at the organisation on the text's first
     line (the issuer of the report), if any."""
     t = chains.text
-    first = t.find("\n")
-    issuer = next((m for m in sorted(chains.orgs, key=lambda m: m.nstart)
-                   if m.nend <= first and m.kind is Kind.ORGANIZATION), None)
+    issuer = first_line_org(chains)
     out: dict[Mention, list[Segment]] = {}
     for h in HEADING.finditer(t):
         ts, te = h.start("title"), h.end("title")
