@@ -134,16 +134,6 @@ def _pooled(pool: ProcessPoolExecutor, size: int, fn: Callable[[T], R], items: S
         yield from batch
 
 
-def run_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
-              progress: Progress | None = None) -> list[R]:
-    return list(stream_local(fn, items, jobs=jobs, progress=progress))
-
-
-def stream_local(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
-                 progress: Progress | None = None) -> Iterator[R]:
-    return _closing(Local(jobs), fn, items, progress)
-
-
 def _context() -> multiprocessing.context.BaseContext:
     """fork where it is safe (POSIX, this process has one thread): workers start at once with the
     lexicon already loaded. forkserver when threads run here (a Dask client, say), since a fork
@@ -217,14 +207,3 @@ class Dask:
 
 
 Engine = Local | Dask
-
-
-def run_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
-             progress: Progress | None = None) -> list[R]:
-    return list(stream_dask(fn, items, scheduler=scheduler, jobs=jobs, progress=progress))
-
-
-def stream_dask(fn: Callable[[T], R], items: Sequence[T], *, scheduler: str | None = None, jobs: int = 0,
-                progress: Progress | None = None) -> Iterator[R]:
-    """A map over partitions on a Dask cluster; the results come back here, in order."""
-    return stream(fn, items, engine="dask", scheduler=scheduler, jobs=jobs, progress=progress)

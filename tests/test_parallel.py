@@ -29,12 +29,12 @@ def test_parallel_output_is_byte_identical_whatever_jobs(tmp_path, one_job, jobs
 
 def test_parallel_keeps_input_order():
     items = ["x" * (97 * k % 31) for k in range(200)]  # uneven work, many batches
-    assert engines.run_local(len, items, jobs=3) == [len(s) for s in items]
+    assert engines.run(len, items, engine="local", jobs=3) == [len(s) for s in items]
 
 
 def test_parallel_small_input_runs_in_this_process():
     # a lambda cannot be sent to another process, so this passes only in-process
-    assert engines.run_local(lambda s: s * 2, ["a", "b"], jobs=4) == ["aa", "bb"]
+    assert engines.run(lambda s: s * 2, ["a", "b"], engine="local", jobs=4) == ["aa", "bb"]
 
 
 @pytest.mark.parametrize("n,n_workers", [(0, 2), (1, 2), (25, 2), (1000, 2), (1000, 64)],
