@@ -492,6 +492,28 @@ def test_events_headline_space_parts_two_titles():
     assert not any(n.startswith("率") for n in _names(found))
 
 
+def test_events_bare_delegation_staying_is_the_delegation_described_before():
+    found = _find("3月17日,省长王明在南京会见由苏州商会会长李强率领的苏州工商界访问团一行。"
+                  "据悉,访问团一行3月16日至20日在苏考察。",
+                  person=["王明", "李强"], organization=["苏州商会"], place=["南京"],
+                  date=[("3月17日", "2024-03-17"), ("3月16日至20日", "2024-03-16/2024-03-20")])
+    assert not any(n.startswith("苏州工商界访问团") for n in _names(found))  # 在苏 is no one-character place of ours
+    found = _find("9月13日,省长王明在济南会见由香港某商会会长李强率领的香港工商界访问团一行。"
+                  "据悉,访问团一行9月12日至16日在鲁考察。",
+                  person=["王明", "李强"], organization=["香港某商会"], place=["济南"],
+                  date=[("9月13日", "2024-09-13"), ("9月12日至16日", "2024-09-12/2024-09-16")])
+    assert "香港工商界访问团访问山东" in _names(found)
+    assert ("李强", "香港工商界访问团访问山东") in _links(found, Rel.PARTICIPATED_IN)
+    assert ("香港工商界访问团访问山东", "2024-09-12/2024-09-16") in _links(found, Rel.ON_DATE)
+
+
+def test_events_bare_delegation_takes_the_organisation_before_its_word():
+    found = _find("王明会见香港某商会访问团\n访问团一行于9月12日至16日在青岛考察,次日赴烟台。",
+                  person=["王明"], organization=["香港某商会"], place=["青岛", "烟台"])
+    assert "香港某商会访问团访问青岛" in _names(found)
+    assert ("香港某商会", "香港某商会访问团访问青岛") in _links(found, Rel.ORGANIZED)
+
+
 def test_events_later_stop_of_a_delegation_is_the_same_visit():
     found = _find("5月3日,市长王明率苏州经贸代表团访问澳门。当天下午,代表团考察了澳门港。",
                   person=["王明"], place=["苏州", "澳门"])

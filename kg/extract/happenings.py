@@ -3,7 +3,9 @@
 A delegation is named as written before 代表团 (潍坊市代表团赴香港 -> 潍坊市代表团访问香港), else after
 its leader; an official may visit by title alone (X局局长访问青岛和烟台). A visit may name its place
 in one character (代表团访港, 亦曾访澳: labelled as written) and have an adverb before its verb
-(代表团先后到访). A new body's plaque (基地同时挂牌) is an unveiling too, labelled 挂牌; a listing
+(代表团先后到访), or its place before its verb (访问团一行于9月12日至16日在鲁考察). A bare
+delegation (访问团一行) is the one described before it with the same word (由某某率领的香港工商界访问团),
+and its label keeps that word as written (香港工商界访问团访问山东). A new body's plaque (基地同时挂牌) is an unveiling too, labelled 挂牌; a listing
 (在港交所主板挂牌) is not.
 
 Each gets a short descriptive `Mention.label` built from actor + verb + object
@@ -27,11 +29,13 @@ VISIT = re.compile(r"""
        (?:一行)?(?:(?:近|约|逾|超过)?(?:\d+|[一二三四五六七八九十百]+)余?人)?   # 一行30余人, 一行近百人
        (?:来[鲁港澳京])?                             # 来鲁访问
      | (?<=率)(?P<team>团))?                         # 率团赴: the leader's delegation
-    (?:(?:(?<=[团行人]),)?于[^,。;:\n]{1,12}?)?   # 于今年五月; 代表团(一行30人),于9月15日至18日
+    (?:(?:(?<=[团行人]),)?于[^,。;:\n]{1,12}?      # 于今年五月; 代表团(一行30人),于9月15日至18日
+     | (?<=[团行人])(?=\d|[一二三四五六七八九十]{1,2}月)[^,。;:\n]{1,12}?)?  # 访问团一行3月16日至20日
     (?:(?<=[团行])(?:先后|亦曾|亦|曾|也|还|再次|首次))?  # 代表团先后到访, 代表团亦曾访澳
     (?P<verb>回访|到访|访问|视察|考察|出访|(?<=[团行])赴   # 赴 only after a delegation
      | 访(?P<short>[港澳鲁])(?![港澳门])                   # 访港, 访澳, 访鲁: the place in one character
     )""", re.VERBOSE)
+DELEGATIONS = ("代表团", "考察团", "经贸团", "访问团")  # the delegation words of VISIT
 # a delegation met by a host: 会见(了) + who they are (由…率领的) + the delegation word
 MEETING = re.compile(r"""
     会见了?
@@ -39,7 +43,9 @@ MEETING = re.compile(r"""
     """, re.VERBOSE)
 INTERVIEWED = ("接受", "本报", "记者", "媒体")  # before 访问 where it is an interview (接受本报访问)
 # the place a one-character visit (访港) goes to
-SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东"}
+SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东", "京": "北京"}
+# where a visit stays, in one character before its verb: 访问团一行于9月12日至16日在鲁考察, 来鲁访问
+STAYING = re.compile(r"(?:在|来)(?P<short>[鲁港澳京])$")
 # what a delegation is called, right before 代表团: after 率/率领/带领 or the clause start
 DELEGATION = re.compile(r"(?:.*(?:率领|带领|率)的?)?[「“\"]?(?P<name>[\u4e00-\u9fff]{2,14})$", re.DOTALL)
 # an official visiting under a title with no name: 商务及经济发展局局长访问青岛
@@ -162,6 +168,8 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
                                 and text[dest_m.nend] in "和及、"), None)
         if also and not v.group("short"):  # 访问青岛和烟台
             dest = text[dest_m.nstart:also.nend]
+        staying = not dest and _staying(text, actors, v)  # 在鲁考察: where the visit stays, before its verb
+        dest = dest or staying
         if not dest:
             continue
         clause = doc.clause_start(v.start())
@@ -181,6 +189,8 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
             if called and any(clause + called.start("name") <= m.nstart < v.start() for m in of_kind(actors, Kind.PERSON)):
                 called = None  # 香港特区行政长官李家超率领代表团: the leader, not the delegation's name
             name = called.group("name") if called and not before else (actor.norm if actor else "")
+            if not name and not leader and v.group("who"):  # 访问团一行…在鲁考察: the delegation named before
+                name, actor, leader = _named_delegation(doc, actors, v.group("who"), vs)
         else:
             persons = [m for m in actors if clause <= m.nstart and 0 <= v.start() - m.nend <= ACTOR_GAP
                        and m.kind is Kind.PERSON]
@@ -195,12 +205,46 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
             else:
                 continue
             last_actor = (sentence, actor)
-        who = "代表团" if v.group("who") or v.group("team") else ""
-        verb = "访问" if v.group("verb") == "赴" else v.group("verb")
+        who = (v.group("who") or "代表团") if v.group("who") or v.group("team") else ""
+        verb = "访问" if v.group("verb") == "赴" or staying else v.group("verb")
         label = f"{name or (actor.norm if actor else '')}{who}{verb}{'' if v.group('short') else dest}"
         m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
         out.append((replace(m, label=label), actor, dest, leader))
     return out
+
+
+def _named_delegation(doc: Doc, actors: list[Mention], word: str, before: int) -> tuple[str, Mention | None, Mention | None]:
+    """(name, organisation, leader) of the delegation a bare one (访问团一行) is, from its first
+    description before: 由某会会长某某率领的香港工商界访问团 (the name after the leading verb, the
+    organisation in it and the person who leads), else 会见香港某商会访问团 (the organisation right before)."""
+    text = doc.text
+    for at in (i.start() for i in re.finditer(word, text[:before])):
+        clause = doc.clause_start(at)
+        lead = None
+        for lead in LEAD.finditer(text, clause, at):
+            pass
+        if lead:
+            name = text[lead.end():at].removeprefix("的").strip("「“\"")
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,14}", name):
+                org = next((m for m in actors if m.kind is Kind.ORGANIZATION and lead.end() <= m.nstart and m.nend <= at), None)
+                leader = next((m for m in reversed(actors) if m.kind is Kind.PERSON and clause <= m.nstart
+                               and m.nend <= lead.start()), None)
+                return name, org, leader
+        org = next((m for m in actors if m.kind is Kind.ORGANIZATION and m.nend == at), None)
+        if org is not None:
+            return org.norm, org, None
+    return "", None, None
+
+
+def _staying(text: str, actors: list[Mention], v: re.Match) -> str | None:
+    """Where a visit stays when its place is written before its verb (访问团一行于9月12日至16日在鲁考察,
+    代表团来鲁访问, 在青岛考察): a one-character place or a place mention after 在/来."""
+    short = STAYING.search(text, v.start(), v.start("verb"))
+    if short:
+        return SHORT_PLACE[short.group("short")]
+    place = next((m for m in actors if m.kind is Kind.PLACE and m.nend == v.start("verb")
+                  and v.start() < m.nstart and text[m.nstart - 1] in "在来"), None)
+    return place.norm if place else None
 
 
 def _meetings(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, list[Mention]]]:
@@ -266,21 +310,29 @@ def _in_headline(doc: Doc, i: int) -> bool:
 
 
 def _visit_groups(visits: list[Visit]) -> list[list[Visit]]:
-    """Visits joined when they share an actor or a destination (山东 and 山东省 are one)."""
+    """Visits joined when they share an actor, a destination (山东 and 山东省 are one) or a named
+    delegation (港商考察团访问山东, 港商考察团到访淄博)."""
     groups: list[list[Visit]] = []
     for v in visits:
         akey = v[1].norm if v[1] else None
         dkey = _place_key(v[2])
+        team = _delegation(v[0].label)
         home = next((g for g in groups if any((akey and o[1] and o[1].norm == akey) or _place_key(o[2]) == dkey
-                                              for o in g)), None)
-        if home is None and v[1] is None and (v[0].label or "").startswith("代表团"):
+                                              or (team and _delegation(o[0].label) == team) for o in g)), None)
+        if home is None and v[1] is None and (v[0].label or "").startswith(DELEGATIONS):
             # 代表团考察了烟台港 after a named delegation's visit: a stop on that visit
-            home = next((g for g in groups if "代表团" in (g[0][0].label or "")), None)
+            home = next((g for g in groups if any(w in (g[0][0].label or "") for w in DELEGATIONS)), None)
         if home is None:
             groups.append([v])
         else:
             home.append(v)
     return groups
+
+
+def _delegation(label: str | None) -> str | None:
+    """The delegation a visit's label names, up to its delegation word (香港某商会访问团), if any."""
+    found = re.search("|".join(DELEGATIONS), label or "")
+    return label[:found.end()] if found and found.start() > 0 else None
 
 
 def _place_key(name: str) -> str:
