@@ -69,6 +69,7 @@ QUANTITY = re.compile(r"""
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几数多]$")
 EDITION_START = re.compile(r"第[0-9一二三四五六七八九十百]+[届期次]")  # an edition's number: 第二届
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千几数多]+)余?[家间个所]$")  # 100个, 三家, 十余间
+COUNT_START = re.compile(COUNT_BEFORE.pattern.removesuffix("$"))  # 60余家旅行社: the count inside the span
 CLASSIFIER_SUFFIXES = ("所", "院", "家")
 # a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
 # ends in one (but 日本, 资本, 成本 are words: STRADDLE_FREQ decides)
@@ -261,6 +262,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             continue  # 第二届暑期学校: an edition of an event, not a body
         if span and (n := span[1] - span[0]) % 2 == 0 and text[span[0]:span[0] + n // 2] == text[span[0] + n // 2:span[1]]:
             span = (span[0] + n // 2, span[1])  # 某某联谊会某某联谊会: a page header gives the name twice
+        if span and COUNT_START.match(text, span[0]):
+            continue  # 60余家旅行社: bodies of a kind counted
         if span and (c := COUNT_BEFORE.search(text, max(0, span[0] - 6), span[0])) \
                 and (_placed_kind(text, lex, *span, places) or c.group()[0] == "一" and text[c.start() - 1:c.start()] != "第"):
             continue  # 超过100个香港商会: bodies of a kind counted; 建设一所…国际学校: one to be, not named
