@@ -299,6 +299,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
     "学校高度重视与内地高水平大学的合作。", "六百人欢聚一堂,共庆联谊会十五周年。",
     "联络处已协助超过100个香港商会访问山东。", "其余项目在香港、澳门分会场同步签约。", "双方将合作建设一所十二年一贯制国际学校。",
     "第二届暑期学校将于明年举行。", "本港60余家旅行社代表出席。",
+    "双方将在护理管理和医院信息化建设等方面合作。",
 ], ids=["local-firms", "park-companies", "every-city-bureau", "bare-institute", "local-government",
         "several-companies", "two-platforms", "researchers-and-universities", "false-head", "suffix-in-word",
         "venue-not-organization", "industry-list", "regional-headquarters", "office-space",
@@ -313,7 +314,7 @@ def test_organizations_skips_status_and_title_words(text: str) -> None:
         "lecture-room", "banquet-hall", "showroom", "suspended", "bare-law-and-accounting-firms", "parent-company",
         "listed-company", "first-phase-investment", "foreign-investment", "back-to-top", "values-cooperation-with-universities",
         "celebrate-the-association", "counted-chambers-of-a-place", "sub-venue", "one-school-to-be-built",
-        "an-edition-is-no-body", "count-inside-the-span"])
+        "an-edition-is-no-body", "count-inside-the-span", "conjunction-right-before-the-head"])
 def test_organizations_skips_generic_phrases(text: str) -> None:
     assert org_names(text) == set()
 

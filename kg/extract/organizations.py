@@ -552,8 +552,8 @@ def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: li
             continue  # 海洋高等研究院: 等 ending a word (高等, 同等) is no 'and so on'
         if word == "同" and lex.word_end(text, a, a, min(hs, a + WORD_WINDOW)) > b:
             continue  # 同乡联谊会, 同济大学: 同 starting a word is no 'and'
-        if word in CONJUNCTIONS and a > start and not _ends_party(text, lex, start, a, protected):
-            continue  # 人工智能与机器人创新中心: a conjunction inside one name
+        if word in CONJUNCTIONS and a > start and b < hs and not _ends_party(text, lex, start, a, protected):
+            continue  # 人工智能与机器人创新中心: a conjunction inside one name (but 护理管理和|医院: none right before its head)
         start = b
     return start
 
