@@ -73,11 +73,15 @@ def refined(text: str) -> Findings:
     ("沂水县代表团访问香港。县商务局局长表示,香港客商很多。", "县商务局", Region.SD),
     ("市建局表示,项目将于明年动工。", "市建局", Region.HK),
     ("代表团拜会香港中联办经济部。", "香港中联办经济部", Region.CN),
+    ("山东大学新闻网\n香港城市大学代表团访问我校。城大副校长与海洋学院、研究生院负责人座谈。", "研究生院", Region.SD),
+    ("山东大学新闻网\n香港城市大学代表团访问我校。城大副校长与海洋学院、研究生院负责人座谈。", "海洋学院", Region.SD),
+    ("山东大学新闻网\n代表团访问香港城市大学。城大副校长与海洋学院负责人座谈。", "海洋学院", Region.HK),
 ], ids=["org-from-sentence", "venue-from-place-before", "abbreviation-from-full-name",
         "bare-department-from-article", "special-region-short-name", "province-body-in-shandong-article",
         "province-body-is-never-hong-kong", "sar-government-of-macau-named-before", "sar-government-of-hong-kong",
         "abbreviation-is-where-its-full-name-is", "bare-county-body-is-mainland", "known-hong-kong-city-body",
-        "central-office-in-hong-kong"])
+        "central-office-in-hong-kong", "our-page-unit-is-its-own-body-s", "our-page-school-is-its-own-body-s",
+        "school-of-a-page-without-our-is-from-context"])
 def test_regions_from_context(text: str, name: str, region: Region) -> None:
     assert {m.region for m in refined(text).mentions if m.norm == name} == {region}
 

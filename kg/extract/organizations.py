@@ -274,6 +274,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if (d := DIVISION.match(text, m.nend))] if "科" in text else []
     out += _government_departments(doc, out, known_spans)
     out += short_forms(doc, lex)
+    out += [doc.mention(Kind.ORGANIZATION, *u.span(), "unit") for u in words_pattern(lex, "org_units").finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, s, e, "publisher") for s, e in publishers(text, lex)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "bare-government") for m in BARE_GOVERNMENT.finditer(text)]
     out += [doc.mention(Kind.ORGANIZATION, m.start(), m.end(), "latin") for m in LATIN_NAME.finditer(text)]

@@ -21,6 +21,7 @@ import re
 from functools import cache, lru_cache
 
 from kg.doc import Doc
+from kg.extract.chains import OWN_SIDE
 from kg.extract.organizations import institutions
 from kg.extract.places import gazetteer as place_gazetteer
 from kg.lexicon import Lexicon
@@ -36,6 +37,9 @@ LATIN_HK = re.compile(r"""
 """, re.VERBOSE)
 # the words ending the name of an office a body keeps elsewhere (驻港办事处, (香港)经贸代表处)
 OFFICES = ("代表处", "办事处", "联络处")
+# a school, laboratory or office named bare: on a page that says 'our', one of its own body (_first_named)
+UNIT_ENDS = ("学院", "研究院", "实验室", "处", "系", "研究生院")
+OURS = (*OWN_SIDE, "我厅", "本厅", "我局", "本局", "我委", "本委")  # 'our' school, institute, department, bureau
 CONTEXT = 150  # characters before a mention searched for its region when its sentence tells none
 CENTRAL_BODIES = ("中联办", "中央人民政府驻", "外交部驻", "解放军驻")  # central bodies stationed in Hong Kong or Macau
 SAR_SHORT = ("特区",)  # a body named without its special administrative region: 特区政府 is Hong Kong's or Macau's
@@ -126,13 +130,15 @@ def refine(doc: Doc, lex: Lexicon, found: Findings) -> Findings:
     for m in by_name:
         if m.kind is org and m.norm.startswith(SAR_SHORT):
             by_name[m] = _last_sar(m, named) or by_name[m]
+    ours = any(w in doc.text for w in OURS)  # a page that says 我校, 本院, 我厅: its own body's units
     by_norm: dict[tuple[Kind, str], Region | None] = {}  # _from_longer or _mainland_level: they read only m's kind and name
     for m, r in list(by_name.items()):
         if r is None:
             k = (m.kind, m.norm)
             if k not in by_norm:
                 by_norm[k] = _from_longer(m, named) or _mainland_level(m, named)
-            by_name[m] = by_norm[k] or _from_context(doc, m, named)
+            by_name[m] = by_norm[k] or (ours and m.kind is org and m.norm.endswith(UNIT_ENDS) and _first_named(named)) \
+                or _from_context(doc, m, named)
     for link in found.links:  # a person is where the body they hold a post in is
         if (link.type is holds and link.target is not None and link.source.kind is person
                 and link.source not in by_name):
@@ -166,6 +172,13 @@ def _mainland_level(m: Mention, named: list[tuple[Mention, Region]]) -> Region |
     if m.kind is not Kind.ORGANIZATION or not m.norm.startswith(MAINLAND_LEVELS):
         return None
     return Region.SD if any(r is Region.SD for _, r in named) else Region.CN
+
+
+def _first_named(named: list[tuple[Mention, Region]]) -> Region | None:
+    """The region of the first organisation the article names with one: on a page that says 'our'
+    (我校), its own body, whose schools and offices (海洋与大气学院, 研究生院) it names bare."""
+    orgs = [(k.nstart, r) for k, r in named if k.kind is Kind.ORGANIZATION]
+    return min(orgs)[1] if orgs else None
 
 
 def _from_context(doc: Doc, m: Mention, named: list[tuple[Mention, Region]]) -> Region | None:
