@@ -148,6 +148,11 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("编辑|李某欣\n审核|关某然\n", ["李某欣", "关某然"], id="byline-word-and-a-bar"),
         pytest.param("秘书长:关某然\n司库:谭某怡\n", ["关某然", "谭某怡"], id="treasurer"),
         pytest.param("香港青年女高音文某晴献唱《我的祖国》。", ["文某晴"], id="performer-descriptor"),
+        pytest.param("副会长：庄某豪　冼某文　李某仪　王某强\n秘书长：冯某欣\n", ["庄某豪", "冼某文", "李某仪", "王某强", "冯某欣"],
+                     id="office-holders-parted-by-spaces"),
+        pytest.param("名誉顾问（排名不分先后）\n陈某安　林某华　司徒某强\n", ["陈某安", "林某华", "司徒某强"],
+                     id="line-of-names-parted-by-spaces"),
+        pytest.param("会长：梁某邦\n地址  九龙弥敦道\n", ["梁某邦"], id="spaced-words-after-a-line-break-are-no-names"),
     ],
 )
 def test_persons_found(text, expected):

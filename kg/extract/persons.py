@@ -83,6 +83,8 @@ NAME_LINE = re.compile(rf"""
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
 DEPARTMENT_ENDS = tuple("部处办局厅室")  # a unit, not a name, after a credit word (文/宣传部 图/某某)
 NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了的摄")  # a verb or particle that follows names
+# a line of two or more short Han words parted by column gaps: maybe a line of names (spaced_names)
+NAMES_LINE = re.compile(r"(?m)^[\u4e00-\u9fff]{2,4}(?:  [\u4e00-\u9fff]{2,4})+$")
 # a run of Han characters (titles.is_han, character by character)
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # a verb of appointment between a name and the post it takes (王某任某某管委会主任, 李某出任董事长)
@@ -375,6 +377,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     spans = dict(titled + bylined + latin_names(ctx, lex) + line_names(ctx))
     spans.update({k: v for k, v in appointed_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update(listed_names(ctx, spans))
+    spans.update(spaced_names(doc, ctx, spans))
     spans.update({k: v for k, v in table_names(ctx).items() if not any(overlap(k, x) for x in spans)})
     spans.update({k: v for k, v in titled_wordlike(ctx).items() if not any(overlap(k, x) for x in spans)})
     glosses = glossed_names(ctx, spans)
@@ -655,6 +658,53 @@ def listed_names(ctx: Context, spans: dict) -> dict:
             out[span] = "person-list"
             s = span[0]
     return out
+
+
+def spaced_names(doc: Doc, ctx: Context, spans: dict) -> dict:
+    """Names in a run parted by column gaps, next to a name taken (副会长:刘某某  张某某  李某某), or
+    making up a line alone (a line of names under a heading): each stands between gaps, a line's edge
+    or a boundary in the text as read, and is no ordinary word; a run ends at a line break of the
+    text as read."""
+    out, t = {}, ctx.text
+    for line in NAMES_LINE.finditer(t):  # a line of names alone (名誉顾问 / 陈某安  林某华  司徒某强)
+        cells = [(c.start(), c.end()) for c in re.finditer(r"[^ ]+", line.group())]
+        found = [(line.start() + a, line.start() + a + n) for a, b in cells
+                 if (n := _gap_name(doc, ctx, line.start() + a)) == b - a]
+        if len(found) == len(cells) and not any(overlap(x, y) for x in found for y in spans):
+            out.update({x: "person-spaced" for x in found})
+    for s, e in sorted(spans):
+        while t.startswith("  ", e) and not _raw_line_break(doc, i := _past_spaces(t, e)) \
+                and (n := _gap_name(doc, ctx, i)) and not any(overlap((i, i + n), x) for x in spans):
+            out[(i, i + n)] = "person-spaced"
+            e = i + n
+        while t.endswith("  ", 0, s) and not _raw_line_break(doc, s) \
+                and (span := _gap_name_before(doc, ctx, _before_spaces(t, s))) \
+                and not any(overlap(span, x) for x in spans):
+            out[span] = "person-spaced"
+            s = span[0]
+    return out
+
+
+def _gap_name(doc: Doc, ctx: Context, i: int) -> int:
+    """Length of a name at text[i] that a gap, a boundary or a line break of the text as read ends, or 0."""
+    t = ctx.text
+    for n in ctx.lengths(i):
+        name, j = t[i:i + n], i + n
+        if len(name) == n and (j == len(t) or t[j] in BOUNDARY or _raw_line_break(doc, j)) \
+                and ctx.plain(name) and not ctx.wordlike(name, compound_ok=True):
+            return n
+    return 0
+
+
+def _gap_name_before(doc: Doc, ctx: Context, end: int) -> tuple[int, int] | None:
+    """A name ending at text[end] (a column gap) that a boundary, a line's start or a gap opens."""
+    t = ctx.text
+    for n in (4, 3, 2):
+        i = end - n
+        if i >= 0 and n in ctx.lengths(i) and (i == 0 or t[i - 1] in BOUNDARY or _raw_line_break(doc, i)) \
+                and ctx.plain(t[i:end]) and not ctx.wordlike(t[i:end], compound_ok=True):
+            return (i, end)
+    return None
 
 
 def leading(ctx: Context, end: int) -> tuple[int, int] | None:
