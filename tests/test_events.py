@@ -507,6 +507,13 @@ def test_events_bare_delegation_staying_is_the_delegation_described_before():
     assert ("香港工商界访问团访问山东", "2024-09-12/2024-09-16") in _links(found, Rel.ON_DATE)
 
 
+def test_events_a_headcount_is_no_date_of_a_visit():
+    found = _find("香港某商会访问团一行40人在会长沈某铭率领下访问淄博。",
+                  person=["沈某铭"], organization=["香港某商会"], place=["淄博"])
+    visits = [m for m in found.mentions if m.rule == "visit"]
+    assert visits and not any("沈某铭" in m.text for m in visits)  # the leader's name is no part of the visit's words
+
+
 def test_events_bare_delegation_takes_the_organisation_before_its_word():
     found = _find("王明会见香港某商会访问团\n访问团一行于9月12日至16日在青岛考察,次日赴烟台。",
                   person=["王明"], organization=["香港某商会"], place=["青岛", "烟台"])
