@@ -140,3 +140,8 @@ def test_clean_a_row_of_more_cells_below_a_table_row_is_no_wrap():
 
 def test_clean_a_table_cell_wrapped_below_its_own_start_is_joined():
     assert "港丰医疗器械" in join_wrapped(View.of(WRAPPED_CELL)).text
+
+
+def test_clean_two_lines_of_a_form_s_fields_are_no_wrap():
+    raw = "第三届理事会架构如下:\n永远名誉会长:何某明、林某强、陈某玲、黄某辉\n会长:梁某邦\n"
+    assert "黄某辉\n会长" in join_wrapped(View.of(raw)).text

@@ -262,6 +262,24 @@ def test_roles_an_association_s_officers_listed_line_by_line() -> None:
             ("谭某怡", "司库", "香港鲁兴同乡会")} <= roles
 
 
+def test_roles_an_association_s_officers_in_long_lines_and_column_gaps() -> None:
+    """A line of officers as long as a wrapped one is no wrap when the next opens with its own post
+    (会长:), names parted by column gaps share the post before them, and a 理事 is the association's."""
+    text = ("香港鲁兴同乡会举行典礼。香港鲁兴同乡会成立于2009年。\n第三届理事会架构如下:\n"
+            "永远名誉会长:何某明、林某强、陈某玲、黄某辉\n会长:梁某邦\n副会长:刘某豪　张某文　李某仪　王某强\n"
+            "理事:杨某华、朱某彬\n")
+    roles = _entity_roles(text)
+    assert {("黄某辉", "永远名誉会长", "香港鲁兴同乡会"), ("梁某邦", "会长", "香港鲁兴同乡会"),
+            ("张某文", "副会长", "香港鲁兴同乡会"), ("王某强", "副会长", "香港鲁兴同乡会"),
+            ("杨某华", "理事", "香港鲁兴同乡会")} <= roles
+
+
+def test_roles_an_association_s_post_is_held_in_the_one_named_before_it_in_its_sentence() -> None:
+    text = ("香港山东社团总会举行年会。香港山东社团总会表示欢迎。"
+            "香港某商会访问团一行40人在会长沈某铭率领下访问淄博。")
+    assert ("沈某铭", "会长", "香港某商会") in _entity_roles(text)
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("代表团来到东港区。\n当天下午,座谈会在区行政中心召开,区长卞某涛出席并致辞。", ("卞某涛", "区长", "东港区")),
     ("烟台市客商来到龙口市考察。\n副市长王某明致辞表示欢迎。", ("王某明", "副市长", "龙口市")),

@@ -174,11 +174,12 @@ class Chains:
 
     def run_after(self, person: Mention, previous: Mention) -> list[Segment]:
         """A name with no title of its own right after another holds the nearest post of the one
-        before it: in a byline run (实习生 李子怡 禚亦秋, 记者欧阳晓岚、司马骏), or across 、 at the end
-        of a list (立法会议员简某、巫某,), at its body."""
+        before it: in a byline run (实习生 李子怡 禚亦秋, 记者欧阳晓岚、司马骏), across a column gap
+        (副会长:刘某  张某  李某), or across 、 at the end of a list (立法会议员简某、巫某,), at its body."""
         chain = self.before(previous)[:1]
         return chain if chain and (self.text[chain[0].tstart:chain[0].tend] in self.w.bylines
-                                   or self.ends_list(person, previous)) else []
+                                   or self.ends_list(person, previous)
+                                   or not self.text[previous.nend:person.nstart].strip(" ")) else []
 
     def ends_list(self, person: Mention, previous: Mention) -> bool:
         """Whether person follows previous across 、 (or an honorific and 、 or 及: 某甲先生、某乙女士及…)

@@ -63,7 +63,7 @@ BARE_COMMITTEE = re.compile(r"[省市区县]委")
 # (……香港山东社团总会……。总会主席衣某: the 总会 is that one)
 BARE_HEADS = frozenset({"集团", "总会", "商会", "协会", "学会", "联会", "大学", "学院", "医院", "银行"})
 # posts only an association has, and what an association's name ends in (association_of)
-ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长", "司库", "秘书长")
+ASSOCIATION_TITLES = ("会长", "理事长", "会董", "监事长", "司库", "秘书长", "理事")
 ASSOCIATION_HEADS = ("商会", "协会", "总会", "联合会", "联会", "学会", "同乡会", "促进会", "商协会", "联谊会")
 COMPANY_ENDS = ("有限公司", "公司", "集团", "控股")  # what a company's name ends in (board_of)
 SCHOOL_ENDS = ("大学", "学院", "学校", "中学")  # what a school's name ends in
@@ -271,11 +271,17 @@ def seat_of(lex: Lexicon, prior: Findings, title: str, person: Mention) -> Menti
     return _nearest([m for m in prior.mentions if m.kind is Kind.ORGANIZATION and m.norm.endswith(body)], person)
 
 
-def association_of(prior: Findings, title: str) -> Mention | None:
+def association_of(doc: Doc, prior: Findings, title: str, person: Mention) -> Mention | None:
     """The association a post only associations have (会长, 理事长, 会董) written without it is held
-    in: the association (商会, 协会, 总会 …) the article names most often, the first named of those
+    in: the one named last before the person in their sentence (某商会访问团在会长某某率领下), else
+    the association (商会, 协会, 总会 …) the article names most often, the first named of those
     (the one the article is about)."""
-    return _most_named(prior, ASSOCIATION_HEADS) if title.endswith(ASSOCIATION_TITLES) else None
+    if not title.endswith(ASSOCIATION_TITLES):
+        return None
+    s, _ = doc.sentence_at(person.nstart)
+    return max((m for m in of_kind(prior.mentions, Kind.ORGANIZATION) if s <= m.nstart and m.nend <= person.nstart
+                and m.norm.endswith(ASSOCIATION_HEADS)), key=lambda m: m.nend, default=None) \
+        or _most_named(prior, ASSOCIATION_HEADS)
 
 
 def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
@@ -380,7 +386,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             target = seg.org or earlier_body(chains, seg, title) or deictic_body(doc.text, prior, seg) \
                 or own_body(doc, lex, prior, seg) \
                 or province_of(lex, prior, title, person) \
-                or seat_of(lex, prior, title, person) or association_of(prior, title) \
+                or seat_of(lex, prior, title, person) or association_of(doc, prior, title, person) \
                 or board_of(prior, title)
             outlet = target is None and (target := outlet_of(doc.text, prior, title, person)) is not None
             if target is not None and GOV_POST.search(title):
