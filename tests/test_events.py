@@ -84,6 +84,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("江苏专业服务推介会—南京站在鼓楼区举行。", {"place": ["南京", "鼓楼区"]}, "江苏专业服务推介会—南京站"),
     ("活动期间将举办开幕式暨苏港经贸合作交流会。", {}, "开幕式暨苏港经贸合作交流会"),
     ("相关新闻\n· 港大与南京大学合办「江南文化」暑期学校　2024-08-20\n", {}, "「江南文化」暑期学校"),
+    ("本报讯 苏州商会第三届理事会就职典礼日前举行。", {}, "苏州商会第三届理事会就职典礼"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
@@ -94,7 +95,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
         "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing",
         "inauguration-ceremony", "quoted-stop-of-a-tour", "stop-of-a-tour", "opening-joined-by-ji",
-        "date-after-a-name-in-a-list"])
+        "date-after-a-name-in-a-list", "after-a-dispatch-word"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
