@@ -167,7 +167,9 @@ _SENTENCE_END = set("。！？!?；;：:」』”\"）)》")
 # a gap between two cells of a table row, inside a line
 TABLE_ROW = re.compile(r"\S(?:[ ]{2,}|\t)\S")
 WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
-FIELD = re.compile(r"[\u4e00-\u9fff]{1,8}:")  # a line opening with a short label and a colon (会长:, 联系电话:)
+# a line opening with a short label (maybe with a bracketed note) and a colon or space (会长:, 联系电话:,
+# 副会长(按姓氏笔画排序):, 常务副会长 某某); of two such lines one at least has the colon
+FIELD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:\([^()\n]{1,12}\))?[: ]")
 WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
 CROSS_WINDOW = 4  # Han characters each side of a line break checked for a word across it
 
@@ -206,7 +208,7 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
     line = t[line_start:i].strip()
     if not line or line[-1] in _SENTENCE_END:
         return False
-    if FIELD.match(line) and FIELD.match(t, j):
+    if (a := FIELD.match(line)) and (b := FIELD.match(t, j)) and ":" in (a.group()[-1], b.group()[-1]):
         return False  # 永远名誉会长:某甲、某乙 / 会长:某丙: a form's fields, a line each
     if _crosses_word(line, t[j:j + CROSS_WINDOW]):
         return True  # 临沂市发展和改革委|员会: a cell wrapped inside a word

@@ -145,3 +145,8 @@ def test_clean_a_table_cell_wrapped_below_its_own_start_is_joined():
 def test_clean_two_lines_of_a_form_s_fields_are_no_wrap():
     raw = "第三届理事会架构如下:\n永远名誉会长:何某明、林某强、陈某玲、黄某辉\n会长:梁某邦\n"
     assert "黄某辉\n会长" in join_wrapped(View.of(raw)).text
+
+
+def test_clean_a_title_and_names_before_a_field_is_no_wrap():
+    raw = "第三届会董会名单如下:\n常务副会长 黄某辉 苏某敏 欧阳某国 司徒某强\n副会长(按姓氏笔画排序):刘某豪\n"
+    assert "司徒某强\n副会长" in join_wrapped(View.of(raw)).text

@@ -153,6 +153,11 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("名誉顾问（排名不分先后）\n陈某安　林某华　司徒某强\n", ["陈某安", "林某华", "司徒某强"],
                      id="line-of-names-parted-by-spaces"),
         pytest.param("会长：梁某邦\n地址  九龙弥敦道\n", ["梁某邦"], id="spaced-words-after-a-line-break-are-no-names"),
+        pytest.param("永远荣誉会长\n郑某华 何某明 林某强\n", ["郑某华", "何某明", "林某强"],
+                     id="line-of-names-parted-by-single-spaces"),
+        pytest.param("常务副会长 黄某辉 苏某敏 欧阳某国\n", ["黄某辉", "苏某敏", "欧阳某国"],
+                     id="names-parted-by-single-spaces-after-a-title"),
+        pytest.param("副会长（按姓氏笔画排序）：刘某豪、张某文\n", ["刘某豪", "张某文"], id="after-a-note-on-the-list-s-order"),
     ],
 )
 def test_persons_found(text, expected):

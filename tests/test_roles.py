@@ -274,6 +274,14 @@ def test_roles_an_association_s_officers_in_long_lines_and_column_gaps() -> None
             ("杨某华", "理事", "香港鲁兴同乡会")} <= roles
 
 
+def test_roles_an_association_s_officers_parted_by_single_spaces_and_a_note_on_order() -> None:
+    text = ("香港鲁兴商会举行典礼。香港鲁兴商会成立于2009年。\n"
+            "常务副会长 黄某辉 苏某敏 欧阳某国\n副会长（按姓氏笔画排序）：刘某豪、张某文、李某仪\n")
+    roles = _entity_roles(text)
+    assert {("苏某敏", "常务副会长", "香港鲁兴商会"), ("欧阳某国", "常务副会长", "香港鲁兴商会"),
+            ("刘某豪", "副会长", "香港鲁兴商会"), ("李某仪", "副会长", "香港鲁兴商会")} <= roles
+
+
 def test_roles_an_association_s_post_is_held_in_the_one_named_before_it_in_its_sentence() -> None:
     text = ("香港山东社团总会举行年会。香港山东社团总会表示欢迎。"
             "香港某商会访问团一行40人在会长沈某铭率领下访问淄博。")

@@ -55,6 +55,8 @@ GOV_POST = re.compile(r"""
     (?:常务副|副)?              # an optional deputy
     (?:省长|市长|区长|县长|镇长|乡长|州长|主席)$   # head of a government
     """, re.VERBOSE)
+# a bracketed note on a list's order after its post (副会长(按姓氏笔画排序):, 会董(排名不分先后):)
+ORDER_NOTE = re.compile(r"\([^()]{0,8}(?:排序|为序|不分先后|笔画|笔划)[^()]{0,4}\)$")
 # a party committee: the place's name followed by 委 (淄博市委, 山东省委)
 COMMITTEE = re.compile(r"""
     (?:中共|中国共产党)?          # the party, maybe (中共山东省委)
@@ -147,6 +149,8 @@ class Chains:
         while pos > 1 and t[pos - 1] == " " and t[pos - 2] == " ":
             pos -= 1  # a column gap of two spaces (记者  某某): one is left for the test below
         pos -= 1 if pos and (t[pos - 1] in ": 的" or t[pos - 1] == "," and as_post(t, pos - 1)) else 0
+        if t[pos - 1:pos] == ")" and (note := ORDER_NOTE.search(t, max(0, pos - 16), pos)):
+            pos = note.start()  # 副会长(按姓氏笔画排序):某某: the list's order, no part of the post
         seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
                                          if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
         k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 及")

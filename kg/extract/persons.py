@@ -83,8 +83,9 @@ NAME_LINE = re.compile(rf"""
 # characters that end no name: speech verbs and function words (庞某某说, 张某在)
 DEPARTMENT_ENDS = tuple("部处办局厅室")  # a unit, not a name, after a credit word (文/宣传部 图/某某)
 NOT_NAME_ENDS = frozenset("说称指在是和与及等对向将也亦则于了的摄")  # a verb or particle that follows names
-# a line of two or more short Han words parted by column gaps: maybe a line of names (spaced_names)
-NAMES_LINE = re.compile(r"(?m)^[\u4e00-\u9fff]{2,4}(?:  [\u4e00-\u9fff]{2,4})+$")
+# a short line of Han characters and spaces: maybe a line of names (spaced_names: its cells are
+# parted by spaces, or by whitespace cleaning took out)
+NAMES_LINE = re.compile(r"(?m)^[\u4e00-\u9fff][\u4e00-\u9fff ]{3,38}[\u4e00-\u9fff]$")
 # a run of Han characters (titles.is_han, character by character)
 HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # a verb of appointment between a name and the post it takes (王某任某某管委会主任, 李某出任董事长)
@@ -406,7 +407,8 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
         titled = starts.get(i) is not None or (i > 1 and t[i - 1] in ": 的" and starts.get(i - 1) is not None) \
             or (t[i - 1:i] == " " and starts.get(_before_spaces(t, i)) is not None) \
             or (i > 1 and t[i - 1] == "," and starts.get(i - 1) is not None and as_post(t, i - 1)) \
-            or (t[i - 1:i] == ")" and (b := BRACKETED.search(t, max(0, i - 14), i)) and starts.get(b.start()) is not None)
+            or (t[i - 1 - (c := t[i - 1:i] == ":"):i - c] == ")" and (b := BRACKETED.search(t, max(0, i - c - 14), i - c))
+                and starts.get(b.start()) is not None)  # 副校长(研究)某某, 副会长(按姓氏笔画排序):某某
         described = not titled and i not in ctx.starts and ctx.described(i)  # 港生|曲阜: a place is no name
         hit = ctx.best(i, strong=titled or described)
         if hit:
@@ -661,47 +663,58 @@ def listed_names(ctx: Context, spans: dict) -> dict:
 
 
 def spaced_names(doc: Doc, ctx: Context, spans: dict) -> dict:
-    """Names in a run parted by column gaps, next to a name taken (副会长:刘某某  张某某  李某某), or
-    making up a line alone (a line of names under a heading): each stands between gaps, a line's edge
-    or a boundary in the text as read, and is no ordinary word; a run ends at a line break of the
-    text as read."""
+    """Names in a run parted by gaps, next to a name taken (副会长:刘某某  张某某  李某某, 常务副会长
+    黄某 苏某某: a single space, which cleaning takes out of the text, parts them in the text as
+    read), or making up a line alone (a line of names under a heading): each stands between gaps,
+    a line's edge or a boundary, and is no ordinary word; a run ends at a line break of the text as
+    read."""
     out, t = {}, ctx.text
     for line in NAMES_LINE.finditer(t):  # a line of names alone (名誉顾问 / 陈某安  林某华  司徒某强)
-        cells = [(c.start(), c.end()) for c in re.finditer(r"[^ ]+", line.group())]
-        found = [(line.start() + a, line.start() + a + n) for a, b in cells
-                 if (n := _gap_name(doc, ctx, line.start() + a)) == b - a]
-        if len(found) == len(cells) and not any(overlap(x, y) for x in found for y in spans):
+        cells = _cells(doc, *line.span())
+        found = [(a, a + n) for a, b in cells if (n := _gap_name(doc, ctx, a)) == b - a]
+        if len(cells) >= 2 and len(found) == len(cells) and not any(overlap(x, y) for x in found for y in spans):
             out.update({x: "person-spaced" for x in found})
-    for s, e in sorted(spans):
-        while t.startswith("  ", e) and not _raw_line_break(doc, i := _past_spaces(t, e)) \
-                and (n := _gap_name(doc, ctx, i)) and not any(overlap((i, i + n), x) for x in spans):
+    for s, e in sorted(k for k in spans if all(map(is_han, t[k[0]:k[1]]))):  # (a Latin name's is a gloss: 郭某敏 Winnie Kwok)
+        while (i := _past_spaces(t, e)) < len(t) and (i > e or raw_gap(doc, i)) and not _raw_line_break(doc, i) \
+                and (n := _gap_name(doc, ctx, i)) and not any(overlap((i, i + n), x) for x in [*spans, *out]):
             out[(i, i + n)] = "person-spaced"
             e = i + n
-        while t.endswith("  ", 0, s) and not _raw_line_break(doc, s) \
-                and (span := _gap_name_before(doc, ctx, _before_spaces(t, s))) \
-                and not any(overlap(span, x) for x in spans):
+        while s > 0 and ((k := _before_spaces(t, s)) < s or raw_gap(doc, s)) and not _raw_line_break(doc, s) \
+                and (span := _gap_name_before(doc, ctx, k)) and not any(overlap(span, x) for x in [*spans, *out]):
             out[span] = "person-spaced"
             s = span[0]
     return out
 
 
+def _cells(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the view's line text[start:end], parted by its spaces or by whitespace of the
+    text as read that cleaning took out (郑某华 何某明: one space between Han characters)."""
+    t, cells, a = doc.text, [], start
+    for k in range(start, end + 1):
+        if k == end or t[k] == " " or (k > a and raw_gap(doc, k)):
+            if k > a:
+                cells.append((a, k))
+            a = k + (k < end and t[k] == " ")
+    return cells
+
+
 def _gap_name(doc: Doc, ctx: Context, i: int) -> int:
-    """Length of a name at text[i] that a gap, a boundary or a line break of the text as read ends, or 0."""
+    """Length of a name at text[i] that a gap, a boundary or whitespace of the text as read ends, or 0."""
     t = ctx.text
     for n in ctx.lengths(i):
         name, j = t[i:i + n], i + n
-        if len(name) == n and (j == len(t) or t[j] in BOUNDARY or _raw_line_break(doc, j)) \
+        if len(name) == n and (j == len(t) or t[j] in BOUNDARY or raw_gap(doc, j)) \
                 and ctx.plain(name) and not ctx.wordlike(name, compound_ok=True):
             return n
     return 0
 
 
 def _gap_name_before(doc: Doc, ctx: Context, end: int) -> tuple[int, int] | None:
-    """A name ending at text[end] (a column gap) that a boundary, a line's start or a gap opens."""
+    """A name ending at text[end] (a gap) that a boundary or whitespace of the text as read opens."""
     t = ctx.text
     for n in (4, 3, 2):
         i = end - n
-        if i >= 0 and n in ctx.lengths(i) and (i == 0 or t[i - 1] in BOUNDARY or _raw_line_break(doc, i)) \
+        if i >= 0 and n in ctx.lengths(i) and (i == 0 or t[i - 1] in BOUNDARY or raw_gap(doc, i)) \
                 and ctx.plain(t[i:end]) and not ctx.wordlike(t[i:end], compound_ok=True):
             return (i, end)
     return None
