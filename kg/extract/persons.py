@@ -670,17 +670,26 @@ def spaced_names(doc: Doc, ctx: Context, spans: dict) -> dict:
     read."""
     out, t = {}, ctx.text
     for line in NAMES_LINE.finditer(t):  # a line of names alone (名誉顾问 / 陈某安  林某华  司徒某强)
+        a, b = doc.to_raw(*line.span())
+        if " " not in line.group() and not any(c.isspace() for c in doc.raw[a:b]):
+            continue  # one cell: a headline, not a line of names
         cells = _cells(doc, *line.span())
         found = [(a, a + n) for a, b in cells if (n := _gap_name(doc, ctx, a)) == b - a]
         if len(cells) >= 2 and len(found) == len(cells) and not any(overlap(x, y) for x in found for y in spans):
             out.update({x: "person-spaced" for x in found})
     for s, e in sorted(k for k in spans if all(map(is_han, t[k[0]:k[1]]))):  # (a Latin name's is a gloss: 郭某敏 Winnie Kwok)
-        while (i := _past_spaces(t, e)) < len(t) and (i > e or raw_gap(doc, i)) and not _raw_line_break(doc, i) \
+        while (i := _past_spaces(t, e)) < len(t) and ctx.lengths(i) and (i > e or raw_gap(doc, i)) \
+                and not _raw_line_break(doc, i) \
                 and (n := _gap_name(doc, ctx, i)) and not any(overlap((i, i + n), x) for x in [*spans, *out]):
             out[(i, i + n)] = "person-spaced"
             e = i + n
-        while s > 0 and ((k := _before_spaces(t, s)) < s or raw_gap(doc, s)) and not _raw_line_break(doc, s) \
-                and (span := _gap_name_before(doc, ctx, k)) and not any(overlap(span, x) for x in [*spans, *out]):
+        while s > 1:
+            k = _before_spaces(t, s)
+            if not is_han(t[k - 1]) or not (k < s or raw_gap(doc, s)) or _raw_line_break(doc, s):
+                break
+            span = _gap_name_before(doc, ctx, k)
+            if span is None or any(overlap(span, x) for x in [*spans, *out]):
+                break
             out[span] = "person-spaced"
             s = span[0]
     return out
