@@ -282,6 +282,15 @@ def test_roles_an_association_s_officers_parted_by_single_spaces_and_a_note_on_o
             ("刘某豪", "副会长", "香港鲁兴商会"), ("李某仪", "副会长", "香港鲁兴商会")} <= roles
 
 
+def test_roles_posts_given_by_a_pronoun_are_the_last_named_person_s() -> None:
+    text = ("苏州市长王某会见了香港客人。李某明表示,愿意到苏州投资。"
+            "这位在香港打拼了四十年的企业家,如今的身份是全国政协委员、香港苏州商会会长、宏达集团有限公司董事局主席。")
+    roles = _entity_roles(text)
+    assert {("李某明", "委员", "全国政协"), ("李某明", "会长", "香港苏州商会"),
+            ("李某明", "董事局主席", "宏达集团有限公司")} <= roles
+    assert not any(p == "王某" and t == "会长" for p, t, _ in roles)
+
+
 def test_roles_an_association_s_post_is_held_in_the_one_named_before_it_in_its_sentence() -> None:
     text = ("香港山东社团总会举行年会。香港山东社团总会表示欢迎。"
             "香港某商会访问团一行40人在会长沈某铭率领下访问淄博。")

@@ -44,6 +44,14 @@ BLOCK_END = re.compile(r"\n[ \t]*\n|\Z")
 # a blank line right after a heading: the heading stands over paragraphs, not a list of lines
 BLANK = re.compile(r"[ \t]*\n")
 # a verb of a biography giving a post (为本公司副主席, 现为某学院兼任教授, 曾任某局总监)
+# a pronoun (他, 她, 这位企业家) and a verb giving the posts a person holds (现任, 如今的身份是)
+PRONOUN_POSTS = re.compile(r"""
+    (?:(?<=[,。])|^)                                   # at a clause's start
+    (?:他|她|其|这位[\u4e00-\u9fff、]{0,24}?[,]?)     # he, she, this (entrepreneur, born in …)
+    (?:目前|现在|如今|现时|同时|还|也)?                 # now, also
+    (?:的身份是|的职务是|现任|现为|担任|出任|兼任|身兼)   # holds
+    """, re.VERBOSE | re.MULTILINE)
+POSTS_REACH = 200  # characters from the person named last to the pronoun that refers to them
 BIO_VERB = re.compile(r"""
     (?<=[,\u5148\u58eb])           # after a comma or an honorific's last character (先生, 女士)
     (?:并|亦)?                       # an optional also
@@ -183,6 +191,29 @@ def bio_posts(chains: Chains, start: int, end: int, issuer: Mention) -> list[Seg
         seg = chains.segment(ce, floor=s)
         if seg and seg.org and seg.org.kind is Kind.ORGANIZATION and seg.start == s:
             out.append(seg)
+    return out
+
+
+def pronoun_posts(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
+    """Posts a sentence gives a person it names by a pronoun (他现任…, 这位企业家如今的身份是全国政协
+    委员、某商会永远名誉会长、某公司董事局主席): each item of the list up to the clause's end, held by
+    the person named last before it, within POSTS_REACH characters and with no other name between."""
+    t, out = chains.text, {}
+    for m in PRONOUN_POSTS.finditer(t):
+        before = [p for p in persons if p.nend <= m.start() and m.start() - p.nend <= POSTS_REACH]
+        if not before:
+            continue
+        end = CLAUSE_END.search(t, m.end()).start()
+        if t[end:end + 1] == ")":  # 某公司(以下简称“某某”)董事局主席: a short form's bracket is inside the item
+            end = CLAUSE_END.search(t, end + 1).start()
+        segs = []
+        for item in re.finditer(r"[^、]+", t[m.end():end]):
+            a, b = m.end() + item.start(), m.end() + item.end()
+            seg = chains.segment(b, floor=a)
+            if seg is not None and seg.start == a + (t[a] == "兼"):
+                segs.append(seg)
+        if segs:
+            out.setdefault(before[-1], []).extend(segs)
     return out
 
 
@@ -376,10 +407,12 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
     heads.update({p: segs for p, segs in biographies(chains, persons).items() if p not in heads})
     heads.update({p: segs for p, segs in tabled(chains, persons).items() if p not in heads})
     heads.update({p: segs for p, segs in stacked(chains, persons).items() if p not in heads})
+    referred = pronoun_posts(chains, persons)
     functions = tuple(lex.words("title_functions"))
     for person in persons:
         before = chains.before(person)
-        for seg in heads.get(person) or before + chains.after(person) + chains.trailing(person, before):
+        for seg in (heads.get(person) or before + chains.after(person) + chains.trailing(person, before)) \
+                + referred.get(person, []):
             title = doc.text[seg.tstart:seg.tend]
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
