@@ -398,6 +398,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("学校国际合作与交流处、科学技术处、研究生院负责人参加。", {"国际合作与交流处", "科学技术处", "研究生院"}),
     ("南京大学国际合作与交流处处长致辞。", {"南京大学国际合作与交流处"}),
     ("本报讯 香港苏州同乡会日前举行典礼。", {"香港苏州同乡会"}),
+    ("专访立法会议员李某明", {"立法会"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -413,7 +414,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "stop-inside-a-word-across-the-start", "verb-across-the-start", "generic-words-and-government",
         "there-are-before-companies", "this-time-with-before-cluster", "hospital-cluster-and-public-hospitals",
         "bare-committee-before-bare-government", "receiving-before-committee",
-        "university-offices-named-bare", "university-office-after-its-university", "dispatch-word-before-name"])
+        "university-offices-named-bare", "university-office-after-its-university", "dispatch-word-before-name",
+        "interview-before-name"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -291,6 +291,13 @@ def test_roles_posts_given_by_a_pronoun_are_the_last_named_person_s() -> None:
     assert not any(p == "王某" and t == "会长" for p, t, _ in roles)
 
 
+def test_roles_posts_after_a_name_and_is_and_in_a_clause_adding_more() -> None:
+    text = "李某明表示欢迎。李某明是澳门特区立法会议员、全国政协委员,也是澳门苏州青年联会创会主席。"
+    roles = _entity_roles(text)
+    assert {("李某明", "议员", "澳门特区立法会"), ("李某明", "委员", "全国政协"),
+            ("李某明", "创会主席", "澳门苏州青年联会")} <= roles
+
+
 def test_roles_an_association_s_post_is_held_in_the_one_named_before_it_in_its_sentence() -> None:
     text = ("香港山东社团总会举行年会。香港山东社团总会表示欢迎。"
             "香港某商会访问团一行40人在会长沈某铭率领下访问淄博。")

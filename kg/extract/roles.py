@@ -52,6 +52,8 @@ PRONOUN_POSTS = re.compile(r"""
     (?:的身份是|的职务是|现任|现为|担任|出任|兼任|身兼)   # holds
     """, re.VERBOSE | re.MULTILINE)
 POSTS_REACH = 200  # characters from the person named last to the pronoun that refers to them
+COPULA = re.compile(r"(?:目前|现在|如今|现)?(?:是|现任|现为|担任|身兼)")  # after a name: 某某是…议员
+ALSO = re.compile(r"(?:也|还|亦|同时)(?:是|担任|兼任)|并(?:担任|兼任)|兼任")  # a clause adding posts: ,也是…
 BIO_VERB = re.compile(r"""
     (?<=[,\u5148\u58eb])           # after a comma or an honorific's last character (先生, 女士)
     (?:并|亦)?                       # an optional also
@@ -195,26 +197,45 @@ def bio_posts(chains: Chains, start: int, end: int, issuer: Mention) -> list[Seg
 
 
 def pronoun_posts(chains: Chains, persons: list[Mention]) -> dict[Mention, list[Segment]]:
-    """Posts a sentence gives a person it names by a pronoun (他现任…, 这位企业家如今的身份是全国政协
-    委员、某商会永远名誉会长、某公司董事局主席): each item of the list up to the clause's end, held by
-    the person named last before it, within POSTS_REACH characters and with no other name between."""
+    """Posts a sentence gives a person by a verb after their name (某某是香港特区立法会议员、全国政协
+    委员) or by a pronoun (他现任…, 这位企业家如今的身份是某商会永远名誉会长、某公司董事局主席: the
+    person named last before it, within POSTS_REACH characters), and in a clause after that one
+    (,也是某联会创会主席): each item of the list up to the clause's end."""
     t, out = chains.text, {}
+    starts = [(p, c.end()) for p in persons if (c := COPULA.match(t, p.nend))]
     for m in PRONOUN_POSTS.finditer(t):
         before = [p for p in persons if p.nend <= m.start() and m.start() - p.nend <= POSTS_REACH]
-        if not before:
-            continue
-        end = CLAUSE_END.search(t, m.end()).start()
-        if t[end:end + 1] == ")":  # 某公司(以下简称“某某”)董事局主席: a short form's bracket is inside the item
-            end = CLAUSE_END.search(t, end + 1).start()
+        if before:
+            starts.append((before[-1], m.end()))
+    for person, at in starts:
         segs = []
-        for item in re.finditer(r"[^、]+", t[m.end():end]):
-            a, b = m.end() + item.start(), m.end() + item.end()
-            seg = chains.segment(b, floor=a)
-            if seg is not None and seg.start == a + (t[a] == "兼"):
-                segs.append(seg)
+        while True:
+            found, end = _post_list(chains, at)
+            segs += found
+            also = ALSO.match(t, end + 1) if found and t[end:end + 1] == "," else None
+            if also is None:
+                break
+            at = also.end()
         if segs:
-            out.setdefault(before[-1], []).extend(segs)
+            out.setdefault(person, []).extend(segs)
     return out
+
+
+def _post_list(chains: Chains, start: int) -> tuple[list[Segment], int]:
+    """The posts (organisation and title) listed with 、 from start to the clause's end, and that end;
+    none unless the first item is one."""
+    t = chains.text
+    end = CLAUSE_END.search(t, start).start()
+    if t[end:end + 1] == ")":  # 某公司(以下简称“某某”)董事局主席: a short form's bracket is inside the item
+        end = CLAUSE_END.search(t, end + 1).start()
+    segs = []
+    for item in re.finditer(r"[^、]+", t[start:end]):
+        a, b = start + item.start(), start + item.end()
+        seg = chains.segment(b, floor=a)
+        if seg is None or seg.start != a + (t[a] == "兼"):
+            break
+        segs.append(seg)
+    return segs, end
 
 
 def first_line_org(chains: Chains) -> Mention | None:
