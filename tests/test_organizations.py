@@ -399,6 +399,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("南京大学国际合作与交流处处长致辞。", {"南京大学国际合作与交流处"}),
     ("本报讯 香港苏州同乡会日前举行典礼。", {"香港苏州同乡会"}),
     ("专访立法会议员李某明", {"立法会"}),
+    ("江苏省青联主席李某明、省侨联主席王某出席。", {"江苏省青联", "省侨联"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -415,7 +416,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "there-are-before-companies", "this-time-with-before-cluster", "hospital-cluster-and-public-hospitals",
         "bare-committee-before-bare-government", "receiving-before-committee",
         "university-offices-named-bare", "university-office-after-its-university", "dispatch-word-before-name",
-        "interview-before-name"])
+        "interview-before-name", "people-s-organisations-in-short"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -130,7 +130,7 @@ BARE_DEPARTMENT = re.compile(r"""
     [省市区县]                          # a bare province, city, district or county
     [\u4e00-\u9fff]{0,8}?               # the department's field (商务, 发展改革)
     (?:厅|局|委|办|办公室|政府|政协      # a government body, or the consultative conference,
-      |工商联|侨联|妇联|科协|文联|总工会)  # or a mass organisation of that level (县工商联)
+      |工商联|侨联|妇联|科协|文联|青联|台联|残联|总工会)  # or a mass organisation of that level (县工商联)
     (?:[\u4e00-\u9fff]{1,8}?(?:处|科|室))?$  # and maybe one of its divisions (省商务厅外资处)
 """, re.VERBOSE)
 # a section (科) of a government body named right after it: 商务局 + 外资科, 商务局 + 对外联络科; a
