@@ -265,10 +265,14 @@ def _one_mention_entity(eid: str, m: Mention, defined: set[str], why: dict[str, 
 
 def _full_name(kind: Kind, name: str, surfaces: set[str], forms: Forms) -> str:
     """A place's full name where the gazetteer gives one (烟台 -> 烟台市), the name as said then
-    among the surfaces; else the name."""
-    if name in forms.full and kind is Kind.PLACE:
-        surfaces.add(name)
-        return forms.full[name]
+    among the surfaces; else the name (a region named with 地区 has its bare name among them too:
+    中东地区, 中东)."""
+    if kind is Kind.PLACE:
+        if name in forms.full:
+            surfaces.add(name)
+            return forms.full[name]
+        if name.endswith("地区") and len(name) > 3:
+            surfaces.add(name[:-2])
     return name
 
 

@@ -333,3 +333,9 @@ def test_places_towns(text: str, name: str) -> None:
                          ids=["urbanisation", "township-enterprises", "small-towns", "function-word-first"])
 def test_places_no_town_from_common_words(text: str) -> None:
     assert not [m for m in find(text).mentions if m.rule == "town"]
+
+
+def test_places_a_macro_region_is_named_with_diqu_and_known_bare_too() -> None:
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "公司产品遍及东南亚和中东地区。"))
+    assert {(e.name, e.aliases) for e in x.entities if e.kind == "place"} == {("东南亚", ()), ("中东地区", ("中东",))}

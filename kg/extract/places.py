@@ -132,6 +132,8 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             and not (row.get("type") == "site" and text.startswith(SITE_PRODUCTS, e))  # 孔府菜: a product
             and not _before_landform(text, e, row)  # 微山湖, 长清湖校区: another place
             and not (row.get("type") == "country" and _in_slogan(text, s, e))]  # 「读懂中国」, “中国算谷”
+    hits = [(s, e + 2 if row.get("type") == "region" and text.startswith("地区", e) else e, row) for s, e, row in hits]
+    # (a macro region before 地区 is named with it: 中东地区, 环渤海地区)
     # a county's name and a landform word is the landform, a place of its own (微山湖 by 微山县)
     landforms = [doc.mention(Kind.PLACE, s, e + 1, "landform", region=region_of_row(row))
                  for s, e, row in scanned if _before_landform(text, e, row)]
