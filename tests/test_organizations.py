@@ -400,6 +400,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("本报讯 香港苏州同乡会日前举行典礼。", {"香港苏州同乡会"}),
     ("专访立法会议员李某明", {"立法会"}),
     ("江苏省青联主席李某明、省侨联主席王某出席。", {"江苏省青联", "省侨联"}),
+    ("香港城市大学能源及环境学院院长致辞。", {"香港城市大学能源及环境学院"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -416,7 +417,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "there-are-before-companies", "this-time-with-before-cluster", "hospital-cluster-and-public-hospitals",
         "bare-committee-before-bare-government", "receiving-before-committee",
         "university-offices-named-bare", "university-office-after-its-university", "dispatch-word-before-name",
-        "interview-before-name", "people-s-organisations-in-short"])
+        "interview-before-name", "people-s-organisations-in-short",
+        "a-word-shaped-like-a-name-before-ji-is-no-signer"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -69,6 +69,7 @@ QUANTITY = re.compile(r"""
 COUNTED = re.compile(r"[0-9一二两三四五六七八九十百千几数多]$")
 EDITION_START = re.compile(r"第[0-9一二三四五六七八九十百]+[届期次]")  # an edition's number: 第二届
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百千几数多]+)余?[家间个所]$")  # 100个, 三家, 十余间
+WORD_FREQ = 100  # a surname-shaped pair this frequent in jieba's dictionary is a word, not a name (能源)
 COUNT_START = re.compile(COUNT_BEFORE.pattern.removesuffix("$"))  # 60余家旅行社: the count inside the span
 CLASSIFIER_SUFFIXES = ("所", "院", "家")
 # a deictic word right before an organisation word: 本公司, 该集团, 其附属公司 refer back; a name never
@@ -607,9 +608,11 @@ def _ends_with_person(left: str, lex: Lexicon) -> bool:
     (…工商联黄灏持与…): the person signs, the name before is their body."""
     surnames = lex.words("surnames")
     suffixes = tuple(lex.words("org_suffixes"))
+    freq = lex.tokenizer.FREQ
     for n in (2, 3):
         person, body = left[-n:], left[:-n]
-        if len(left) > n and body.endswith(suffixes) and (person[0] in surnames or person[:2] in surnames):
+        if len(left) > n and body.endswith(suffixes) and (person[0] in surnames or person[:2] in surnames) \
+                and freq.get(person, 0) < WORD_FREQ:  # (not a word: 香港城市大学|能源及环境学院)
             return True
     return False
 
