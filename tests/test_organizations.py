@@ -401,6 +401,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("专访立法会议员李某明", {"立法会"}),
     ("江苏省青联主席李某明、省侨联主席王某出席。", {"江苏省青联", "省侨联"}),
     ("香港城市大学能源及环境学院院长致辞。", {"香港城市大学能源及环境学院"}),
+    ("项目获江苏省自然科学基金资助。", {"江苏省自然科学基金"}),
+    ("双方搭建对接平台。", set()),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -418,7 +420,8 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "bare-committee-before-bare-government", "receiving-before-committee",
         "university-offices-named-bare", "university-office-after-its-university", "dispatch-word-before-name",
         "interview-before-name", "people-s-organisations-in-short",
-        "a-word-shaped-like-a-name-before-ji-is-no-signer"])
+        "a-word-shaped-like-a-name-before-ji-is-no-signer", "stop-character-starting-a-long-word",
+        "stop-character-starting-a-two-character-word"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

@@ -552,8 +552,10 @@ def _past_stops(text: str, lex: Lexicon, start: int, hs: int, he: int, stops: li
             continue  # 全港各区, 全国各地: 'all the districts' names a body, not a determiner
         if word == "等" and lex.word_start(text, a, max(0, a - WORD_WINDOW), hs) < a:
             continue  # 海洋高等研究院: 等 ending a word (高等, 同等) is no 'and so on'
-        if word == "同" and lex.word_end(text, a, a, min(hs, a + WORD_WINDOW)) > b:
-            continue  # 同乡联谊会, 同济大学: 同 starting a word is no 'and'
+        if b - a == 1 and word not in CONJUNCTIONS[:3] and \
+                lex.word_end(text, a, a, min(hs, a + WORD_WINDOW)) > (b if word == "同" else b + 1):
+            continue  # 同乡联谊会, 同济大学, 自主创新示范区: a stop's one character starting a word
+            # (for 同, any word; else one of three characters or more: not 对接, 如今) is none
         if word in CONJUNCTIONS and a > start and b < hs and not _ends_party(text, lex, start, a, protected):
             continue  # 人工智能与机器人创新中心: a conjunction inside one name (but 护理管理和|医院: none right before its head)
         start = b
