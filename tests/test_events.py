@@ -85,6 +85,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("活动期间将举办开幕式暨苏港经贸合作交流会。", {}, "开幕式暨苏港经贸合作交流会"),
     ("相关新闻\n· 港大与南京大学合办「江南文化」暑期学校　2024-08-20\n", {}, "「江南文化」暑期学校"),
     ("本报讯 苏州商会第三届理事会就职典礼日前举行。", {}, "苏州商会第三届理事会就职典礼"),
+    ("11月7日,苏州大学—香港城市大学合作签约暨联合实验室揭牌仪式在校本部举行。", {}, "苏州大学—香港城市大学合作签约暨联合实验室揭牌仪式"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
@@ -95,7 +96,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
         "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing",
         "inauguration-ceremony", "quoted-stop-of-a-tour", "stop-of-a-tour", "opening-joined-by-ji",
-        "date-after-a-name-in-a-list", "after-a-dispatch-word"])
+        "date-after-a-name-in-a-list", "after-a-dispatch-word", "signing-joined-by-ji"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
@@ -135,6 +136,7 @@ def test_events_named_span(text, kinds, name):
     ("企业积极参加境内外展会。", {}),
     ("该会每年举办职业分享会,邀请师兄师姐为新生指路。", {}),
     ("中国—葡语国家经贸合作论坛（澳门）常设秘书处（论坛常设秘书处）协办。", {"place": ["澳门"]}),
+    ("根据规定,本次交易无需提交股东大会审议。", {}),
 ], ids=["surname-zhou", "anniversary", "great-hall", "legislator", "generic-words", "convention-centre",
         "routine-work-meeting", "generic-city-roadshows",
         "quoted-then-verb-or-anniversary", "counted-events", "next-edition",
@@ -144,7 +146,7 @@ def test_events_named_span(text, kinds, name):
         "generic-showcase", "generic-lecture", "meeting-a-delegation-is-no-visit",
         "after-a-verb-of-entering", "a-report-s-meeting-is-no-event-of-its-own", "promotion-activity-naming-no-place",
         "figurative-journey", "quoted-team", "ceremony-of-generic-projects", "fairs-at-home-and-abroad",
-        "career-sharing-session", "secretariat-of-a-forum"])
+        "career-sharing-session", "secretariat-of-a-forum", "shareholders-meeting-of-no-one"])
 def test_events_not_an_event(text, kinds):
     assert _names(_find(text, **kinds)) == []
 

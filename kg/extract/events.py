@@ -55,6 +55,8 @@ BRACKET_PLACE = places.BRACKETED_PLACE
 STATION = re.compile(r"[—–-](?P<place>[\u4e00-\u9fff]{2,4})站")
 # an opening joined to the event it opens: 开幕式暨鲁港经贸合作交流会
 OPENING_JOINED = re.compile(r"(?:开幕|闭幕|启动)(?:式|典礼|仪式)暨$")
+# an activity with no event word of its own joined to the event after it: 合作签约暨…揭牌仪式
+JOINED_ACTIVITY = re.compile(r"(?:签约|签字|开工|揭牌|授牌)暨$")
 # the segments of a bigger event, listed after 涵盖/包括 up to 等环节: 包括开幕式、论坛及展览等环节
 SEGMENTS = re.compile(r"""
     (?:涵盖|包括|包含|设有|设置)   # introduces the parts
@@ -263,6 +265,9 @@ def _named(doc: Doc, lex: Lexicon, prior: Findings, words: list[str]) -> tuple[l
                 and not (found and found[-1][1] in (start - 1, o.start())):
             start = o.start()  # (not an opening that is a named event itself, joined below: X启动仪式暨Y签约仪式,
             # nor the opening of the event just named: 某某博览会开幕式暨招商推介会)
+        elif (j := JOINED_ACTIVITY.search(text, max(0, start - 3), start)) and not (found and found[-1][1] >= j.start()):
+            start = _paragraph_start(doc, _start(text, j.end() - 1, cuts, stops, lex), j.end() - 1)
+            # 甲大学—乙大学合作签约暨联合实验室揭牌仪式: the signing and its parties are of the name
         if found and text[found[-1][1]:start] == "暨":
             prev = found.pop()
             found.append((prev[0], e, prev[2] + "|" + word))
