@@ -16,7 +16,7 @@ from kg.doc import Doc
 from kg_sample import marked
 from kg.extract import events, extract
 from kg.lexicon import default
-from kg.model import Article, Findings, Kind, Rel
+from kg.model import Article, Findings, Kind, Link, Rel
 from kg.script import to_simplified
 
 
@@ -508,6 +508,16 @@ def test_events_bare_delegation_staying_is_the_delegation_described_before():
     assert "香港工商界访问团访问山东" in _names(found)
     assert ("李强", "香港工商界访问团访问山东") in _links(found, Rel.PARTICIPATED_IN)
     assert ("香港工商界访问团访问山东", "2024-09-12/2024-09-16") in _links(found, Rel.ON_DATE)
+
+
+def test_events_a_visit_s_label_names_its_actor_and_destination_in_full():
+    found = _find("今年4月,山大代表团访问城大。", organization=["山大", "城大"])
+    assert _names(found) == ["山东大学代表团访问香港城市大学"]
+    doc = _doc("苏州某某研究院(以下简称“苏研院”)成立。苏研院代表团访问澳门。")
+    prior = _prior(doc, organization=["苏州某某研究院", "苏研院"], place=["澳门"])
+    full, short = (next(m for m in prior.mentions if m.norm == n) for n in ("苏州某某研究院", "苏研院"))
+    prior = Findings(prior.mentions, (Link(Rel.ALIAS_OF, short, full),))
+    assert "苏州某某研究院代表团访问澳门" in _names(events.find(doc, default(), prior))  # the abbreviation defined
 
 
 def test_events_a_headcount_is_no_date_of_a_visit():

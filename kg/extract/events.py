@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 from kg.doc import Doc
 from kg.extract import happenings, places
 from kg.extract.slots import Slots
+from kg.forms import Forms
 from kg.lexicon import Lexicon
 from kg.model import Findings, Kind, Link, Mention, Rel, of_kind
 
@@ -184,7 +185,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             target = next(iter(heads))
             mentions.append(ref)
             links.append(Link(Rel.ALIAS_OF, ref, target, evidence=doc.evidence(npos)))
-    unnamed = happenings.find(doc, prior, taken=tuple(mentions))
+    unnamed = happenings.find(doc, prior, taken=tuple(mentions), short=Forms.of(lex).whole)
     mentions += unnamed.mentions
     links += unnamed.links
     slots = Slots(doc, prior, tuple(mentions), tuple(links))

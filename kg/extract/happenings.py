@@ -85,13 +85,18 @@ LEDE_DATE = re.compile(r"[\s\u3000]*(?:[(（]?[^,。;\n]{0,20}?[)）]?)?$")  # b
 Visit = tuple[Mention, Mention | None, str, Mention | None]  # a visit's mention, actor, destination, leader
 
 
-def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = ()) -> Findings:
-    """Unnamed visits, unveilings and openings not inside an already found event."""
+def find(doc: Doc, prior: Findings, taken: tuple[Mention, ...] = (), short: dict[str, str] | None = None) -> Findings:
+    """Unnamed visits, unveilings and openings not inside an already found event. A visit's label
+    names its actor and destination in full where `short` (short form -> full name) or an
+    abbreviation the article defines gives it (山科大代表团访问城大 -> 山东科技大学代表团访问香港城市大学)."""
     actors = doc.actors(prior.mentions)
     free = lambda s, e: not any(t.nstart < e and s < t.nend for t in taken)  # noqa: E731
     mentions: list[Mention] = []
     links: list[Link] = []
-    visits = [v for v in _visits(doc, actors) if free(v[0].nstart, v[0].nend)]
+    full = dict(short or {})
+    full.update({l.source.norm: l.target.norm for l in prior.links if l.type is Rel.ALIAS_OF
+                 and l.source.kind is Kind.ORGANIZATION and l.target.kind is Kind.ORGANIZATION})
+    visits = [v for v in _visits(doc, actors, full) if free(v[0].nstart, v[0].nend)]
     for group in _visit_groups(visits):
         head = group[0][0]
         for m, actor, _, leader in group:
@@ -151,7 +156,7 @@ def _listing(doc: Doc, prior: Findings, actors: list[Mention], c: re.Match) -> t
     return m, links
 
 
-def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
+def _visits(doc: Doc, actors: list[Mention], full: dict[str, str]) -> list[Visit]:
     """(mention, actor, destination, leader) of each visit."""
     text, out = doc.text, []
     last_actor: tuple[tuple[int, int], Mention] | None = None
@@ -208,7 +213,8 @@ def _visits(doc: Doc, actors: list[Mention]) -> list[Visit]:
             last_actor = (sentence, actor)
         who = (v.group("who") or "代表团") if v.group("who") or v.group("team") else ""
         verb = "访问" if v.group("verb") == "赴" or staying else v.group("verb")
-        label = f"{name or (actor.norm if actor else '')}{who}{verb}{'' if v.group('short') else dest}"
+        name = name or (actor.norm if actor else "")
+        label = f"{full.get(name, name)}{who}{verb}{'' if v.group('short') else full.get(dest, dest)}"
         m = doc.mention(Kind.EVENT, v.start(), v.end(), "visit")
         out.append((replace(m, label=label), actor, dest, leader))
     return out
