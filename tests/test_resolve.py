@@ -336,3 +336,13 @@ def test_resolve_committee_and_section_short_forms(short: str, long: str, same: 
 
 
 
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("山东科技大学与香港城市大学签约。山科大校长表示欢迎。", "山东科技大学", "山科大"),
+    ("曲阜师范大学与香港教育大学签约。曲师大校长表示欢迎。", "曲阜师范大学", "曲师大"),
+], ids=["shandong-university-of-science-and-technology", "qufu-normal-university"])
+def test_resolve_a_university_s_common_short_form_is_its_alias(text: str, name: str, alias: str) -> None:
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", text))
+    assert (name, (alias,)) in {(e.name, e.aliases) for e in x.entities if e.kind == "organization"}
