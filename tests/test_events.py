@@ -520,6 +520,15 @@ def test_events_a_visit_s_label_names_its_actor_and_destination_in_full():
     assert "苏州某某研究院代表团访问澳门" in _names(events.find(doc, default(), prior))  # the abbreviation defined
 
 
+def test_events_a_meeting_opening_a_chronicle_s_entry_is_an_event():
+    text = "2025年大事记\n\n1月\n\n　　1月8日　主任王某在南京会见香港某联络处主任李某一行,双方交换意见。\n"
+    found = _find(text, person=["王某", "李某"], place=["南京"], date=[("1月8日", "2025-01-08")])
+    assert _names(found) == ["王某会见香港某联络处主任李某一行"]
+    assert ("王某会见香港某联络处主任李某一行", "2025-01-08") in _links(found, Rel.ON_DATE)
+    report = "苏港合作再上新台阶\n\n　　1月8日上午,主任王某在南京会见香港某联络处主任李某一行。\n"
+    assert _names(_find(report, person=["王某", "李某"], place=["南京"])) == []  # a stop of a report, no event
+
+
 def test_events_a_headcount_is_no_date_of_a_visit():
     found = _find("香港某商会访问团一行40人在会长沈某铭率领下访问淄博。",
                   person=["沈某铭"], organization=["香港某商会"], place=["淄博"])

@@ -40,8 +40,13 @@ DELEGATIONS = ("代表团", "考察团", "经贸团", "访问团")  # the delega
 # a delegation met by a host: 会见(了) + who they are (由…率领的) + the delegation word
 MEETING = re.compile(r"""
     会见了?
-    (?P<guest>[^,。;:!?\n]{0,60}?(?:访问团|考察团|代表团|交流团|经贸团))   # 香港某商会访问团, 由某某率领的访问团
+    (?P<guest>[^,。;:!?\n]{0,60}?(?:访问团|考察团|代表团|交流团|经贸团|(?<=[\u4e00-\u9fff]{2})一行))
+    # 香港某商会访问团, 由某某率领的访问团, 某联络处主任某某一行
     """, re.VERBOSE)
+# a line opening with its day and then what happened, no time of day or comma between: an entry of a
+# chronicle (大事记: 1月8日　某某会见…, the gap taken out by cleaning; not 4月10日上午,…)
+CHRONICLE_ENTRY = re.compile(r"""[ \t\u3000]*\d{1,2}月\d{1,2}日(?:[至—-]\d{1,2}(?:月\d{1,2})?日)?[ \t\u3000]*
+    (?![上下中]午|晚|凌晨|早|傍晚|起|至|到|前|后|在|是)[\u4e00-\u9fff]""", re.VERBOSE)
 INTERVIEWED = ("接受", "本报", "记者", "媒体")  # before 访问 where it is an interview (接受本报访问)
 # the place a one-character visit (访港) goes to
 SHORT_PLACE = {"港": "香港", "澳": "澳门", "鲁": "山东", "京": "北京"}
@@ -273,8 +278,9 @@ def _meetings(doc: Doc, actors: list[Mention]) -> list[tuple[Mention, list[Menti
 
 def _meeting_groups(doc: Doc, meetings: list[tuple[Mention, list[Mention]]]) -> list[list[tuple[Mention, list[Mention]]]]:
     """Meetings joined when their hosts are one person, kept only where a headline has one (某某会见
-    香港某商会访问团 over its report): a meeting the headline gives is the article's event, one inside
-    a report of a visit is a stop on that visit."""
+    香港某商会访问团 over its report) or an entry of a chronicle opens with it (1月8日　某某会见…): a
+    meeting the headline gives is the article's event, one inside a report of a visit is a stop on
+    that visit."""
     groups: dict[str, list[tuple[Mention, list[Mention]]]] = {}
     for m in meetings:
         groups.setdefault(m[1][0].norm, []).append(m)
@@ -283,6 +289,8 @@ def _meeting_groups(doc: Doc, meetings: list[tuple[Mention, list[Mention]]]) -> 
         headed = sorted(group, key=lambda m: not _in_headline(doc, m[0].nstart))
         if _in_headline(doc, headed[0][0].nstart):
             kept.append(headed)
+        else:  # an entry of a chronicle (1月8日　某某会见…): each entry is an event of its own
+            kept += [[m] for m in group if CHRONICLE_ENTRY.match(doc.text, doc.text.rfind("\n", 0, m[0].nstart) + 1)]
     return kept
 
 
