@@ -266,13 +266,15 @@ def _one_mention_entity(eid: str, m: Mention, defined: set[str], why: dict[str, 
 def _full_name(kind: Kind, name: str, surfaces: set[str], forms: Forms) -> str:
     """A place's full name where the gazetteer gives one (烟台 -> 烟台市), the name as said then
     among the surfaces; else the name (a region named with 地区 has its bare name among them too:
-    中东地区, 中东)."""
+    中东地区, 中东; and a district or county named after its city, its own name: 济南市历下区, 历下区)."""
     if kind is Kind.PLACE:
         if name in forms.full:
             surfaces.add(name)
             return forms.full[name]
         if name.endswith("地区") and len(name) > 3:
             surfaces.add(name[:-2])
+        elif (city := name.find("市") + 1) and name[city:] in forms.lower_levels:
+            surfaces.add(name[city:])  # 济南市历下区: the district named alone too (历下区)
     return name
 
 

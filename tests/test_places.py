@@ -339,3 +339,9 @@ def test_places_a_macro_region_is_named_with_diqu_and_known_bare_too() -> None:
     from kg.pipeline import extract_article
     x = extract_article(Article("t", "公司产品遍及东南亚和中东地区。"))
     assert {(e.name, e.aliases) for e in x.entities if e.kind == "place"} == {("东南亚", ()), ("中东地区", ("中东",))}
+
+
+def test_places_a_district_after_its_city_is_known_by_its_own_name_too() -> None:
+    from kg.pipeline import extract_article
+    x = extract_article(Article("t", "会议在济南市历下区举行。"))
+    assert {(e.name, e.aliases) for e in x.entities if e.kind == "place"} == {("济南市历下区", ("历下区",))}
