@@ -86,6 +86,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
     ("相关新闻\n· 港大与南京大学合办「江南文化」暑期学校　2024-08-20\n", {}, "「江南文化」暑期学校"),
     ("本报讯 苏州商会第三届理事会就职典礼日前举行。", {}, "苏州商会第三届理事会就职典礼"),
     ("11月7日,苏州大学—香港城市大学合作签约暨联合实验室揭牌仪式在校本部举行。", {}, "苏州大学—香港城市大学合作签约暨联合实验室揭牌仪式"),
+    ("一年一度嘅亚洲物流航运及空运会议今日喺湾仔开幕。", {}, "亚洲物流航运及空运会议"),
 ], ids=["after-organiser", "week-after-place", "quoted-with-year", "after-this", "joined-by-ji", "quoted-inside",
         "year-in-name", "day-before-name", "dash-between-cities", "reception", "unveiling-ceremony",
         "quoted-then-kind", "summer-camp", "sharing-session", "quoted-theme-study-tour",
@@ -96,7 +97,7 @@ def _links(found: Findings, rel: Rel) -> set[tuple[str, str]]:
         "cut-inside-an-open-quote-of-speech", "promotion-activity", "achievements-exhibition", "journey",
         "quoted-delegation-tour", "quoted-name-then-exchange-group", "after-a-verb-of-appearing",
         "inauguration-ceremony", "quoted-stop-of-a-tour", "stop-of-a-tour", "opening-joined-by-ji",
-        "date-after-a-name-in-a-list", "after-a-dispatch-word", "signing-joined-by-ji"])
+        "date-after-a-name-in-a-list", "after-a-dispatch-word", "signing-joined-by-ji", "after-a-cantonese-particle"])
 def test_events_named_span(text, kinds, name):
     assert _names(_find(text, **kinds)) == [name]
 
