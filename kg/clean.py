@@ -170,6 +170,7 @@ WRAP_MIN_LINE = 16  # a wrapped line is at least this many characters long
 # a line opening with a short label (maybe with a bracketed note) and a colon or space (会长:, 联系电话:,
 # 副会长(按姓氏笔画排序):, 常务副会长 某某); of two such lines one at least has the colon
 FIELD = re.compile(r"[\u4e00-\u9fff]{1,8}(?:\([^()\n]{1,12}\))?[: ]")
+DANGLING = ("与", "和", "及", "同", "签署", "签订")  # a conjunction or a verb wanting its object
 WRAP_SLACK = 4  # ... and within this many display columns of the widest line of its block
 CROSS_WINDOW = 4  # Han characters each side of a line break checked for a word across it
 
@@ -208,6 +209,9 @@ def _is_wrap(t: str, i: int, j: int) -> bool:
     line = t[line_start:i].strip()
     if not line or line[-1] in _SENTENCE_END:
         return False
+    if (line.endswith(DANGLING) or t.startswith(("签署", "签订"), j)) and t.count("\n", i, j) <= 2:
+        return True  # 某管委会与 / (blank line) / 某公司签署 / …: a phone's short lines, cut where no sentence ends
+        # (or before the verb of a signing: 某局与某会 / 签署《…》)
     if (a := FIELD.match(line)) and (b := FIELD.match(t, j)) and ":" in (a.group()[-1], b.group()[-1]):
         return False  # 永远名誉会长:某甲、某乙 / 会长:某丙: a form's fields, a line each
     if _crosses_word(line, t[j:j + CROSS_WINDOW]):

@@ -150,3 +150,11 @@ def test_clean_two_lines_of_a_form_s_fields_are_no_wrap():
 def test_clean_a_title_and_names_before_a_field_is_no_wrap():
     raw = "第三届会董会名单如下:\n常务副会长 黄某辉 苏某敏 欧阳某国 司徒某强\n副会长(按姓氏笔画排序):刘某豪\n"
     assert "司徒某强\n副会长" in join_wrapped(View.of(raw)).text
+
+
+@pytest.mark.parametrize(("raw", "joined"), [
+    ("其中——\n\n苏州工业园区管委会与\n\n香港某某航运有限公司签署\n\n融资租赁项目合作协议\n", "管委会与香港某某航运有限公司签署融资租赁"),
+    ("苏州市商务局与香港船东会\n\n签署《苏港海洋经济合作备忘录》\n", "香港船东会签署《"),
+], ids=["after-a-conjunction-and-a-verb", "before-the-verb-of-a-signing"])
+def test_clean_short_lines_cut_where_no_sentence_ends_are_joined(raw: str, joined: str) -> None:
+    assert joined in join_wrapped(View.of(raw)).text
