@@ -403,6 +403,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
     ("香港城市大学能源及环境学院院长致辞。", {"香港城市大学能源及环境学院"}),
     ("项目获江苏省自然科学基金资助。", {"江苏省自然科学基金"}),
     ("双方搭建对接平台。", set()),
+    ("苏州某某股份有限公司于 2024 年 8 月 26 日与瑞鸿国际投资有限公司签署了协议。", {"苏州某某股份有限公司", "瑞鸿国际投资有限公司"}),
 ], ids=["nested-owner-and-unit", "person-before-place", "numbered-list", "all-districts-in-name",
         "signing-person-before-conjunction", "media-names-split-at-dot", "person-and-place-body",
         "person-with-place-body", "preposition-before-place", "preposition-before-city",
@@ -421,7 +422,7 @@ def test_organizations_links_defined_abbreviation(text: str, short: str, full: s
         "university-offices-named-bare", "university-office-after-its-university", "dispatch-word-before-name",
         "interview-before-name", "people-s-organisations-in-short",
         "a-word-shaped-like-a-name-before-ji-is-no-signer", "stop-character-starting-a-long-word",
-        "stop-character-starting-a-two-character-word"])
+        "stop-character-starting-a-two-character-word", "date-spaced-as-in-a-pdf-before-name"])
 def test_organizations_left_boundary(text: str, names: set[str]) -> None:
     assert org_names(text) == names
 

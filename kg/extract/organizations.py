@@ -99,10 +99,11 @@ HEAD_MODIFIERS = ("联合", "建设", "发展", "组织", "服务", "重点")  #
 # a date inside the run left of a suffix: 经2024年3月12日省政府…; the name starts after it
 DATE_CUT = re.compile(r"""
     (?=[0-9今去明本上下])                                  # (the first character of either: lets the scan skip ahead)
-    (?: (?:[0-9]{4}年|今年|去年|明年|本月|上月|下月)      # a year,
-        (?:[0-9]{1,2}月)? (?:[0-9]{1,2}日|上旬|中旬|下旬)?  # a month and day or part of a month
-      | [0-9]{1,2}月 (?:[0-9]{1,2}日|上旬|中旬|下旬)? )    # or a month and day alone
-""", re.VERBOSE)
+    (?: (?:[0-9]{4}\ ?年|今年|去年|明年|本月|上月|下月)      # a year,
+        (?:\ ?[0-9]{1,2}\ ?月)? (?:\ ?[0-9]{1,2}\ ?日|上旬|中旬|下旬)?  # a month and day or part of a month
+      | [0-9]{1,2}\ ?月 (?:\ ?[0-9]{1,2}\ ?日|上旬|中旬|下旬)?     # or a month and day alone
+      | [0-9]{1,2}\ ?日 )                                     # or a day (the window may start after its month)
+""", re.VERBOSE)  # (a space each side of a number: PDF text, 2024 年 8 月 26 日与…)
 REPORT_TO = re.compile(r"报(?=[省市区县])")  # 'report to' before a bare level's body: 将情况报|市商务局外资科
 PARTY_NOUNS = ("警队", "机构", "部门", "团体", "人员", "高校", "企业")  # end a party before 与/和/及
 # a city's or province's own government named bare after another of its bodies (淄博市委、市政府), or
