@@ -360,3 +360,10 @@ def test_agreements_untitled_one_naming_short_forms_of_the_titled_ones_parties_i
     found = _whole("点击上方蓝字关注我们\n\n喜讯丨鑫某海洋与海某冷链签署战略合作协议\n\n5月27日,威海鑫某海洋生物科技有限公司"
                    "与香港海某冷链贸易有限公司签署《海参跨境供应链战略合作协议》。")
     assert [name for name, _ in found] == ["《海参跨境供应链战略合作协议》"]
+
+
+def test_agreements_a_title_written_twice_is_one_agreement_its_bare_kind_echoes() -> None:
+    text = ("苏州某某股份有限公司与香港某某投资有限公司签署了《战略合作框架协议》。\n\n"
+            "附件:《战略合作框架协议》\n\n苏州某某股份有限公司关于签署战略合作框架协议的公告\n")
+    found = _find(text, organization=["苏州某某股份有限公司", "香港某某投资有限公司"])
+    assert {m.title for m in found.mentions if m.kind is Kind.AGREEMENT} == {"战略合作框架协议"}

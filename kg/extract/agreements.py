@@ -302,13 +302,14 @@ def _echoes(signed: list[tuple[Mention, int, int, list[Mention]]], *, headline: 
     signs another agreement. So does a shorter kind after the one agreement of a fuller kind
     (订立战略合作框架协议……自框架协议签署之日起) whose parties it names, if any, unless a modifier
     of its own names another one (签订学术交流协议)."""
-    titled: dict[str, list[tuple[Mention, set[str]]]] = {}
+    titled: dict[str, dict[str, tuple[Mention, set[str]]]] = {}  # kind -> title -> (first mention, parties)
     for m, _, _, parties in signed:
         if m.title is not None and m.agreement_kind:
-            titled.setdefault(m.agreement_kind, []).append((m, {body(p) for p in parties}))
+            first, names = titled.setdefault(m.agreement_kind, {}).setdefault(_key(m), (m, set()))
+            names.update(body(p) for p in parties)  # (one title written twice is one agreement)
     out = []
     for m, verb, clause, parties in signed:
-        same = titled.get(m.agreement_kind or "", [])
+        same = list(titled.get(m.agreement_kind or "", {}).values())
         names = {body(p) for p in parties}
         if m.title is None and len(same) == 1 and (m.nstart < headline or _shared(names, same[0][1])
                                                    or _persons(parties)):
