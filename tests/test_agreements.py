@@ -367,3 +367,9 @@ def test_agreements_a_title_written_twice_is_one_agreement_its_bare_kind_echoes(
             "附件:《战略合作框架协议》\n\n苏州某某股份有限公司关于签署战略合作框架协议的公告\n")
     found = _find(text, organization=["苏州某某股份有限公司", "香港某某投资有限公司"])
     assert {m.title for m in found.mentions if m.kind is Kind.AGREEMENT} == {"战略合作框架协议"}
+
+
+def test_agreements_a_city_after_the_province_where_it_is_signed_is_no_party() -> None:
+    text = "苏州某某股份有限公司与香港某某投资有限公司在江苏省苏州市签署了《战略合作框架协议》。"
+    found = _find(text, organization=["苏州某某股份有限公司", "香港某某投资有限公司"], place=["江苏省", "苏州市"])
+    assert sorted(_parties(found)) == ["苏州某某股份有限公司", "香港某某投资有限公司"]

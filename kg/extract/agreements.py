@@ -414,15 +414,17 @@ def _parties(cands: list[Mention], text: str) -> list[Mention]:
     """The signers among a clause's mentions: not one that only describes the next (旗下, 的)."""
     cands = sorted(cands, key=lambda m: m.nstart)
     out = []
+    where = -1  # where the last place a signing happens in ends (在山东省|淄博市: the city is there too)
     for i, m in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         prev = out[-1] if out else None
         if prev is not None and text[prev.nend:m.nstart] == "(":  # a short form defined in brackets
             continue
+        if AT_PLACE.search(text, max(0, m.nstart - 3), m.nstart) or m.kind is Kind.PLACE and m.nstart == where:
+            where = m.nend  # (AT_PLACE ends there: it looks only there)
+            continue
         gap = text[m.nend:nxt.nstart] if nxt is not None else ""
         if nxt is not None and nxt.kind is not Kind.PERSON and DESCRIBES.search(gap) and not CONJUNCTION.search(gap):
-            continue
-        if AT_PLACE.search(text, max(0, m.nstart - 3), m.nstart):  # it ends there: look only there
             continue
         if m.kind is Kind.PLACE and not PLACE_SIGNS.match(text, m.nend):
             continue
