@@ -282,6 +282,12 @@ def test_roles_an_association_s_officers_parted_by_single_spaces_and_a_note_on_o
             ("刘某豪", "副会长", "香港鲁兴商会"), ("李某仪", "副会长", "香港鲁兴商会")} <= roles
 
 
+def test_roles_a_list_of_officers_ending_in_a_latin_name_after_a_form_of_address() -> None:
+    text = "香港苏州商会举行典礼。主要成员包括:会长邢某梁;永远名誉会长宫某恒、吕某邦、Dr. Michael SZE;秘书长展某。"
+    roles = _entity_roles(text)
+    assert {("吕某邦", "永远名誉会长", "香港苏州商会"), ("Michael SZE", "永远名誉会长", "香港苏州商会")} <= roles
+
+
 def test_roles_posts_given_by_a_pronoun_are_the_last_named_person_s() -> None:
     text = ("苏州市长王某会见了香港客人。李某明表示,愿意到苏州投资。"
             "这位在香港打拼了四十年的企业家,如今的身份是全国政协委员、香港苏州商会会长、宏达集团有限公司董事局主席。")

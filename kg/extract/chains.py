@@ -55,6 +55,9 @@ GOV_POST = re.compile(r"""
     (?:常务副|副)?              # an optional deputy
     (?:省长|市长|区长|县长|镇长|乡长|州长|主席)$   # head of a government
     """, re.VERBOSE)
+# a Latin form of address before a name in a list (、Dr. Michael SZE): before it, and at it
+ADDRESS_BEFORE = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Ir|Sir)\.? ?$")
+ADDRESS_AT = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Ir|Sir)\.? ?")
 # a bracketed note on a list's order after its post (副会长(按姓氏笔画排序):, 会董(排名不分先后):)
 ORDER_NOTE = re.compile(r"\([^()]{0,8}(?:排序|为序|不分先后|笔画|笔划)[^()]{0,4}\)$")
 # a party committee: the place's name followed by 委 (淄博市委, 山东省委)
@@ -153,7 +156,10 @@ class Chains:
             pos = note.start()  # 副会长(按姓氏笔画排序):某某: the list's order, no part of the post
         seg = self.segment(pos) or next((self.segment(k) for k in range(pos - 3, max(0, pos - 10), -1)
                                          if CONSTITUENCY.fullmatch(t, k, pos) and title_before(t, k, self.w)), None)
-        k = person.nstart - (person.nstart > 0 and t[person.nstart - 1] in "、 及")
+        k = person.nstart
+        if t[k - 1:k] in (" ", ".") and (address := ADDRESS_BEFORE.search(t, max(0, k - 6), k)):
+            k = address.start()  # 、Dr. Michael SZE: a form of address between the list's comma and the name
+        k -= k > 0 and t[k - 1] in "、 及"
         while k > 0 and t[k - 1] == " " and t[k] == " ":
             k -= 1  # 实习生  某甲  某乙: a column gap between two names
         if k not in self.person_end and (h := self.honorific_before(k)):
@@ -186,14 +192,18 @@ class Chains:
                                    or not self.text[previous.nend:person.nstart].strip(" ")) else []
 
     def ends_list(self, person: Mention, previous: Mention) -> bool:
-        """Whether person follows previous across 、 (or an honorific and 、 or 及: 某甲先生、某乙女士及…)
-        and ends the list (a comma, 等, or 、 or 及 and another name), maybe after an honorific."""
+        """Whether person follows previous across 、 (maybe before a form of address: 某甲、Dr. Michael SZE;
+        or after an honorific and 、 or 及: 某甲先生、某乙女士及…) and ends the list (a comma, 等, or 、 or 及
+        and another name), maybe after an honorific."""
         t = self.text
         h = self.honorific_at(previous.nend)
-        if not (t[previous.nend:person.nstart] == "、" or h and t[previous.nend + len(h):person.nstart] in ("、", "及")):
+        gap = t[previous.nend:person.nstart]
+        if not (gap == "、" or gap[:1] == "、" and ADDRESS_AT.fullmatch(gap, 1)
+                or h and t[previous.nend + len(h):person.nstart] in ("、", "及")):
             return False
         e = person.nend + len(self.honorific_at(person.nend))
-        return e == len(t) or t[e] in LIST_END or t[e] in "、及" and e + 1 in self.person_start
+        return e == len(t) or t[e] in LIST_END or t[e] in "、及" and (
+            e + 1 in self.person_start or (a := ADDRESS_AT.match(t, e + 1)) is not None and a.end() in self.person_start)
 
     def honorific_at(self, i: int) -> str:
         """The honorific starting at text[i] (after a name: 某某先生), or ''."""
