@@ -158,6 +158,8 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("常务副会长 黄某辉 苏某敏 欧阳某国\n", ["黄某辉", "苏某敏", "欧阳某国"],
                      id="names-parted-by-single-spaces-after-a-title"),
         pytest.param("副会长（按姓氏笔画排序）：刘某豪、张某文\n", ["刘某豪", "张某文"], id="after-a-note-on-the-list-s-order"),
+        pytest.param("县委书记渠某峰带领代表团赴香港。", ["渠某峰"], id="wordlike-surname-qu-after-a-title"),
+        pytest.param("编辑丨綦某雯\n", ["綦某雯"], id="byline-word-and-a-han-bar"),
     ],
 )
 def test_persons_found(text, expected):
@@ -177,6 +179,11 @@ def test_persons_found(text, expected):
     ],
 )
 def test_persons_found_with_orgs(text, orgs, expected):
+    assert names(text, orgs) == expected
+
+
+def test_persons_wordlike_surname_after_a_title_before_zai_and_a_place():
+    text, orgs, expected = "主任咸某梁在济南会见客人。", ("济南",), ["咸某梁"]
     assert names(text, orgs) == expected
 
 

@@ -461,7 +461,7 @@ def byline_names(doc: Doc, ctx: Context, bodies: dict[int, int] | None = None) -
     out, t = [], ctx.text
     for b in ctx.w.bylines + ctx.w.credits:
         for _, end in occurrences(t, b):
-            i = end + (t[end:end + 1] in (":", "|"))  # 编辑:某某, 编辑|某某 (a tuple: "" is in every string)
+            i = end + (t[end:end + 1] in (":", "|", "丨"))  # 编辑:某某, 编辑|某某, 编辑丨某某 (a tuple: "" is in every string)
             if bodies and i in bodies and (g := t.find("  ", bodies[i], bodies[i] + 8)) >= 0 \
                     and all(map(is_han, t[bodies[i]:g])):
                 i = g  # the organisation, maybe with its unit (省商务厅|外资处), then a column gap
@@ -629,8 +629,9 @@ def titled_wordlike(ctx: Context) -> dict:
             continue
         for n in (3, 2):
             name = t[j:j + n]
-            if len(name) < n or not ctx.plain(name) or ctx.wordlike(name) or ctx.right(j + n) < VERB and not ctx.and_others(j + n):
-                continue
+            if len(name) < n or not ctx.plain(name) or ctx.wordlike(name) or ctx.right(j + n) < VERB \
+                    and not ctx.and_others(j + n) and not (t[j + n:j + n + 1] == "在" and j + n + 1 in ctx.starts):
+                continue  # (主任咸某某在济南会见: 在 and a place end it too)
             if any(k in ctx.starts or ctx.w.verb_at.match(t, k) for k in range(j + 1, j + n)):
                 continue  # 局长来济南, 会长时表示
             out[(j, j + n)] = "person-title"
