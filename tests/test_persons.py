@@ -160,6 +160,7 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("副会长（按姓氏笔画排序）：刘某豪、张某文\n", ["刘某豪", "张某文"], id="after-a-note-on-the-list-s-order"),
         pytest.param("县委书记渠某峰带领代表团赴香港。", ["渠某峰"], id="wordlike-surname-qu-after-a-title"),
         pytest.param("编辑丨綦某雯\n", ["綦某雯"], id="byline-word-and-a-han-bar"),
+        pytest.param("交易所首席中国业务官庄某航出席。", ["庄某航"], id="after-a-chief-officer-s-title"),
     ],
 )
 def test_persons_found(text, expected):
@@ -170,6 +171,8 @@ def test_persons_found(text, expected):
     "text, orgs, expected",
     [
         pytest.param("张伟,青岛啤酒股份有限公司董事长,在会上发言。", ("青岛啤酒股份有限公司",), ["张伟"], id="apposition"),
+        pytest.param("会见以骆某威（香港某某总会主席）为团长的访问团。", ("香港某某总会",), ["骆某威"],
+                     id="after-yi-before-a-bracketed-post"),
         pytest.param("会上,孙海燕, 烟台港集团副总经理, 介绍了项目。", ("烟台港集团",), ["孙海燕"], id="apposition-2"),
         pytest.param("嘉宾包括柏振宇(山东某某科技有限公司董事长)。", ("山东某某科技有限公司",), ["柏振宇"],
                      id="bracketed-org-post"),

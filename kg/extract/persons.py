@@ -445,7 +445,7 @@ def chinese_names(ctx: Context) -> list[tuple[tuple[int, int], str]]:
             out.append(((i, i + n), "person-listed"))  # 某甲、某乙、某丙等领导出席: the list's last name
             i += n
             continue
-        if (ctx.edge(i) or t[i - 1] in "由据的" or t.endswith("包括", 0, i)) and (n := ctx.posed(i)):
+        if (ctx.edge(i) or t[i - 1] in "由据的以" or t.endswith("包括", 0, i)) and (n := ctx.posed(i)):
             out.append(((i, i + n), "person-posed"))
             i += n
             continue
