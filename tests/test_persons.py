@@ -161,6 +161,9 @@ def names(text: str, orgs: tuple[str, ...] = ()) -> list[str]:
         pytest.param("县委书记渠某峰带领代表团赴香港。", ["渠某峰"], id="wordlike-surname-qu-after-a-title"),
         pytest.param("编辑丨綦某雯\n", ["綦某雯"], id="byline-word-and-a-han-bar"),
         pytest.param("交易所首席中国业务官庄某航出席。", ["庄某航"], id="after-a-chief-officer-s-title"),
+        pytest.param("【同期声】Anders Nyberg(某航运公司亚太区总裁):", ["Anders Nyberg"], id="latin-name-before-a-bracketed-post"),
+        pytest.param("4、董事:庞某彦、CHEUNG Wai Man Vincent\n", ["庞某彦", "CHEUNG Wai Man Vincent"],
+                     id="latin-name-family-name-first-ending-a-list"),
     ],
 )
 def test_persons_found(text, expected):

@@ -288,6 +288,14 @@ def test_roles_a_list_of_officers_ending_in_a_latin_name_after_a_form_of_address
     assert {("吕某邦", "永远名誉会长", "香港苏州商会"), ("Michael SZE", "永远名誉会长", "香港苏州商会")} <= roles
 
 
+def test_roles_a_form_s_field_of_posts_is_of_the_company_its_name_field_gives() -> None:
+    text = ("苏州某某股份有限公司关于签署协议的公告\n苏州某某股份有限公司与香港某某投资有限公司签署协议。"
+            "苏州某某股份有限公司董事会保证公告内容真实。\n二、协议对方的基本情况\n"
+            "1、公司名称:香港某某投资有限公司\n2、企业类型:私人股份有限公司\n3、董事:庞某彦、李某明\n")
+    roles = _entity_roles(text)
+    assert {("庞某彦", "董事", "香港某某投资有限公司"), ("李某明", "董事", "香港某某投资有限公司")} <= roles
+
+
 def test_roles_posts_given_by_a_pronoun_are_the_last_named_person_s() -> None:
     text = ("苏州市长王某会见了香港客人。李某明表示,愿意到苏州投资。"
             "这位在香港打拼了四十年的企业家,如今的身份是全国政协委员、香港苏州商会会长、宏达集团有限公司董事局主席。")

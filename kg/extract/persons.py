@@ -54,6 +54,9 @@ LATIN_NAME = re.compile(r"""
                                                                     # maybe hyphenated (Ka-wai) or in capitals
     (?![A-Za-zÀ-ÖØ-öø-ÿ])           # and no more letters
     """, re.VERBOSE)
+# a Latin name with the family name first in capitals, as Hong Kong's registers write it (CHEUNG Wai Man
+# Vincent): taken only at the end of a list of names (listed_names)
+CAPS_FIRST = re.compile(r"[A-Z]{2,}(?: [A-Z][a-z]+){1,3}(?![A-Za-z])")
 # the start of a capitalised Latin word: where a Latin name may begin
 LATIN_WORD = re.compile(r"(?=[A-Z])(?<![A-Za-z])[A-Z]")  # (?=[A-Z]) first: lets the scan skip ahead
 LATIN_TOKEN = re.compile(r"[A-Za-z-]+")  # a Latin word
@@ -539,8 +542,8 @@ def raw_gap(doc: Doc, j: int) -> bool:
 
 
 def latin_names(ctx: Context, lex: Lexicon) -> list[tuple[tuple[int, int], str]]:
-    """Latin names before an honorific, a caption or a speech verb (Alan Ashworth 教授, Priya Raman表示),
-    after a Chinese or English title or a form of address (总裁Marcus Lindqvist, Managing Director Oliver
+    """Latin names before an honorific, a caption, a speech verb or a bracket ending in a title (Alan
+    Ashworth 教授, Priya Raman表示, Anders Nyberg(某公司亚太区总裁)), after a Chinese or English title or a form of address (总裁Marcus Lindqvist, Managing Director Oliver
     Brandt, Dr. Michael SZE), or before a contact field (Natalie Chow  电话:…); no organisation's name
     (Nordvik Logistics AB) and no title's words."""
     out, t, end = [], ctx.text, 0
@@ -557,7 +560,9 @@ def latin_names(ctx: Context, lex: Lexicon) -> list[tuple[tuple[int, int], str]]
         j = m.end() + (1 if t[m.end():m.end() + 1] == " " else 0)
         i = m.start() - (1 if m.start() and t[m.start() - 1] == " " else 0)
         before = BRACKETED.search(t, max(0, i - 16), i)
+        close = t.find(")", j, j + 40) if t[j:j + 1] == "(" else -1
         if (ctx.tag(j) or t.startswith(LATIN_SPEECH, j) or CONTACT.match(t, m.end())
+                or close > 0 and title_before(t, close, ctx.w) is not None  # Anders Nyberg(某公司亚太区总裁)
                 or title_before(t, i, ctx.w) is not None
                 or before and title_before(t, before.start(), ctx.w) is not None
                 or titled or LATIN_ADDRESS.search(t, max(0, m.start() - 6), m.start())):
@@ -653,7 +658,8 @@ def listed_names(ctx: Context, spans: dict) -> dict:
                 break
             out[span] = "person-list"
             e = span[1]
-        if t[e:e + 1] in LIST_JOINS and (m := LATIN_NAME.match(t, e + 1)) and ctx.right(m.end()) == END \
+        if t[e:e + 1] in LIST_JOINS and (m := LATIN_NAME.match(t, e + 1) or CAPS_FIRST.match(t, e + 1)) \
+                and ctx.right(m.end()) == END \
                 and not LATIN_ORG.match(t, e + 1) and not any(overlap(m.span(), x) for x in spans):
             out[m.span()] = "person-list"  # 副会长:某甲、某乙、Jennifer Lam: a Latin name ending the list
     for s, _ in sorted(spans, reverse=True):

@@ -52,6 +52,10 @@ PRONOUN_POSTS = re.compile(r"""
     (?:的身份是|的职务是|现任|现为|担任|出任|兼任|身兼)   # holds
     """, re.VERBOSE | re.MULTILINE)
 POSTS_REACH = 200  # characters from the person named last to the pronoun that refers to them
+# a form's field of a company's name (1、公司名称:), and what may open a field's line before its label
+NAME_FIELD = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[、.][ \t]*)?(?:公司|企业|机构)?名称:")
+FIELD_LINE = re.compile(r"[ \t]*(?:\d{1,2}[、.][ \t]*)?$")
+FIELD_REACH = 600  # characters above a field where its company's name field may stand
 COPULA = re.compile(r"(?:目前|现在|如今|现)?(?:是|现任|现为|担任|身兼)")  # after a name: 某某是…议员
 ALSO = re.compile(r"(?:也|还|亦|同时)(?:是|担任|兼任)|并(?:担任|兼任)|兼任")  # a clause adding posts: ,也是…
 BIO_VERB = re.compile(r"""
@@ -336,6 +340,21 @@ def association_of(doc: Doc, prior: Findings, title: str, person: Mention) -> Me
         or _most_named(prior, ASSOCIATION_HEADS)
 
 
+def field_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
+    """The company a form's field of posts is of (1、公司名称:某某有限公司 … 4、董事:甲、乙): the
+    organisation opening the nearest name field above the title's own field, within its block."""
+    line = text.rfind("\n", 0, seg.tstart) + 1
+    if not FIELD_LINE.match(text, line, seg.tstart) or text[seg.tend:seg.tend + 1] != ":":
+        return None
+    block = max(text.rfind("\n\n", 0, line), line - FIELD_REACH)
+    name = None
+    for name in NAME_FIELD.finditer(text, block, line):
+        pass
+    if name is None:
+        return None
+    return next((m for m in of_kind(prior.mentions, Kind.ORGANIZATION) if m.nstart == name.end()), None)
+
+
 def deictic_body(text: str, prior: Findings, seg: Segment) -> Mention | None:
     """The body a title after 该公司, 该校, 该会 … ('the said company') is held in: the nearest one
     of that kind named before it (青岛某某有限公司…。该公司人力资源总监某某)."""
@@ -438,6 +457,7 @@ def find(doc: Doc, lex: Lexicon, prior: Findings) -> Findings:
             if title.endswith(functions):  # 主持人: a part at an event, not a post
                 continue
             target = seg.org or earlier_body(chains, seg, title) or deictic_body(doc.text, prior, seg) \
+                or field_body(doc.text, prior, seg) \
                 or own_body(doc, lex, prior, seg) \
                 or province_of(lex, prior, title, person) \
                 or seat_of(lex, prior, title, person) or association_of(doc, prior, title, person) \
